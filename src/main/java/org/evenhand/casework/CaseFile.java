@@ -1,0 +1,111 @@
+package org.evenhand.casework;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.evenhand.identity.Member;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A complaint and everything decided about it. The process instance drives its stages. */
+@Entity
+@Table(name = "cases")
+public class CaseFile extends PanacheEntityBase {
+
+    public enum Status {
+        OPEN, DISMISSED, CLOSED
+    }
+
+    public enum Outcome {
+        DISMISSED_AT_TRIAGE, UPHELD, NOT_UPHELD
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String ref;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "complainant_id")
+    public Member complainant;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "respondent_id")
+    public Member respondent;
+    public String allegation;
+    @Column(name = "conduct_date")
+    public LocalDate conductDate;
+    @Column(name = "conduct_link")
+    public String conductLink;
+    @Column(name = "definition_version")
+    public String definitionVersion;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "cited_clauses")
+    public List<String> citedClauses;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Status status;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Outcome outcome;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "process_instance_id")
+    public String processInstanceId;
+    @Column(name = "triaged_by")
+    public String triagedBy;
+    @Column(name = "triaged_at")
+    public Instant triagedAt;
+    @Column(name = "in_scope")
+    public Boolean inScope;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "engaged_clauses")
+    public List<String> engagedClauses;
+    @Column(name = "triage_reasons")
+    public String triageReasons;
+    @Column(name = "response_statement")
+    public String responseStatement;
+    @Column(name = "responded_at")
+    public Instant respondedAt;
+    public String investigator;
+    @Column(name = "investigation_report")
+    public String investigationReport;
+    @Column(name = "investigated_at")
+    public Instant investigatedAt;
+    @Version
+    public long version;
+
+    public static Optional<CaseFile> byRef(String ref) {
+        return find("ref", ref).firstResultOptional();
+    }
+
+    /** The respondent learns of a complaint only when triage puts the allegation to them. */
+    public boolean isVisibleTo(Member m) {
+        Party p = partyOf(m);
+        return p == Party.COMPLAINANT || (p == Party.RESPONDENT && Boolean.TRUE.equals(inScope));
+    }
+
+    public Party partyOf(Member m) {
+        if (m == null) {
+            return null;
+        }
+        if (m.id.equals(complainant.id)) {
+            return Party.COMPLAINANT;
+        }
+        return m.id.equals(respondent.id) ? Party.RESPONDENT : null;
+    }
+
+    public Member member(Party party) {
+        return party == Party.COMPLAINANT ? complainant : respondent;
+    }
+}

@@ -1,0 +1,234 @@
+package org.evenhand.casework;
+
+import static org.evenhand.casework.TimelineEntry.Audience.complainant;
+import static org.evenhand.casework.TimelineEntry.Audience.parties;
+import static org.evenhand.casework.TimelineEntry.Audience.respondent;
+import static org.evenhand.casework.TimelineEntry.Audience.staff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.evenhand.common.ProblemException;
+import org.evenhand.common.TimeSource;
+import org.evenhand.definition.Citations;
+import org.evenhand.definition.DefinitionVersion;
+import org.evenhand.identity.Handler;
+import org.evenhand.identity.Member;
+
+/**
+ * The complaint's steps up to the panel. Each public method is either a party's or handler's
+ * action (which then moves the process) or a step the process calls; either way the case
+ * record, the timeline, the trail and the process change in one transaction.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    @Inject
+    CaseProcess process;
+    @Inject
+    CaseLetters letters;
+    @Inject
+    TimeSource time;
+    @Inject
+    ProcessConfig config;
+    @Inject
+    Citations citations;
+    @Inject
+    Assignment assignment;
+    @Inject
+    EntityManager em;
+
+    /** Opens a case for a validated complaint and starts its process. */
+    @Transactional
+    public CaseFile open(Member from, Member about, String allegation, LocalDate conductDate, String link,
+            DefinitionVersion version, List<String> clauses) {
+        Instant now = time.now();
+        long seq = ((Number) em.createNativeQuery("SELECT nextval('case_ref_seq')").getSingleResult()).longValue();
+        CaseFile c = new CaseFile();
+        c.ref = "EVH-%d-%06d".formatted(Year.from(now.atZone(TimeSource.ZONE)).getValue(), seq);
+        c.complainant = from;
+        c.respondent = about;
+        c.allegation = allegation;
+        c.conductDate = conductDate;
+        c.conductLink = link;
+        c.definitionVersion = version.id();
+        c.citedClauses = List.copyOf(new LinkedHashSet<>(clauses));
+        c.status = CaseFile.Status.OPEN;
+        c.receivedAt = now;
+        c.persist();
+        letters.record(c, from.username, "received", staff,
+                "Complaint received citing " + String.join(", ", c.citedClauses) + " of definition " + version.id());
+        letters.tell(c, Party.COMPLAINANT, "acknowledged", "We have received your complaint",
+                "Thank you. Your complaint about " + about.displayName + " has been received and will be triaged"
+                        + " by a caseworker with no connection to either of you. It will be judged against version "
+                        + version.id() + " of the published definition of abuse, the one in force on the date of the"
+                        + " conduct. We will write again once it has been triaged.");
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("responseWindow", config.responseWindow());
+        vars.put("appealWindow", config.appealWindow());
+        vars.put("targetTriage", config.targets().triage());
+        vars.put("targetInvestigation", config.targets().investigation());
+        vars.put("targetPanel", config.targets().panel());
+        vars.put("targetAppeal", config.targets().appeal());
+        c.processInstanceId = process.start(CaseProcess.COMPLAINT, c.ref, vars);
+        return c;
+    }
+
+    /** Process step: the caseworkers eligible to handle this case, as the engine's candidate list. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String triagePool(String ref) {
+        CaseFile c = load(ref);
+        List<String> pool = assignment.eligible(c, Handler.CASEWORKER, List.of());
+        if (pool.isEmpty()) {
+            throw new IllegalStateException("no caseworker is eligible to triage " + ref);
+        }
+        letters.record(c, "process", "triage-pool", staff, "Offered for triage to " + pool.size()
+                + " eligible caseworkers (parties and their CLPs excluded)");
+        return String.join(",", pool);
+    }
+
+    @Transactional
+    public void triage(String taskId, String ref, String caseworker, Payloads.Triage in) {
+        CaseFile c = load(ref);
+        DefinitionVersion v = citations.version(c.definitionVersion);
+        List<String> clauses = in.clauses() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.clauses()));
+        if (in.inScope()) {
+            if (clauses.isEmpty()) {
+                throw ProblemException.invalidField("clauses", "an in-scope complaint must engage at least one clause");
+            }
+            citations.requireClauses(v, clauses, "clauses");
+        } else if (!clauses.isEmpty()) {
+            throw ProblemException.invalidField("clauses", "an out-of-scope complaint engages no clause");
+        }
+        c.triagedBy = caseworker;
+        c.triagedAt = time.now();
+        c.inScope = in.inScope();
+        c.engagedClauses = clauses;
+        c.triageReasons = in.reasons();
+        letters.record(c, caseworker, "triaged", staff, (in.inScope() ? "In scope, engaging " + String.join(", ", clauses)
+                : "Out of scope") + " (definition " + v.id() + "). Reasons: " + in.reasons());
+        process.complete(taskId, Map.of("inScope", in.inScope()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellOutOfScope(String ref) {
+        CaseFile c = load(ref);
+        c.status = CaseFile.Status.DISMISSED;
+        c.outcome = CaseFile.Outcome.DISMISSED_AT_TRIAGE;
+        c.closedAt = time.now();
+        letters.tell(c, Party.COMPLAINANT, "dismissed", "Your complaint is outside the definition of abuse",
+                "A caseworker has found that the conduct you describe does not engage any clause of version "
+                        + c.definitionVersion + " of the definition of abuse, so it will not be taken further.\n\n"
+                        + "Their reasons: " + c.triageReasons + "\n\nThe respondent has not been told of your complaint."
+                        + " If you have new information, you may make a fresh complaint.");
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notifyRespondent(String ref) {
+        CaseFile c = load(ref);
+        DefinitionVersion v = citations.version(c.definitionVersion);
+        Instant due = Durations.after(time.now(), config.responseWindow());
+        String clauses = c.engagedClauses.stream().map(id -> "- " + id + ": " + v.clause(id).map(
+                DefinitionVersion.Clause::title).orElse(id)).collect(Collectors.joining("\n"));
+        letters.tell(c, Party.RESPONDENT, "allegation", "A complaint has been made about your conduct",
+                "A complaint has been made about conduct of yours on " + c.conductDate + ". A caseworker has found that,"
+                        + " if it were shown, it could breach these clauses of version " + v.id()
+                        + " of the definition of abuse:\n" + clauses + "\n\nThe allegation:\n" + c.allegation
+                        + "\n\nNothing has been decided. You may send your response, with any context you think matters,"
+                        + " by " + CaseLetters.date(due) + ". After that the case goes to an independent investigator"
+                        + " and then to a panel of three members who have no connection to you or the complainant.");
+        letters.tell(c, Party.COMPLAINANT, "accepted", "Your complaint will be investigated",
+                "Your complaint has passed triage. It engages: " + String.join(", ", c.engagedClauses)
+                        + ". The respondent has been told of the allegation and has until " + CaseLetters.date(due)
+                        + " to respond. An investigator will then look into it.");
+    }
+
+    /** The respondent answers the allegation; only while the response window is open. */
+    @Transactional
+    public void respond(Member member, String ref, Payloads.Response in) {
+        CaseFile c = visibleTo(member, ref);
+        if (c.partyOf(member) != Party.RESPONDENT) {
+            throw ProblemException.forbidden("only the respondent can respond to the allegation");
+        }
+        c.responseStatement = in.statement();
+        c.respondedAt = time.now();
+        letters.record(c, member.username, "responded", parties, "The respondent sent their response");
+        if (!process.deliver(ref, "ResponseReceived", Map.of())) {
+            throw ProblemException.conflict("the response window for " + ref + " is not open");
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordNoResponse(String ref) {
+        CaseFile c = load(ref);
+        letters.record(c, "process", "no-response", parties,
+                "The response window closed without a response; the case moves to investigation");
+    }
+
+    /** Process step: draws the investigator. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String assignInvestigator(String ref) {
+        CaseFile c = load(ref);
+        c.investigator = assignment.draw(c, Handler.CASEWORKER, List.of(), 1, "an investigator").get(0);
+        letters.record(c, "process", "investigator-drawn", staff, "Investigator drawn at random: " + c.investigator);
+        letters.record(c, "process", "investigation", parties, "The case is being investigated");
+        return c.investigator;
+    }
+
+    @Transactional
+    public void investigate(String taskId, String ref, String caseworker, Payloads.Investigation in) {
+        CaseFile c = load(ref);
+        c.investigationReport = in.report();
+        c.investigatedAt = time.now();
+        letters.record(c, caseworker, "investigated", staff, "Investigation report filed");
+        letters.record(c, caseworker, "to-panel", parties, "The investigation is complete; the case goes to a panel");
+        process.complete(taskId, Map.of());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stageOverdue(String ref, String taskName) {
+        CaseFile c = load(ref);
+        letters.record(c, "process", "overdue", staff, "Stage target passed; escalation raised: " + taskName);
+    }
+
+    @Transactional
+    public void resolveEscalation(String taskId, String ref, String caseworker, Payloads.Escalation in) {
+        CaseFile c = load(ref);
+        letters.record(c, caseworker, "escalation-resolved", staff, "Overdue stage dealt with: " + in.note());
+        process.complete(taskId, Map.of());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void close(String ref) {
+        CaseFile c = load(ref);
+        c.status = CaseFile.Status.CLOSED;
+        c.closedAt = time.now();
+        letters.record(c, "process", "closed", parties, "The case is closed");
+        process.deliver(ref, "CaseConcluded", Map.of("liftReason", "the case has concluded"));
+    }
+
+    CaseFile load(String ref) {
+        return CaseFile.byRef(ref).orElseThrow(() -> ProblemException.notFound("case " + ref));
+    }
+
+    /**
+     * The case if this member may see it: the complainant always, the respondent once triage has
+     * put the allegation to them. Otherwise 404, so that others' cases stay invisible.
+     */
+    CaseFile visibleTo(Member member, String ref) {
+        CaseFile c = CaseFile.byRef(ref).orElse(null);
+        if (c == null || !c.isVisibleTo(member)) {
+            throw ProblemException.notFound("case " + ref);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,197 @@
+package org.evenhand.casework;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.evenhand.common.ProblemException;
+import org.evenhand.definition.Citations;
+import org.evenhand.definition.DefinitionVersion;
+import org.evenhand.identity.Handler;
+import org.evenhand.identity.Member;
+import org.evenhand.trail.ActionTrail;
+
+/** Read models of a case for each kind of reader; none of them carries faction data. */
+@ApplicationScoped
+public class CaseViews {
+
+    public record Stage(String step, String label, String explanation) {
+    }
+
+    public record ClauseRef(String id, String title, int tier) {
+    }
+
+    public record Event(Instant at, String kind, String summary) {
+    }
+
+    public record DeadlineView(String step, String name, Instant due) {
+    }
+
+    public record DecisionView(String bench, String definitionVersion, List<Finding> findings, boolean upheld,
+            String sanction, Integer sanctionMonths, String departureReason, String reasons, Boolean appealAllowed,
+            Instant decidedAt) {
+    }
+
+    public record AppealView(String party, List<String> grounds, String statement, Instant lodgedAt) {
+    }
+
+    public record SuspensionView(Instant imposedAt, String reasons, int renewals, Instant liftedAt, String liftReason) {
+    }
+
+    public record CaseSummary(String ref, String yourRole, String stage, String status, String outcome,
+            Instant receivedAt) {
+    }
+
+    public record MemberCase(String ref, String yourRole, String otherParty, Stage stage, String status,
+            String outcome, Instant receivedAt, LocalDate conductDate, String allegation, String definitionVersion,
+            List<ClauseRef> clausesCited, List<ClauseRef> clausesEngaged, List<DeadlineView> deadlines,
+            List<String> youCan, List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension,
+            List<Event> timeline) {
+    }
+
+    /** The staff view. On a panel member's screen the parties are "Complainant" and "Respondent" only. */
+    public record StaffCase(String ref, boolean blind, String complainant, String respondent,
+            String complainantMembershipNumber, String respondentMembershipNumber, Stage stage, String status,
+            String outcome, Instant receivedAt, LocalDate conductDate, String conductLink, String allegation,
+            String definitionVersion, List<ClauseRef> clausesCited, List<ClauseRef> clausesEngaged,
+            String triageReasons, String response, String investigator, String investigationReport,
+            List<String> sanctionsAllowed, List<DeadlineView> deadlines, List<CaseProcess.WorkItem> openTasks,
+            List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension, List<Event> timeline,
+            List<Event> trail) {
+    }
+
+    static final Map<String, Stage> STAGES = Map.of(
+            "triage", new Stage("triage", "Triage", "A caseworker is checking whether the complaint engages the definition of abuse."),
+            "awaitResponse", new Stage("awaitResponse", "Respondent's response", "The respondent has been told of the allegation and may respond."),
+            "investigate", new Stage("investigate", "Investigation", "An investigator is establishing the facts."),
+            "panelDecision", new Stage("panelDecision", "Panel decision", "A panel of three is deciding the case."),
+            "appealWindow", new Stage("appealWindow", "Appeal window", "The decision has been sent; either party may appeal."),
+            "hearAppeal", new Stage("hearAppeal", "Appeal hearing", "A new panel of three is hearing the appeal."));
+
+    @Inject
+    CaseService cases;
+    @Inject
+    CaseProcess process;
+    @Inject
+    Citations citations;
+    @Inject
+    Assignment assignment;
+    @Inject
+    ActionTrail trail;
+
+    @Transactional
+    public List<CaseSummary> casesOf(Member m) {
+        List<CaseFile> list = CaseFile.list("complainant.id = ?1 or (respondent.id = ?1 and inScope = true)"
+                + " order by receivedAt desc", m.id);
+        return list.stream().map(c -> new CaseSummary(c.ref, c.partyOf(m).label(), stage(c).label(), c.status.name(),
+                c.outcome == null ? null : c.outcome.name(), c.receivedAt)).toList();
+    }
+
+    @Transactional
+    public MemberCase forMember(Member m, String ref) {
+        CaseFile c = cases.visibleTo(m, ref);
+        Party party = c.partyOf(m);
+        DefinitionVersion v = citations.version(c.definitionVersion);
+        List<String> steps = process.activeSteps(ref);
+        List<String> can = new ArrayList<>();
+        if (party == Party.RESPONDENT && steps.contains("awaitResponse")) {
+            can.add("respond");
+        }
+        if (steps.contains("appealWindow") && Appeal.findById(c.id) == null) {
+            can.add("appeal");
+        }
+        List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
+                .filter(e -> e.audience.visibleTo(party)).map(e -> new Event(e.at, e.kind, e.summary)).toList();
+        List<DeadlineView> deadlines = process.deadlines(ref).stream()
+                .filter(d -> d.step().equals("awaitResponse") || d.step().equals("appealWindow")
+                        || (party == Party.RESPONDENT && d.step().equals("reviewSuspension")))
+                .map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList();
+        return new MemberCase(c.ref, party.label(),
+                party == Party.COMPLAINANT ? c.respondent.displayName : "the complainant",
+                stage(c, steps), c.status.name(), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
+                c.conductDate, c.allegation, v.id(), clauses(v, c.citedClauses),
+                clauses(v, c.engagedClauses), deadlines, can, decisions(c),
+                appeal(c), party == Party.RESPONDENT ? suspension(c) : null, timeline);
+    }
+
+    /**
+     * Caseworkers see cases they may handle (not a party, not from a party's CLP); panel members
+     * see only cases they sit on, blind. Anyone else gets 404.
+     */
+    @Transactional
+    public StaffCase forStaff(String username, boolean caseworker, boolean panel, String ref) {
+        CaseFile c = CaseFile.byRef(ref).orElseThrow(() -> ProblemException.notFound("case " + ref));
+        boolean handles = caseworker && assignment.isEligible(c, Handler.CASEWORKER, username);
+        boolean seated = panel && PanelSeat.count("caseId = ?1 and username = ?2", c.id, username) > 0;
+        if (!handles && !seated) {
+            throw ProblemException.notFound("case " + ref);
+        }
+        boolean blind = !handles;
+        DefinitionVersion v = citations.version(c.definitionVersion);
+        List<String> steps = process.activeSteps(ref);
+        List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
+                .filter(e -> !blind || e.audience == TimelineEntry.Audience.parties)
+                .map(e -> new Event(e.at, e.kind, e.summary)).toList();
+        List<Event> trailEvents = blind ? List.of() : trail.forCase(ref).stream()
+                .map(e -> new Event(e.at, e.action, e.actor + ": " + e.detail)).toList();
+        List<String> upheldCandidates = c.engagedClauses == null ? List.of() : c.engagedClauses;
+        return new StaffCase(c.ref, blind,
+                blind ? "Complainant" : c.complainant.displayName, blind ? "Respondent" : c.respondent.displayName,
+                blind ? null : c.complainant.membershipNumber, blind ? null : c.respondent.membershipNumber,
+                stage(c, steps), c.status.name(), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
+                c.conductDate, c.conductLink, c.allegation, v.id(), clauses(v, c.citedClauses),
+                clauses(v, c.engagedClauses), c.triageReasons, c.responseStatement,
+                blind ? null : c.investigator, c.investigationReport,
+                citations.allowedSanctions(v, upheldCandidates),
+                process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
+                blind ? List.of() : process.tasksOfCase(ref), decisions(c), appeal(c), suspension(c), timeline,
+                trailEvents);
+    }
+
+    Stage stage(CaseFile c) {
+        return stage(c, c.status == CaseFile.Status.OPEN ? process.activeSteps(c.ref) : List.of());
+    }
+
+    static Stage stage(CaseFile c, List<String> steps) {
+        if (c.status == CaseFile.Status.DISMISSED) {
+            return new Stage("dismissed", "Dismissed at triage", "The complaint did not engage the definition of abuse.");
+        }
+        if (c.status == CaseFile.Status.CLOSED) {
+            return new Stage("closed", "Closed", "The case has concluded.");
+        }
+        return steps.stream().map(STAGES::get).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(new Stage("received", "Received", "The complaint has been received."));
+    }
+
+    private static List<ClauseRef> clauses(DefinitionVersion v, List<String> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.stream().map(id -> v.clause(id).map(cl -> new ClauseRef(cl.id(), cl.title(), cl.tier()))
+                .orElse(new ClauseRef(id, id, 0))).toList();
+    }
+
+    private static List<DecisionView> decisions(CaseFile c) {
+        return Decision.<Decision>list("caseId = ?1 order by decidedAt, id", c.id).stream()
+                .map(d -> new DecisionView(d.bench, d.definitionVersion, d.findings, d.upheld, d.sanction,
+                        d.sanctionMonths, d.departureReason, d.reasons, d.appealAllowed, d.decidedAt))
+                .toList();
+    }
+
+    private static AppealView appeal(CaseFile c) {
+        Appeal a = Appeal.findById(c.id);
+        return a == null ? null : new AppealView(a.party, a.grounds, a.statement, a.lodgedAt);
+    }
+
+    private static SuspensionView suspension(CaseFile c) {
+        Optional<InterimSuspension> s = InterimSuspension.<InterimSuspension>find("caseId = ?1 order by id desc", c.id)
+                .firstResultOptional();
+        return s.map(x -> new SuspensionView(x.imposedAt, x.reasons, x.renewals, x.liftedAt, x.liftReason))
+                .orElse(null);
+    }
+}

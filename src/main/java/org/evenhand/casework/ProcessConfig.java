@@ -1,0 +1,41 @@
+package org.evenhand.casework;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Time limits of the process, as ISO-8601 durations (P14D, PT12H). They are copied into each
+ * case's process when it starts, so a change applies to new cases only.
+ */
+@ConfigMapping(prefix = "evenhand.process")
+public interface ProcessConfig {
+
+    /** How long the respondent has to answer the allegation. */
+    @WithDefault("P14D")
+    String responseWindow();
+
+    /** How long either party has to appeal after the decision. */
+    @WithDefault("P21D")
+    String appealWindow();
+
+    /** When an interim suspension is reviewed; it lapses then unless renewed. */
+    @WithDefault("P28D")
+    String suspensionReview();
+
+    Targets targets();
+
+    /** Target duration per stage; passing one raises an escalation task. */
+    interface Targets {
+        @WithDefault("P7D")
+        String triage();
+
+        @WithDefault("P28D")
+        String investigation();
+
+        @WithDefault("P14D")
+        String panel();
+
+        @WithDefault("P28D")
+        String appeal();
+    }
+}

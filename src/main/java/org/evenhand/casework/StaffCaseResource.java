@@ -1,0 +1,51 @@
+package org.evenhand.casework;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evenhand.identity.CurrentUser;
+import org.evenhand.identity.Roles;
+
+@Path("/api/cases")
+@Tag(name = "Cases (staff)")
+@Produces(MediaType.APPLICATION_JSON)
+public class StaffCaseResource {
+
+    @Inject
+    CaseViews views;
+    @Inject
+    SuspensionService suspensions;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("/{ref}")
+    @RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
+    @Operation(summary = "Staff view of a case; blind (no names) for panel members")
+    public CaseViews.StaffCase get(@PathParam("ref") String ref) {
+        return views.forStaff(user.username(), user.hasRole(Roles.CASEWORKER), user.hasRole(Roles.PANEL), ref);
+    }
+
+    @POST
+    @Path("/{ref}/interim-suspension")
+    @RolesAllowed(Roles.CASEWORKER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Impose an interim suspension with written reasons; reviewed automatically")
+    public Response suspend(@PathParam("ref") String ref, @Valid @NotNull Payloads.SuspensionRequest body) {
+        views.forStaff(user.username(), true, false, ref);
+        suspensions.request(ref, user.username(), body);
+        return Response.created(URI.create("/api/cases/" + ref)).build();
+    }
+}

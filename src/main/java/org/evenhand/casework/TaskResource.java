@@ -1,0 +1,56 @@
+package org.evenhand.casework;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evenhand.identity.CurrentUser;
+import org.evenhand.identity.Roles;
+
+@Path("/api/tasks")
+@Tag(name = "Tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
+public class TaskResource {
+
+    @Inject
+    TaskService tasks;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Operation(summary = "My open tasks: assigned to me, or offered to me to claim")
+    public List<TaskService.TaskView> mine() {
+        return tasks.openTasks(user.username());
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Operation(summary = "Claim a task offered to me")
+    public TaskService.TaskView claim(@PathParam("id") String id) {
+        return tasks.claim(id, user.username());
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complete my task with the payload for its kind",
+            description = "triage: {inScope, clauses, reasons}; investigate: {report}; panelDecision: {findings:"
+                    + " [{clause, upheld}], sanction, sanctionMonths?, departureReason?, reasons}; hearAppeal: {allow,"
+                    + " findings?, sanction?, sanctionMonths?, departureReason?, reasons}; reviewSuspension: {renew,"
+                    + " reasons}; chase*: {note}")
+    public Response complete(@PathParam("id") String id, JsonNode body) {
+        tasks.complete(id, user.username(), body);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,114 @@
+package org.evenhand.casework;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.evenhand.common.ProblemException;
+import org.evenhand.trail.ActionTrail;
+
+/** Handlers' work: the tasks the process gives them, each completed with its own typed payload. */
+@ApplicationScoped
+public class TaskService {
+
+    public record TaskView(String id, String kind, String name, String caseRef, String assignee, boolean claimable,
+            Instant created, Instant due) {
+    }
+
+    @Inject
+    CaseProcess process;
+    @Inject
+    CaseService cases;
+    @Inject
+    PanelService panels;
+    @Inject
+    SuspensionService suspensions;
+    @Inject
+    ActionTrail trail;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validator validator;
+
+    @Transactional
+    public List<TaskView> openTasks(String username) {
+        return process.tasksFor(username).stream().map(t -> view(t, username)).toList();
+    }
+
+    @Transactional
+    public TaskView claim(String taskId, String username) {
+        CaseProcess.WorkItem t = visibleTask(taskId, username);
+        if (t.assignee() != null) {
+            if (t.assignee().equals(username)) {
+                return view(t, username);
+            }
+            throw ProblemException.conflict("task " + taskId + " is already claimed by someone else");
+        }
+        process.claim(taskId, username);
+        trail.record(username, "task-claimed", t.caseRef(), t.kind());
+        return view(process.task(taskId).orElseThrow(), username);
+    }
+
+    @Transactional
+    public void complete(String taskId, String username, JsonNode body) {
+        CaseProcess.WorkItem t = visibleTask(taskId, username);
+        if (!username.equals(t.assignee())) {
+            throw ProblemException.conflict("claim task " + taskId + " before completing it");
+        }
+        String ref = t.caseRef();
+        switch (t.kind()) {
+            case "triage" -> cases.triage(taskId, ref, username, read(body, Payloads.Triage.class));
+            case "investigate" -> cases.investigate(taskId, ref, username, read(body, Payloads.Investigation.class));
+            case "panelDecision" -> panels.vote(taskId, ref, username, read(body, Payloads.Vote.class));
+            case "hearAppeal" -> panels.appealVote(taskId, ref, username, read(body, Payloads.AppealVote.class));
+            case "reviewSuspension" -> suspensions.review(taskId, ref, username,
+                    read(body, Payloads.SuspensionReview.class));
+            case "chaseTriage", "chaseInvestigation", "chasePanel", "chaseAppeal" ->
+                cases.resolveEscalation(taskId, ref, username, read(body, Payloads.Escalation.class));
+            default -> throw new IllegalStateException("no handler for task kind " + t.kind());
+        }
+        trail.record(username, "task-completed", ref, t.kind());
+    }
+
+    /** A task the caller is assigned or may claim; anything else is reported as not found. */
+    private CaseProcess.WorkItem visibleTask(String taskId, String username) {
+        CaseProcess.WorkItem t = process.task(taskId).orElseThrow(() -> ProblemException.notFound("task " + taskId));
+        boolean mine = username.equals(t.assignee()) || (t.assignee() == null && t.candidates().contains(username));
+        if (!mine) {
+            throw ProblemException.notFound("task " + taskId);
+        }
+        return t;
+    }
+
+    private <T> T read(JsonNode body, Class<T> type) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("the body must be a JSON object for a " + type.getSimpleName() + " task");
+        }
+        T value;
+        try {
+            value = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).treeToValue(body, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ProblemException.badRequest("the body does not match a " + type.getSimpleName() + " payload: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return value;
+    }
+
+    private static TaskView view(CaseProcess.WorkItem t, String username) {
+        return new TaskView(t.id(), t.kind(), t.name(), t.caseRef(), t.assignee(),
+                t.assignee() == null && t.candidates().contains(username), t.created(), t.due());
+    }
+}

@@ -1,0 +1,71 @@
+package org.evenhand.definition;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evenhand.common.ProblemException;
+import org.evenhand.common.TimeSource;
+
+/** The published definition: public, read-only. There is deliberately no endpoint that writes it. */
+@Path("/api/definition")
+@Tag(name = "Definition of abuse")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class DefinitionResource {
+
+    public record VersionSummary(String id, String title, java.time.LocalDate effectiveFrom,
+            java.time.LocalDate publishedAt, List<String> summaryOfChanges, boolean current) {
+    }
+
+    @Inject
+    DefinitionCatalog catalog;
+    @Inject
+    TimeSource time;
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Operation(summary = "The version of the definition in force today")
+    public DefinitionVersion current() {
+        return catalog.current(time.today());
+    }
+
+    @GET
+    @Path("/versions")
+    @Operation(summary = "Every published version, oldest first")
+    public List<VersionSummary> versions() {
+        String current = catalog.current(time.today()).id();
+        return catalog.versions().stream().map(v -> new VersionSummary(v.id(), v.title(), v.effectiveFrom(),
+                v.publishedAt(), v.summaryOfChanges(), v.id().equals(current))).toList();
+    }
+
+    @GET
+    @Path("/versions/{id}")
+    @Operation(summary = "One published version")
+    public DefinitionVersion version(@PathParam("id") String id) {
+        return catalog.byId(id).orElseThrow(() -> ProblemException.notFound("definition version " + id));
+    }
+
+    @GET
+    @Path("/diff")
+    @Operation(summary = "What changed between two versions (clauses, factors, not-abuse band, sanctions)")
+    public DefinitionDiff diff(@QueryParam("from") String from, @QueryParam("to") String to) {
+        if (from == null || to == null) {
+            throw ProblemException.badRequest("give both 'from' and 'to' version ids");
+        }
+        DefinitionVersion a = catalog.byId(from).orElseThrow(() -> ProblemException.invalidField("from",
+                "no published version " + from));
+        DefinitionVersion b = catalog.byId(to).orElseThrow(() -> ProblemException.invalidField("to",
+                "no published version " + to));
+        return DefinitionDiff.between(a, b, json);
+    }
+}

@@ -1,0 +1,29 @@
+package org.evenhand.identity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.List;
+
+/** A caseworker or panel member who may be assigned cases. */
+@Entity
+@Table(name = "handlers")
+public class Handler extends PanacheEntityBase {
+
+    public static final String CASEWORKER = "caseworker";
+    public static final String PANEL = "panel";
+
+    @Id
+    public String username;
+    @Column(name = "display_name")
+    public String displayName;
+    public String role;
+    public String clp;
+    public boolean active;
+
+    public static List<Handler> activeWithRole(String role) {
+        return list("role = ?1 and active = true order by username", role);
+    }
+}

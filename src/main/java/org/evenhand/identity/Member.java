@@ -1,0 +1,40 @@
+package org.evenhand.identity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.Optional;
+
+@Entity
+@Table(name = "members")
+public class Member extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "membership_number")
+    public String membershipNumber;
+    /** The Keycloak username (preferred_username) this member signs in with. */
+    public String username;
+    @Column(name = "display_name")
+    public String displayName;
+    public String email;
+    /** Constituency Labour/Local Party: the member's local branch. */
+    public String clp;
+    public String region;
+    @Column(name = "joined_on")
+    public LocalDate joinedOn;
+
+    public static Optional<Member> byUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    public static Optional<Member> byMembershipNumber(String number) {
+        return find("membershipNumber", number).firstResultOptional();
+    }
+}

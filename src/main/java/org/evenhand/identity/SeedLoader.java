@@ -1,0 +1,80 @@
+package org.evenhand.identity;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
+
+/** Loads members and handlers from the seeds directory at start-up; rows already present are left alone. */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setTrim(true).setCommentMarker('#').get();
+
+    @Inject
+    SeedConfig config;
+    @Inject
+    EntityManager em;
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        if (config.directory().isPresent()) {
+            load(Path.of(config.directory().get()));
+        }
+    }
+
+    @Transactional
+    public void load(Path dir) throws IOException {
+        int members = 0;
+        int handlers = 0;
+        Path memberFile = dir.resolve("members.csv");
+        if (Files.exists(memberFile)) {
+            try (Reader r = Files.newBufferedReader(memberFile, StandardCharsets.UTF_8)) {
+                for (CSVRecord rec : CSV.parse(r)) {
+                    members += em.createNativeQuery("""
+                            INSERT INTO members (membership_number, username, display_name, email, clp, region, joined_on)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS date)) ON CONFLICT DO NOTHING""")
+                            .setParameter(1, rec.get("membership_number"))
+                            .setParameter(2, emptyToNull(rec.get("username")))
+                            .setParameter(3, rec.get("display_name"))
+                            .setParameter(4, emptyToNull(rec.get("email")))
+                            .setParameter(5, rec.get("clp"))
+                            .setParameter(6, rec.get("region"))
+                            .setParameter(7, rec.get("joined_on"))
+                            .executeUpdate();
+                }
+            }
+        }
+        Path handlerFile = dir.resolve("handlers.csv");
+        if (Files.exists(handlerFile)) {
+            try (Reader r = Files.newBufferedReader(handlerFile, StandardCharsets.UTF_8)) {
+                for (CSVRecord rec : CSV.parse(r)) {
+                    handlers += em.createNativeQuery("""
+                            INSERT INTO handlers (username, display_name, role, clp, active)
+                            VALUES (?1, ?2, ?3, ?4, TRUE) ON CONFLICT DO NOTHING""")
+                            .setParameter(1, rec.get("username"))
+                            .setParameter(2, rec.get("display_name"))
+                            .setParameter(3, rec.get("role"))
+                            .setParameter(4, emptyToNull(rec.get("clp")))
+                            .executeUpdate();
+                }
+            }
+        }
+        LOG.infof("Seeds from %s: %d new members, %d new handlers", dir, members, handlers);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

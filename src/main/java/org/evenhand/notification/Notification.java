@@ -1,0 +1,37 @@
+package org.evenhand.notification;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An email to a party, written in the same transaction as the change it reports (outbox). */
+@Entity
+@Table(name = "notifications")
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "case_id")
+    public Long caseId;
+    @Column(name = "recipient_id")
+    public Long recipientId;
+    public String email;
+    public String subject;
+    public String body;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    public String status;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "sent_at")
+    public Instant sentAt;
+    @Column(name = "last_error")
+    public String lastError;
+}

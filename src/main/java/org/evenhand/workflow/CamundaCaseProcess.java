@@ -1,0 +1,127 @@
+package org.evenhand.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.evenhand.casework.CaseProcess;
+
+/** The engine side of casework's port. Runs inside the caller's JTA transaction. */
+@ApplicationScoped
+public class CamundaCaseProcess implements CaseProcess {
+
+    @Inject
+    RuntimeService runtime;
+    @Inject
+    TaskService tasks;
+    @Inject
+    ManagementService management;
+    @Inject
+    RepositoryService repository;
+
+    @Override
+    public String start(String processKey, String caseRef, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByKey(processKey, caseRef, variables).getId();
+    }
+
+    @Override
+    public boolean deliver(String caseRef, String message, Map<String, Object> variables) {
+        return !runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseRef)
+                .setVariables(variables).correlateAllWithResult().isEmpty();
+    }
+
+    @Override
+    public List<WorkItem> tasksFor(String username) {
+        List<Task> found = tasks.createTaskQuery().or().taskAssignee(username).taskCandidateUser(username).endOr()
+                .orderByTaskCreateTime().asc().list();
+        return items(found);
+    }
+
+    @Override
+    public Optional<WorkItem> task(String taskId) {
+        Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
+        return t == null ? Optional.empty() : Optional.of(items(List.of(t)).get(0));
+    }
+
+    @Override
+    public List<WorkItem> tasksOfCase(String caseRef) {
+        return items(tasks.createTaskQuery().processInstanceBusinessKey(caseRef).orderByTaskCreateTime().asc().list());
+    }
+
+    @Override
+    public void claim(String taskId, String username) {
+        tasks.claim(taskId, username);
+    }
+
+    @Override
+    public void complete(String taskId, Map<String, Object> variables) {
+        tasks.complete(taskId, variables);
+    }
+
+    @Override
+    public List<String> activeSteps(String caseRef) {
+        List<String> steps = new ArrayList<>();
+        for (ProcessInstance pi : instances(caseRef)) {
+            runtime.getActiveActivityIds(pi.getId()).stream().filter(id -> !id.contains("#")).forEach(steps::add);
+        }
+        return steps;
+    }
+
+    @Override
+    public List<Deadline> deadlines(String caseRef) {
+        List<Deadline> result = new ArrayList<>();
+        for (ProcessInstance pi : instances(caseRef)) {
+            for (Job job : management.createJobQuery().processInstanceId(pi.getId()).timers().list()) {
+                JobDefinition def = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                        .singleResult();
+                FlowElement element = repository.getBpmnModelInstance(pi.getProcessDefinitionId())
+                        .getModelElementById(def.getActivityId());
+                String step = element instanceof BoundaryEvent b ? b.getAttachedTo().getId() : def.getActivityId();
+                result.add(new Deadline(step, element.getName(), job.getDuedate().toInstant()));
+            }
+        }
+        result.sort((a, b) -> a.due().compareTo(b.due()));
+        return result;
+    }
+
+    private List<ProcessInstance> instances(String caseRef) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).list();
+    }
+
+    private List<WorkItem> items(List<Task> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<String> piIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, String> refs = new HashMap<>();
+        runtime.createProcessInstanceQuery().processInstanceIds(piIds).list()
+                .forEach(pi -> refs.put(pi.getId(), pi.getBusinessKey()));
+        List<WorkItem> items = new ArrayList<>();
+        for (Task t : found) {
+            List<String> candidates = tasks.getIdentityLinksForTask(t.getId()).stream()
+                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getUserId() != null)
+                    .map(l -> l.getUserId()).toList();
+            items.add(new WorkItem(t.getId(), t.getTaskDefinitionKey(), t.getName(), refs.get(t.getProcessInstanceId()),
+                    t.getAssignee(), candidates, t.getCreateTime().toInstant(),
+                    t.getDueDate() == null ? null : t.getDueDate().toInstant()));
+        }
+        return items;
+    }
+
+}

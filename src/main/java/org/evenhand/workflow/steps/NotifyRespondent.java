@@ -1,0 +1,22 @@
+package org.evenhand.workflow.steps;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.evenhand.casework.CaseService;
+
+@ApplicationScoped
+@Named("notifyRespondent")
+public class NotifyRespondent implements JavaDelegate {
+
+    @Inject
+    CaseService cases;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String ref = execution.getProcessBusinessKey();
+        cases.notifyRespondent(ref);
+    }
+}
