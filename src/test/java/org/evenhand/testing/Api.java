@@ -35,8 +35,17 @@ public final class Api {
         return PANEL.contains(user) ? Set.of("panel") : Set.of("member");
     }
 
+    private static final java.util.function.Function<String, String> MINTED =
+            user -> OidcWiremockTestResource.getAccessToken(user, rolesOf(user));
+    private static java.util.function.Function<String, String> tokens = MINTED;
+
+    /** Where tokens come from: minted by the test OIDC server, or (end-to-end) issued by Keycloak. */
+    public static void useTokens(java.util.function.Function<String, String> source) {
+        tokens = source == null ? MINTED : source;
+    }
+
     public static String token(String user) {
-        return OidcWiremockTestResource.getAccessToken(user, rolesOf(user));
+        return tokens.apply(user);
     }
 
     public static RequestSpecification as(String user) {
