@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.evenhand.common.ProblemException;
+import org.evenhand.common.Durations;
 import org.evenhand.common.TimeSource;
 import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;

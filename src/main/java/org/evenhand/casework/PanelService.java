@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.evenhand.common.Problem;
 import org.evenhand.common.ProblemException;
+import org.evenhand.common.Durations;
 import org.evenhand.common.TimeSource;
 import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.evenhand.common.ProblemException;
+import org.evenhand.common.Durations;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Handler;
 

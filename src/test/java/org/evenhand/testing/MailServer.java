@@ -14,11 +14,13 @@ import java.util.Map;
 public class MailServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
+    private static ServerSetup setup;
 
     @Override
     public Map<String, String> start() {
         int port = freePort();
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        greenMail = new GreenMail(setup);
         greenMail.start();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port),
                 "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.mock", "false");
@@ -29,6 +31,17 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         if (greenMail != null) {
             greenMail.stop();
         }
+    }
+
+    /** Takes the SMTP server down, as an outage would. */
+    public static void outage() {
+        greenMail.stop();
+    }
+
+    /** Brings it back on the same port (letters received before the outage are gone). */
+    public static void recover() {
+        greenMail = new GreenMail(setup);
+        greenMail.start();
     }
 
     public static GreenMail server() {

@@ -1,19 +1,19 @@
-package org.evenhand.casework;
+package org.evenhand.common;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 
 /** ISO-8601 durations as the engine's timers read them: P14D (calendar) or PT36H (clock). */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static Instant after(Instant start, String iso) {
+    public static Instant after(Instant start, String iso) {
         if (iso.contains("T")) {
             return start.plus(Duration.parse(iso));
         }
-        return start.atZone(org.evenhand.common.TimeSource.ZONE).plus(Period.parse(iso)).toInstant();
+        return start.atZone(TimeSource.ZONE).plus(Period.parse(iso)).toInstant();
     }
 }
