@@ -35,20 +35,23 @@ public final class WordDiff {
     public static List<Segment> between(String before, String after) {
         List<String> a = tokens(before == null ? "" : before);
         List<String> b = tokens(after == null ? "" : after);
+        // words are compared without their spacing, so the last word of a text matches itself
+        List<String> ka = a.stream().map(String::strip).toList();
+        List<String> kb = b.stream().map(String::strip).toList();
         int n = a.size();
         int m = b.size();
         int[][] lcs = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                lcs[i][j] = ka.get(i).equals(kb.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
         List<Segment> out = new ArrayList<>();
         int i = 0;
         int j = 0;
         while (i < n || j < m) {
-            if (i < n && j < m && a.get(i).equals(b.get(j))) {
-                append(out, Kind.SAME, a.get(i));
+            if (i < n && j < m && ka.get(i).equals(kb.get(j))) {
+                append(out, Kind.SAME, b.get(j));
                 i++;
                 j++;
             } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
@@ -113,17 +116,43 @@ public final class WordDiff {
             }
         }
         flush(merged, removed, added);
-        return merged;
+        List<Segment> joined = new ArrayList<>();
+        for (Segment s : merged) {
+            append(joined, s.kind(), s.text());
+        }
+        return joined;
     }
 
+    /**
+     * Emits the pending removal and insertion with their trailing spaces moved outside them,
+     * so that "24 " replaced by "18 " reads as [24] [18] and not as [24 ][18 ].
+     */
     private static void flush(List<Segment> out, StringBuilder removed, StringBuilder added) {
-        if (removed.length() > 0) {
-            out.add(new Segment(Kind.REMOVED, removed.toString()));
-        }
-        if (added.length() > 0) {
-            out.add(new Segment(Kind.ADDED, added.toString()));
-        }
+        String rem = removed.toString();
+        String add = added.toString();
         removed.setLength(0);
         added.setLength(0);
+        if (rem.isEmpty() && add.isEmpty()) {
+            return;
+        }
+        String trailing = trailingSpace(add.isEmpty() ? rem : add);
+        rem = rem.stripTrailing();
+        add = add.stripTrailing();
+        if (!rem.isEmpty()) {
+            out.add(new Segment(Kind.REMOVED, rem));
+        }
+        if (!rem.isEmpty() && !add.isEmpty()) {
+            out.add(new Segment(Kind.SAME, " "));
+        }
+        if (!add.isEmpty()) {
+            out.add(new Segment(Kind.ADDED, add));
+        }
+        if (!trailing.isEmpty()) {
+            out.add(new Segment(Kind.SAME, trailing));
+        }
+    }
+
+    private static String trailingSpace(String s) {
+        return s.substring(s.stripTrailing().length());
     }
 }
