@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +14,11 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves the API as RFC 7807 problem+json; only genuine server faults are 500s. */
+/**
+ * Every error leaves the API as RFC 7807 problem+json; only genuine server faults are 500s.
+ * A missing or invalid token is left to Quarkus' authentication challenge: 401 with
+ * WWW-Authenticate on /api, a redirect to the Keycloak login page on pages.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -77,18 +79,6 @@ public class ProblemMappers {
                 .collect(Collectors.toList());
         String detail = errors.stream().map(x -> x.field() + ": " + x.message()).collect(Collectors.joining("; "));
         return Problems.response(400, "invalid-request", "Invalid request", detail, path(uri), errors);
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return Problems.response(401, "unauthenticated", "Authentication required",
-                "sign in or send a bearer token", path(uri), List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response authFailed(AuthenticationFailedException e, UriInfo uri) {
-        return Problems.response(401, "unauthenticated", "Authentication required",
-                "the token was missing, expired or not valid", path(uri), List.of());
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,7 @@ import static org.evenhand.testing.Api.myCase;
 import static org.evenhand.testing.Api.tasks;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -19,6 +20,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.evenhand.testing.Api;
+import org.htmlunit.WebClient;
+import org.htmlunit.util.Cookie;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.evenhand.testing.Api.Held;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +65,36 @@ class KeycloakEndToEndTest {
         assertEquals("UPHELD", myCase("dan", ref).getString("outcome"));
         assertEquals("advice-training", myCase("erin", ref).getString("decisions[0].sanction"));
         awaitLetter("erin@evenhand.test", "The panel's decision");
+    }
+
+    @Test
+    void pagesSignInThroughTheKeycloakLoginPage() throws Exception {
+        String ref = file("frank", "M100009", LocalDate.of(2026, 2, 2), List.of("bullying"),
+                "Weekly posts mocking my accent in the branch group chat, after I asked them to stop.");
+        try (WebClient browser = new WebClient()) {
+            browser.getOptions().setJavaScriptEnabled(false);
+            browser.getOptions().setCssEnabled(false);
+            browser.getOptions().setRedirectEnabled(true);
+            HtmlPage login = browser.getPage("http://localhost:8081/me");
+            assertTrue(login.getUrl().toString().startsWith(RealKeycloak.URL), "redirected to Keycloak: " + login.getUrl());
+            // Keycloak marks its session cookies Secure; browsers treat http://127.0.0.1 as a secure
+            // context and send them, HtmlUnit does not, so the test browser is told to.
+            for (Cookie c : browser.getCookieManager().getCookies()) {
+                if (c.isSecure()) {
+                    browser.getCookieManager().removeCookie(c);
+                    browser.getCookieManager().addCookie(new Cookie(c.getDomain(), c.getName(), c.getValue(), c.getPath(),
+                            c.getExpires(), false, c.isHttpOnly(), null));
+                }
+            }
+            HtmlForm form = login.getForms().get(0);
+            form.getInputByName("username").setValue("frank");
+            form.getInputByName("password").setValue(RealKeycloak.secret("EVENHAND_DEMO_PASSWORD"));
+            HtmlPage mine = login.getHtmlElementById("kc-login").click();
+            assertEquals("http://localhost:8081/me", mine.getUrl().toString());
+            assertTrue(mine.asNormalizedText().contains("My cases"));
+            assertTrue(mine.asNormalizedText().contains(ref), "the member's own case is listed");
+            assertTrue(mine.asNormalizedText().contains("Frank Fraser"));
+        }
     }
 
     @Test
