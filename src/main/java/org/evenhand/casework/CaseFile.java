@@ -73,6 +73,9 @@ public class CaseFile extends PanacheEntityBase {
     public List<String> engagedClauses;
     @Column(name = "triage_reasons")
     public String triageReasons;
+    /** complainant, respondent, third-party or unclear: who opened the exchange, read from its context at triage. */
+    @Column(name = "exchange_opened_by")
+    public String exchangeOpenedBy;
     @Column(name = "response_statement")
     public String responseStatement;
     @Column(name = "responded_at")

@@ -115,6 +115,7 @@ public class CaseService {
         c.inScope = in.inScope();
         c.engagedClauses = clauses;
         c.triageReasons = in.reasons();
+        c.exchangeOpenedBy = in.exchangeOpenedBy() == null ? null : in.exchangeOpenedBy().code();
         letters.record(c, caseworker, "triaged", staff, (in.inScope() ? "In scope, engaging " + String.join(", ", clauses)
                 : "Out of scope") + " (definition " + v.id() + "). Reasons: " + in.reasons());
         process.complete(taskId, Map.of("inScope", in.inScope()));

@@ -59,7 +59,7 @@ public class CaseViews {
             String complainantMembershipNumber, String respondentMembershipNumber, Stage stage, String status,
             String outcome, Instant receivedAt, LocalDate conductDate, String conductLink, String allegation,
             String definitionVersion, List<ClauseRef> clausesCited, List<ClauseRef> clausesEngaged,
-            String triageReasons, String response, String investigator, String investigationReport,
+            String triageReasons, String exchangeOpenedBy, String response, String investigator, String investigationReport,
             List<String> sanctionsAllowed, List<DeadlineView> deadlines, List<CaseProcess.WorkItem> openTasks,
             List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension, List<Event> timeline,
             List<Event> trail) {
@@ -145,7 +145,7 @@ public class CaseViews {
                 blind ? null : c.complainant.membershipNumber, blind ? null : c.respondent.membershipNumber,
                 stage(c, steps), c.status.name(), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
                 c.conductDate, c.conductLink, c.allegation, v.id(), clauses(v, c.citedClauses),
-                clauses(v, c.engagedClauses), c.triageReasons, c.responseStatement,
+                clauses(v, c.engagedClauses), c.triageReasons, c.exchangeOpenedBy, c.responseStatement,
                 blind ? null : c.investigator, c.investigationReport,
                 citations.allowedSanctions(v, upheldCandidates),
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),

@@ -13,9 +13,18 @@ public final class Payloads {
     private Payloads() {
     }
 
+    /** Who started the exchange the complaint is about, as the thread context shows. */
+    public enum ExchangeOpenedBy {
+        complainant, respondent, @com.fasterxml.jackson.annotation.JsonProperty("third-party") third_party, unclear;
+
+        public String code() {
+            return this == third_party ? "third-party" : name();
+        }
+    }
+
     /** Task "triage". */
     public record Triage(@NotNull Boolean inScope, @Size(max = 20) List<@NotBlank String> clauses,
-            @NotBlank @Size(max = 20000) String reasons) {
+            @NotBlank @Size(max = 20000) String reasons, ExchangeOpenedBy exchangeOpenedBy) {
     }
 
     /** Task "investigate". */

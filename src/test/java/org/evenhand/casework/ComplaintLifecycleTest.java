@@ -46,7 +46,7 @@ class ComplaintLifecycleTest {
         String ref = file("alice", "M100002", CONDUCT, List.of("harassment", "dehumanising-language"), ALLEGATION);
         Held triage = claimed(CASEWORKERS, ref, "triage");
         complete(triage, inScope
-                ? Map.of("inScope", true, "clauses", List.of("dehumanising-language"),
+                ? Map.of("inScope", true, "clauses", List.of("dehumanising-language"), "exchangeOpenedBy", "respondent",
                         "reasons", "Calling a member vermin engages the dehumanising-language clause.")
                 : Map.of("inScope", false, "reasons", "A heated exchange of opinion; the not-abuse band applies."));
         return ref;
@@ -90,6 +90,8 @@ class ComplaintLifecycleTest {
     @Test
     void upheldWithSanctionThenClosedWhenNobodyAppeals() {
         String ref = fileAndTriage(true);
+        as(CASEWORKERS.get(1)).get("/api/cases/" + ref).then().statusCode(200)
+                .body("exchangeOpenedBy", equalTo("respondent"));
         JsonPath respondentView = myCase("bob", ref);
         assertEquals("Respondent's response", respondentView.getString("stage.label"));
         assertTrue(respondentView.getList("youCan").contains("respond"));
