@@ -9,10 +9,11 @@ import java.util.Locale;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Member;
 import org.evenhand.notification.Outbox;
+import org.evenhand.privacy.CaseVault;
 import org.evenhand.trail.ActionTrail;
 
 /**
- * Records what happened on a case: the timeline (what the parties and staff see), the action
+ * Records what happened on a case (free text sealed under the case's key): the timeline (what the parties and staff see), the action
  * trail (the tamper-evident record) and, where a party is concerned, a letter by email whose
  * text also appears on that party's timeline.
  */
@@ -28,6 +29,8 @@ public class CaseLetters {
     ActionTrail trail;
     @Inject
     Outbox outbox;
+    @Inject
+    CaseVault vault;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(CaseFile c, String actor, String kind, TimelineEntry.Audience audience, String summary) {
@@ -36,10 +39,10 @@ public class CaseLetters {
         e.at = time.now();
         e.actor = actor;
         e.kind = kind;
-        e.summary = summary;
+        e.summary = vault.seal(c.ref, summary);
         e.audience = audience;
         e.persist();
-        trail.record(actor, kind, c.ref, summary);
+        trail.record(actor, kind, c.ref, "timeline entry for " + audience.name());
     }
 
     /** Writes to one party: on their timeline and by email. */
@@ -54,10 +57,10 @@ public class CaseLetters {
         e.at = time.now();
         e.actor = "system";
         e.kind = kind;
-        e.summary = subject + ": " + body;
+        e.summary = vault.seal(c.ref, subject + ": " + body);
         e.audience = TimelineEntry.Audience.of(party);
         e.persist();
-        outbox.enqueue(c.id, to, "[" + c.ref + "] " + subject, letter);
+        outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter));
         trail.record("system", "letter-" + kind, c.ref, "to " + party.label() + ": " + subject);
     }
 

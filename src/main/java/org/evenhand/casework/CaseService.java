@@ -24,6 +24,7 @@ import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
+import org.evenhand.privacy.CaseVault;
 
 /**
  * The complaint's steps up to the panel. Each public method is either a party's or handler's
@@ -47,6 +48,10 @@ public class CaseService {
     Assignment assignment;
     @Inject
     EntityManager em;
+    @Inject
+    CaseVault vault;
+    @Inject
+    jakarta.enterprise.inject.Instance<SuspensionService> suspensions;
 
     /** Opens a case for a validated complaint and starts its process. */
     @Transactional
@@ -58,7 +63,8 @@ public class CaseService {
         c.ref = "EVH-%d-%06d".formatted(Year.from(now.atZone(TimeSource.ZONE)).getValue(), seq);
         c.complainant = from;
         c.respondent = about;
-        c.allegation = allegation;
+        vault.createKey(c.ref);
+        c.allegation = vault.seal(c.ref, allegation);
         c.conductDate = conductDate;
         c.conductLink = link;
         c.definitionVersion = version.id();
@@ -114,7 +120,7 @@ public class CaseService {
         c.triagedAt = time.now();
         c.inScope = in.inScope();
         c.engagedClauses = clauses;
-        c.triageReasons = in.reasons();
+        c.triageReasons = vault.seal(c.ref, in.reasons());
         c.exchangeOpenedBy = in.exchangeOpenedBy() == null ? null : in.exchangeOpenedBy().code();
         letters.record(c, caseworker, "triaged", staff, (in.inScope() ? "In scope, engaging " + String.join(", ", clauses)
                 : "Out of scope") + " (definition " + v.id() + "). Reasons: " + in.reasons());
@@ -130,7 +136,7 @@ public class CaseService {
         letters.tell(c, Party.COMPLAINANT, "dismissed", "Your complaint is outside the definition of abuse",
                 "A caseworker has found that the conduct you describe does not engage any clause of version "
                         + c.definitionVersion + " of the definition of abuse, so it will not be taken further.\n\n"
-                        + "Their reasons: " + c.triageReasons + "\n\nThe respondent has not been told of your complaint."
+                        + "Their reasons: " + vault.open(c.ref, c.triageReasons) + "\n\nThe respondent has not been told of your complaint."
                         + " If you have new information, you may make a fresh complaint.");
     }
 
@@ -144,7 +150,7 @@ public class CaseService {
         letters.tell(c, Party.RESPONDENT, "allegation", "A complaint has been made about your conduct",
                 "A complaint has been made about conduct of yours on " + c.conductDate + ". A caseworker has found that,"
                         + " if it were shown, it could breach these clauses of version " + v.id()
-                        + " of the definition of abuse:\n" + clauses + "\n\nThe allegation:\n" + c.allegation
+                        + " of the definition of abuse:\n" + clauses + "\n\nThe allegation:\n" + vault.open(c.ref, c.allegation)
                         + "\n\nNothing has been decided. You may send your response, with any context you think matters,"
                         + " by " + CaseLetters.date(due) + ". After that the case goes to an independent investigator"
                         + " and then to a panel of three members who have no connection to you or the complainant.");
@@ -161,7 +167,7 @@ public class CaseService {
         if (c.partyOf(member) != Party.RESPONDENT) {
             throw ProblemException.forbidden("only the respondent can respond to the allegation");
         }
-        c.responseStatement = in.statement();
+        c.responseStatement = vault.seal(c.ref, in.statement());
         c.respondedAt = time.now();
         letters.record(c, member.username, "responded", parties, "The respondent sent their response");
         if (!process.deliver(ref, "ResponseReceived", Map.of())) {
@@ -189,7 +195,7 @@ public class CaseService {
     @Transactional
     public void investigate(String taskId, String ref, String caseworker, Payloads.Investigation in) {
         CaseFile c = load(ref);
-        c.investigationReport = in.report();
+        c.investigationReport = vault.seal(c.ref, in.report());
         c.investigatedAt = time.now();
         letters.record(c, caseworker, "investigated", staff, "Investigation report filed");
         letters.record(c, caseworker, "to-panel", parties, "The investigation is complete; the case goes to a panel");
@@ -215,7 +221,8 @@ public class CaseService {
         c.status = CaseFile.Status.CLOSED;
         c.closedAt = time.now();
         letters.record(c, "process", "closed", parties, "The case is closed");
-        process.deliver(ref, "CaseConcluded", Map.of("liftReason", "the case has concluded"));
+        suspensions.get().endingBecause(c, "the case has concluded");
+        process.deliver(ref, "CaseConcluded", Map.of());
     }
 
     CaseFile load(String ref) {

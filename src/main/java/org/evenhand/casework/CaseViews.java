@@ -14,6 +14,8 @@ import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
+import org.evenhand.privacy.CaseVault;
+import org.evenhand.privacy.ErasedException;
 import org.evenhand.trail.ActionTrail;
 
 /** Read models of a case for each kind of reader; none of them carries faction data. */
@@ -83,6 +85,19 @@ public class CaseViews {
     Assignment assignment;
     @Inject
     ActionTrail trail;
+    @Inject
+    CaseVault vault;
+
+    static final String ERASED = "[erased]";
+
+    /** Opens a sealed field for display; after crypto-shredding it reads "[erased]". */
+    String text(CaseFile c, String sealed) {
+        try {
+            return vault.open(c.ref, sealed);
+        } catch (ErasedException e) {
+            return sealed == null ? null : ERASED;
+        }
+    }
 
     @Transactional
     public List<CaseSummary> casesOf(Member m) {
@@ -106,7 +121,7 @@ public class CaseViews {
             can.add("appeal");
         }
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
-                .filter(e -> e.audience.visibleTo(party)).map(e -> new Event(e.at, e.kind, e.summary)).toList();
+                .filter(e -> e.audience.visibleTo(party)).map(e -> new Event(e.at, e.kind, text(c, e.summary))).toList();
         List<DeadlineView> deadlines = process.deadlines(ref).stream()
                 .filter(d -> d.step().equals("awaitResponse") || d.step().equals("appealWindow")
                         || (party == Party.RESPONDENT && d.step().equals("reviewSuspension")))
@@ -114,7 +129,7 @@ public class CaseViews {
         return new MemberCase(c.ref, party.label(),
                 party == Party.COMPLAINANT ? c.respondent.displayName : "the complainant",
                 stage(c, steps), c.status.name(), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
-                c.conductDate, c.allegation, v.id(), clauses(v, c.citedClauses),
+                c.conductDate, text(c, c.allegation), v.id(), clauses(v, c.citedClauses),
                 clauses(v, c.engagedClauses), deadlines, can, decisions(c),
                 appeal(c), party == Party.RESPONDENT ? suspension(c) : null, timeline);
     }
@@ -127,7 +142,7 @@ public class CaseViews {
     public StaffCase forStaff(String username, boolean caseworker, boolean panel, String ref) {
         CaseFile c = CaseFile.byRef(ref).orElseThrow(() -> ProblemException.notFound("case " + ref));
         boolean handles = caseworker && assignment.isEligible(c, Handler.CASEWORKER, username);
-        boolean seated = panel && PanelSeat.count("caseId = ?1 and username = ?2", c.id, username) > 0;
+        boolean seated = panel && PanelSeat.isSeated(c.id, username);
         if (!handles && !seated) {
             throw ProblemException.notFound("case " + ref);
         }
@@ -136,7 +151,7 @@ public class CaseViews {
         List<String> steps = process.activeSteps(ref);
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
                 .filter(e -> !blind || e.audience == TimelineEntry.Audience.parties)
-                .map(e -> new Event(e.at, e.kind, e.summary)).toList();
+                .map(e -> new Event(e.at, e.kind, text(c, e.summary))).toList();
         List<Event> trailEvents = blind ? List.of() : trail.forCase(ref).stream()
                 .map(e -> new Event(e.at, e.action, e.actor + ": " + e.detail)).toList();
         List<String> upheldCandidates = c.engagedClauses == null ? List.of() : c.engagedClauses;
@@ -144,9 +159,9 @@ public class CaseViews {
                 blind ? "Complainant" : c.complainant.displayName, blind ? "Respondent" : c.respondent.displayName,
                 blind ? null : c.complainant.membershipNumber, blind ? null : c.respondent.membershipNumber,
                 stage(c, steps), c.status.name(), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
-                c.conductDate, c.conductLink, c.allegation, v.id(), clauses(v, c.citedClauses),
-                clauses(v, c.engagedClauses), c.triageReasons, c.exchangeOpenedBy, c.responseStatement,
-                blind ? null : c.investigator, c.investigationReport,
+                c.conductDate, c.conductLink, text(c, c.allegation), v.id(), clauses(v, c.citedClauses),
+                clauses(v, c.engagedClauses), text(c, c.triageReasons), c.exchangeOpenedBy, text(c, c.responseStatement),
+                blind ? null : c.investigator, text(c, c.investigationReport),
                 citations.allowedSanctions(v, upheldCandidates),
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
                 blind ? List.of() : process.tasksOfCase(ref), decisions(c), appeal(c), suspension(c), timeline,
@@ -176,22 +191,22 @@ public class CaseViews {
                 .orElse(new ClauseRef(id, id, 0))).toList();
     }
 
-    private static List<DecisionView> decisions(CaseFile c) {
+    private List<DecisionView> decisions(CaseFile c) {
         return Decision.<Decision>list("caseId = ?1 order by decidedAt, id", c.id).stream()
                 .map(d -> new DecisionView(d.bench, d.definitionVersion, d.findings, d.upheld, d.sanction,
-                        d.sanctionMonths, d.departureReason, d.reasons, d.appealAllowed, d.decidedAt))
+                        d.sanctionMonths, text(c, d.departureReason), text(c, d.reasons), d.appealAllowed, d.decidedAt))
                 .toList();
     }
 
-    private static AppealView appeal(CaseFile c) {
+    private AppealView appeal(CaseFile c) {
         Appeal a = Appeal.findById(c.id);
-        return a == null ? null : new AppealView(a.party, a.grounds, a.statement, a.lodgedAt);
+        return a == null ? null : new AppealView(a.party, a.grounds, text(c, a.statement), a.lodgedAt);
     }
 
-    private static SuspensionView suspension(CaseFile c) {
+    private SuspensionView suspension(CaseFile c) {
         Optional<InterimSuspension> s = InterimSuspension.<InterimSuspension>find("caseId = ?1 order by id desc", c.id)
                 .firstResultOptional();
-        return s.map(x -> new SuspensionView(x.imposedAt, x.reasons, x.renewals, x.liftedAt, x.liftReason))
-                .orElse(null);
+        return s.map(x -> new SuspensionView(x.imposedAt, text(c, x.reasons), x.renewals, x.liftedAt,
+                x.liftedAt == null ? null : text(c, x.liftReason))).orElse(null);
     }
 }

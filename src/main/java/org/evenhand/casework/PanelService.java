@@ -22,6 +22,7 @@ import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
+import org.evenhand.privacy.CaseVault;
 
 /**
  * Panels of three drawn at random from eligible panel members; each member records findings
@@ -50,6 +51,8 @@ public class PanelService {
     TimeSource time;
     @Inject
     ProcessConfig config;
+    @Inject
+    CaseVault vault;
 
     /** Process step: seats the panel; returns its members, comma-separated, one task each. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -125,8 +128,8 @@ public class PanelService {
         vote.findings = List.copyOf(findings);
         vote.sanction = sanction;
         vote.sanctionMonths = months;
-        vote.departureReason = blankToNull(departure);
-        vote.reasons = reasons;
+        vote.departureReason = vault.seal(c.ref, blankToNull(departure));
+        vote.reasons = vault.seal(c.ref, reasons);
         vote.castAt = time.now();
         vote.persist();
         letters.record(c, member, bench + "-vote", staff, "Panel member recorded their findings");
@@ -193,7 +196,7 @@ public class PanelService {
         Instant due = Durations.after(time.now(), config.appealWindow());
         String text = "The panel has decided your case under version " + d.definitionVersion
                 + " of the definition of abuse.\n\n" + findingsText(d) + "\nSanction: " + sanctionText(d)
-                + "\n\nThe panel's reasons:\n" + d.reasons + "\n\nEither party may appeal by " + CaseLetters.date(due)
+                + "\n\nThe panel's reasons:\n" + vault.open(c.ref, d.reasons) + "\n\nEither party may appeal by " + CaseLetters.date(due)
                 + " on one or more of these grounds: a failure of procedure, a finding no reasonable panel could"
                 + " make, or new evidence that was not available before. The appeal is heard by three panel"
                 + " members who took no part in this decision.";
@@ -214,7 +217,7 @@ public class PanelService {
         a.lodgedBy = member.id;
         a.party = party.label();
         a.grounds = in.grounds().stream().map(g -> g.name().toLowerCase().replace('_', '-')).distinct().toList();
-        a.statement = in.statement();
+        a.statement = vault.seal(c.ref, in.statement());
         a.lodgedAt = time.now();
         a.persist();
         letters.record(c, member.username, "appeal-lodged", parties, "The " + party.label() + " appealed on grounds: "
@@ -237,10 +240,10 @@ public class PanelService {
         Decision d;
         if (allowed) {
             d = tally(c, v, allowing, PanelSeat.APPEAL);
-            d.reasons = reasons(votes);
+            d.reasons = reasons(c, votes);
         } else {
             Decision first = Decision.of(c.id, PanelSeat.DECISION).orElseThrow();
-            d = copyOf(first, PanelSeat.APPEAL, reasons(votes));
+            d = copyOf(first, PanelSeat.APPEAL, reasons(c, votes));
         }
         d.appealAllowed = allowed;
         d.persist();
@@ -257,7 +260,7 @@ public class PanelService {
                 ? "The appeal panel has allowed the appeal and substituted this decision:\n\n" + findingsText(d)
                         + "\nSanction: " + sanctionText(d)
                 : "The appeal panel has dismissed the appeal; the panel's decision stands.")
-                + "\n\nThe appeal panel's reasons:\n" + d.reasons + "\n\nThis is the final stage of the process.";
+                + "\n\nThe appeal panel's reasons:\n" + vault.open(c.ref, d.reasons) + "\n\nThis is the final stage of the process.";
         letters.tell(c, Party.COMPLAINANT, "appeal-decision", "The outcome of the appeal", text);
         letters.tell(c, Party.RESPONDENT, "appeal-decision", "The outcome of the appeal", text);
     }
@@ -274,7 +277,7 @@ public class PanelService {
                 .count() * 2 > votes.size())).toList();
         List<String> upheld = upheld(d.findings);
         d.upheld = !upheld.isEmpty();
-        d.reasons = reasons(votes);
+        d.reasons = reasons(c, votes);
         if (!d.upheld) {
             d.sanction = NO_ACTION;
             return d;
@@ -285,14 +288,14 @@ public class PanelService {
         d.sanction = median.sanction;
         List<String> allowed = citations.allowedSanctions(v, upheld);
         List<String> departures = votes.stream().filter(x -> x.sanction.equals(median.sanction) && x.departureReason != null)
-                .map(x -> x.departureReason).toList();
+                .map(x -> vault.open(c.ref, x.departureReason)).toList();
         if (!allowed.contains(d.sanction) && departures.isEmpty()) {
             int rung = v.sanction(d.sanction).orElseThrow().rung();
             d.sanction = allowed.stream().min(Comparator.comparingInt((String s) -> Math.abs(
                     v.sanction(s).orElseThrow().rung() - rung)).thenComparingInt(s -> v.sanction(s).orElseThrow().rung()))
                     .orElseThrow();
         } else if (!departures.isEmpty() && !allowed.contains(d.sanction)) {
-            d.departureReason = String.join("\n", departures);
+            d.departureReason = vault.seal(c.ref, String.join("\n", departures));
         }
         if (SUSPENSION.equals(d.sanction)) {
             List<Integer> months = votes.stream().filter(x -> SUSPENSION.equals(x.sanction))
@@ -317,12 +320,14 @@ public class PanelService {
         return d;
     }
 
-    private static String reasons(List<PanelVote> votes) {
+    /** The members' reasons, labelled by seat not name, sealed under the case's key. */
+    private String reasons(CaseFile c, List<PanelVote> votes) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < votes.size(); i++) {
-            sb.append(i == 0 ? "" : "\n\n").append("Panel member ").append(i + 1).append(": ").append(votes.get(i).reasons);
+            sb.append(i == 0 ? "" : "\n\n").append("Panel member ").append(i + 1).append(": ")
+                    .append(vault.open(c.ref, votes.get(i).reasons));
         }
-        return sb.toString();
+        return vault.seal(c.ref, sb.toString());
     }
 
     private static List<String> upheld(List<Finding> findings) {

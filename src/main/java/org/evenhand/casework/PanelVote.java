@@ -36,8 +36,12 @@ public class PanelVote extends PanacheEntityBase {
     public String reasons;
     @Column(name = "cast_at")
     public Instant castAt;
+    /** Set when the case went back to triage and this round of voting was abandoned. */
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
 
+    /** The current round's votes. */
     public static List<PanelVote> of(Long caseId, String bench) {
-        return list("caseId = ?1 and bench = ?2 order by id", caseId, bench);
+        return list("caseId = ?1 and bench = ?2 and supersededAt is null order by id", caseId, bench);
     }
 }

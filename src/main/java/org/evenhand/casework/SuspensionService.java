@@ -8,18 +8,22 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.evenhand.common.ProblemException;
 import org.evenhand.common.Durations;
+import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Handler;
+import org.evenhand.privacy.CaseVault;
 
 /**
  * Interim suspension: a protective measure while a case is open, never a sanction. It needs
  * written reasons, is reviewed when its review date comes, and lapses then unless a
- * caseworker renews it with fresh reasons. It is lifted when the case concludes.
+ * caseworker renews it with fresh reasons. It is lifted when the case concludes. Reasons are
+ * kept sealed on the suspension record; the process only carries the decision to renew.
  */
 @ApplicationScoped
 public class SuspensionService {
+
+    static final String LAPSED = "the review date passed without renewal";
 
     @Inject
     CaseService cases;
@@ -33,6 +37,8 @@ public class SuspensionService {
     TimeSource time;
     @Inject
     ProcessConfig config;
+    @Inject
+    CaseVault vault;
 
     @Transactional
     public void request(String ref, String caseworker, Payloads.SuspensionRequest in) {
@@ -43,26 +49,28 @@ public class SuspensionService {
         if (InterimSuspension.activeFor(c.id).isPresent()) {
             throw ProblemException.conflict("the respondent on " + ref + " is already suspended");
         }
-        List<String> pool = assignment.eligible(c, Handler.CASEWORKER, List.of());
-        process.start(CaseProcess.SUSPENSION, ref, Map.of("reviewPool", String.join(",", pool),
-                "suspensionReview", config.suspensionReview(), "requestedBy", caseworker, "reasons", in.reasons()));
-    }
-
-    /** Process step. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void impose(String ref, String caseworker, String reasons) {
-        CaseFile c = cases.load(ref);
         InterimSuspension s = new InterimSuspension();
         s.caseId = c.id;
         s.imposedBy = caseworker;
-        s.reasons = reasons;
+        s.reasons = vault.seal(ref, in.reasons());
         s.imposedAt = time.now();
         s.persist();
+        List<String> pool = assignment.eligible(c, Handler.CASEWORKER, List.of());
+        process.start(CaseProcess.SUSPENSION, ref, Map.of("reviewPool", String.join(",", pool),
+                "suspensionReview", config.suspensionReview()));
+    }
+
+    /** Process step: tells the respondent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void impose(String ref) {
+        CaseFile c = cases.load(ref);
+        InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
         Instant review = Durations.after(s.imposedAt, config.suspensionReview());
-        letters.record(c, caseworker, "suspension-imposed", staff, "Interim suspension imposed. Reasons: " + reasons);
+        letters.record(c, s.imposedBy, "suspension-imposed", staff, "Interim suspension imposed. Reasons: "
+                + vault.open(ref, s.reasons));
         letters.tell(c, Party.RESPONDENT, "suspension", "You are suspended from membership pending the outcome",
                 "While your case is considered, you are suspended from membership on an interim basis. This is not a"
-                        + " sanction and says nothing about the outcome. The reasons:\n" + reasons
+                        + " sanction and says nothing about the outcome. The reasons:\n" + vault.open(ref, s.reasons)
                         + "\n\nIt will be reviewed by " + CaseLetters.date(review)
                         + " and lapses then unless renewed with fresh reasons.");
     }
@@ -70,32 +78,46 @@ public class SuspensionService {
     @Transactional
     public void review(String taskId, String ref, String caseworker, Payloads.SuspensionReview in) {
         CaseFile c = cases.load(ref);
+        InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
         letters.record(c, caseworker, "suspension-reviewed", staff, (in.renew() ? "Renewed" : "Not renewed")
                 + " at review. Reasons: " + in.reasons());
-        process.complete(taskId, in.renew() ? Map.of("renew", true, "renewReasons", in.reasons())
-                : Map.of("renew", false, "liftReason", "not renewed at review: " + in.reasons()));
+        if (in.renew()) {
+            s.reasons = vault.seal(ref, in.reasons());
+        } else {
+            s.liftReason = vault.seal(ref, "not renewed at review: " + in.reasons());
+        }
+        process.complete(taskId, Map.of("renew", in.renew()));
     }
 
     /** Process step. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void renew(String ref, String reasons) {
+    public void renew(String ref) {
         CaseFile c = cases.load(ref);
         InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
         s.renewals++;
         Instant review = Durations.after(time.now(), config.suspensionReview());
         letters.tell(c, Party.RESPONDENT, "suspension-renewed", "Your interim suspension has been renewed",
-                "After review, your interim suspension continues. The reasons:\n" + reasons + "\n\nIt will be reviewed"
-                        + " again by " + CaseLetters.date(review) + ".");
+                "After review, your interim suspension continues. The reasons:\n" + vault.open(ref, s.reasons)
+                        + "\n\nIt will be reviewed again by " + CaseLetters.date(review) + ".");
     }
 
-    /** Process step. */
+    /** Records why an active suspension is about to end (the case concluded); the process then lifts it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void lift(String ref, String reason) {
+    void endingBecause(CaseFile c, String reason) {
+        InterimSuspension.activeFor(c.id).ifPresent(s -> s.liftReason = vault.seal(c.ref, reason));
+    }
+
+    /** Process step: lifts the suspension, for the reason recorded, or because it lapsed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lift(String ref) {
         CaseFile c = cases.load(ref);
         InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
         s.liftedAt = time.now();
-        s.liftReason = reason;
+        if (s.liftReason == null) {
+            s.liftReason = vault.seal(ref, LAPSED);
+        }
         letters.tell(c, Party.RESPONDENT, "suspension-lifted", "Your interim suspension has been lifted",
-                "Your interim suspension ended on " + CaseLetters.date(s.liftedAt) + ": " + reason + ".");
+                "Your interim suspension ended on " + CaseLetters.date(s.liftedAt) + ": " + vault.open(ref, s.liftReason)
+                        + ".");
     }
 }

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.evenhand.privacy.CaseVault;
+import org.evenhand.privacy.ErasedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +25,8 @@ public class MailDispatcher {
 
     @Inject
     Mailer mailer;
+    @Inject
+    CaseVault vault;
 
     @Scheduled(every = "${evenhand.mail.dispatch-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchScheduled() {
@@ -44,9 +48,18 @@ public class MailDispatcher {
                 .getResultList();
         int sent = 0;
         for (Notification n : due) {
+            String body;
             try {
-                mailer.send(Mail.withText(n.email, n.subject, n.body));
+                body = vault.open(n.caseRef, n.body);
+            } catch (ErasedException e) {
+                n.status = "erased";
+                n.body = "";
+                continue;
+            }
+            try {
+                mailer.send(Mail.withText(n.email, n.subject, body));
                 n.status = "sent";
+                n.body = "";
                 n.sentAt = Instant.now();
                 n.lastError = null;
                 sent++;

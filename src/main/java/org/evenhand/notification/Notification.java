@@ -19,6 +19,8 @@ public class Notification extends PanacheEntityBase {
     public Long id;
     @Column(name = "case_id")
     public Long caseId;
+    @Column(name = "case_ref")
+    public String caseRef;
     @Column(name = "recipient_id")
     public Long recipientId;
     public String email;

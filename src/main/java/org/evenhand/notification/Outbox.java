@@ -14,16 +14,18 @@ public class Outbox {
     TimeSource time;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(Long caseId, Member recipient, String subject, String body) {
+    /** Queues a letter whose body is already sealed under the case's key. */
+    public void enqueue(String caseRef, Long caseId, Member recipient, String subject, String sealedBody) {
         if (recipient.email == null || recipient.email.isBlank()) {
             return;
         }
         Notification n = new Notification();
         n.caseId = caseId;
+        n.caseRef = caseRef;
         n.recipientId = recipient.id;
         n.email = recipient.email;
         n.subject = subject;
-        n.body = body;
+        n.body = sealedBody;
         n.createdAt = time.now();
         n.status = "pending";
         n.nextAttemptAt = java.time.Instant.now(); // real time: the dispatcher compares with the database clock

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.evenhand.testing.MailServer;
+import org.evenhand.testing.TestMasterKey;
 
 /**
  * Test profile that validates tokens against the real Keycloak started by scripts/keycloak.sh
@@ -29,7 +30,7 @@ public class RealKeycloak implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(MailServer.class));
+        return List.of(new TestResourceEntry(MailServer.class), new TestResourceEntry(TestMasterKey.class));
     }
 
     @Override

@@ -17,6 +17,6 @@ public class ImposeSuspension implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String ref = execution.getProcessBusinessKey();
-        suspensions.impose(ref, (String) execution.getVariable("requestedBy"), (String) execution.getVariable("reasons"));
+        suspensions.impose(ref);
     }
 }

@@ -17,7 +17,6 @@ public class LiftSuspension implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String ref = execution.getProcessBusinessKey();
-        Object reason = execution.getVariable("liftReason");
-        suspensions.lift(ref, reason == null ? "the review date passed without renewal" : reason.toString());
+        suspensions.lift(ref);
     }
 }

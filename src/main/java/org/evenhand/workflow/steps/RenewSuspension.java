@@ -17,6 +17,6 @@ public class RenewSuspension implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String ref = execution.getProcessBusinessKey();
-        suspensions.renew(ref, (String) execution.getVariable("renewReasons"));
+        suspensions.renew(ref);
     }
 }

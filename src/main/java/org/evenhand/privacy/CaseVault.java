@@ -1,0 +1,129 @@
+package org.evenhand.privacy;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.evenhand.common.TimeSource;
+
+/**
+ * Encryption at rest, one key per case. Each case key is random, stored only wrapped under the
+ * master key (from the environment). Destroying a case's wrapped key makes everything sealed
+ * under it unreadable, even with the master key: crypto-shredding.
+ */
+@ApplicationScoped
+public class CaseVault {
+
+    private static final String PREFIX = "ev1:";
+
+    @Inject
+    CryptoConfig config;
+    @Inject
+    EntityManager em;
+    @Inject
+    TimeSource time;
+
+    private final SecureRandom random = new SecureRandom();
+    private Sealer master;
+    /** Unwrapped keys, revalidated against the database after a minute so a shred on another node takes effect. */
+    private Map<String, Cached> cache;
+
+    private record Cached(Sealer sealer, long loadedAt) {
+    }
+
+    private static final long REVALIDATE_NANOS = 60_000_000_000L;
+
+    @PostConstruct
+    void init() {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(config.masterKey().strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("evenhand.crypto.master-key is not base64");
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException("evenhand.crypto.master-key must be 32 bytes (base64), got " + key.length);
+        }
+        master = new Sealer(key);
+        int size = config.cachedKeys();
+        cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                return size() > size;
+            }
+        });
+    }
+
+    /** Creates the case's key; called once when the case is opened. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void createKey(String caseRef) {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        em.createNativeQuery("INSERT INTO case_keys (case_ref, wrapped_key, created_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, caseRef).setParameter(2, master.seal(key)).setParameter(3, time.now())
+                .executeUpdate();
+        cache.put(caseRef, new Cached(new Sealer(key), System.nanoTime()));
+    }
+
+    public String seal(String caseRef, String plain) {
+        return plain == null ? null : PREFIX + sealer(caseRef).sealText(plain);
+    }
+
+    public String open(String caseRef, String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        if (!sealed.startsWith(PREFIX)) {
+            throw new IntegrityException("stored value of case " + caseRef + " is not sealed");
+        }
+        return sealer(caseRef).openText(sealed.substring(PREFIX.length()));
+    }
+
+    public List<String> open(String caseRef, List<String> sealed) {
+        return sealed == null ? List.of() : sealed.stream().map(s -> open(caseRef, s)).toList();
+    }
+
+    public byte[] sealBytes(String caseRef, byte[] plain) {
+        return sealer(caseRef).seal(plain);
+    }
+
+    public byte[] openBytes(String caseRef, byte[] sealed) {
+        return sealer(caseRef).open(sealed);
+    }
+
+    public boolean isErased(String caseRef) {
+        List<?> row = em.createNativeQuery("SELECT wrapped_key IS NULL FROM case_keys WHERE case_ref = ?1")
+                .setParameter(1, caseRef).getResultList();
+        return row.isEmpty() || Boolean.TRUE.equals(row.get(0));
+    }
+
+    /** Destroys the case's key: everything sealed under it is unreadable from now on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shred(String caseRef) {
+        em.createNativeQuery("UPDATE case_keys SET wrapped_key = NULL, shredded_at = ?2 WHERE case_ref = ?1"
+                + " AND wrapped_key IS NOT NULL").setParameter(1, caseRef).setParameter(2, time.now()).executeUpdate();
+        cache.remove(caseRef);
+    }
+
+    private Sealer sealer(String caseRef) {
+        Cached c = cache.get(caseRef);
+        if (c != null && System.nanoTime() - c.loadedAt() < REVALIDATE_NANOS) {
+            return c.sealer();
+        }
+        List<?> row = em.createNativeQuery("SELECT wrapped_key FROM case_keys WHERE case_ref = ?1")
+                .setParameter(1, caseRef).getResultList();
+        if (row.isEmpty() || row.get(0) == null) {
+            throw new ErasedException(caseRef);
+        }
+        Sealer s = new Sealer(master.open((byte[]) row.get(0)));
+        cache.put(caseRef, new Cached(s, System.nanoTime()));
+        return s;
+    }
+}

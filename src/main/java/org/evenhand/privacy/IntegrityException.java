@@ -1,0 +1,8 @@
+package org.evenhand.privacy;
+
+/** Stored ciphertext was altered or corrupted: never returned as data, always reported. */
+public class IntegrityException extends RuntimeException {
+    public IntegrityException(String message) {
+        super(message);
+    }
+}
