@@ -103,3 +103,6 @@ CREATE TABLE erasure_requests (
 ALTER TABLE notifications ADD COLUMN case_ref TEXT;
 ALTER TABLE notifications DROP CONSTRAINT notifications_status_check;
 ALTER TABLE notifications ADD CONSTRAINT notifications_status_check CHECK (status IN ('pending', 'sent', 'erased'));
+
+-- The respondent sees the case from the moment the allegation is put to them.
+ALTER TABLE cases ADD COLUMN respondent_notified_at TIMESTAMPTZ;

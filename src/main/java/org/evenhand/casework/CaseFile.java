@@ -85,6 +85,17 @@ public class CaseFile extends PanacheEntityBase {
     public String investigationReport;
     @Column(name = "investigated_at")
     public Instant investigatedAt;
+    @Column(name = "respondent_notified_at")
+    public Instant respondentNotifiedAt;
+    @Column(name = "retention_due_at")
+    public Instant retentionDueAt;
+    /** destroy (dismissed, not upheld) or anonymise (upheld). */
+    @Column(name = "retention_action")
+    public String retentionAction;
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+    @Column(name = "erased_reason")
+    public String erasedReason;
     @Version
     public long version;
 
@@ -95,17 +106,17 @@ public class CaseFile extends PanacheEntityBase {
     /** The respondent learns of a complaint only when triage puts the allegation to them. */
     public boolean isVisibleTo(Member m) {
         Party p = partyOf(m);
-        return p == Party.COMPLAINANT || (p == Party.RESPONDENT && Boolean.TRUE.equals(inScope));
+        return p == Party.COMPLAINANT || (p == Party.RESPONDENT && respondentNotifiedAt != null);
     }
 
     public Party partyOf(Member m) {
         if (m == null) {
             return null;
         }
-        if (m.id.equals(complainant.id)) {
+        if (complainant != null && m.id.equals(complainant.id)) {
             return Party.COMPLAINANT;
         }
-        return m.id.equals(respondent.id) ? Party.RESPONDENT : null;
+        return respondent != null && m.id.equals(respondent.id) ? Party.RESPONDENT : null;
     }
 
     public Member member(Party party) {

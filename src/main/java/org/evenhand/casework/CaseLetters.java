@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Member;
 import org.evenhand.notification.Outbox;
-import org.evenhand.privacy.CaseVault;
+import org.evenhand.crypto.CaseVault;
 import org.evenhand.trail.ActionTrail;
 
 /**

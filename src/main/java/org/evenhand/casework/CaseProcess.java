@@ -13,6 +13,8 @@ public interface CaseProcess {
 
     String COMPLAINT = "complaint";
     String SUSPENSION = "interimSuspension";
+    String ESCALATION = "escalation";
+    String RETENTION = "retention";
 
     /** Starts the process for a case; returns the process instance id. */
     String start(String processKey, String caseRef, Map<String, Object> variables);

@@ -24,7 +24,7 @@ import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
-import org.evenhand.privacy.CaseVault;
+import org.evenhand.crypto.CaseVault;
 
 /**
  * The complaint's steps up to the panel. Each public method is either a party's or handler's
@@ -52,6 +52,10 @@ public class CaseService {
     CaseVault vault;
     @Inject
     jakarta.enterprise.inject.Instance<SuspensionService> suspensions;
+    @Inject
+    jakarta.enterprise.event.Event<CaseConcluded> concluded;
+    @Inject
+    jakarta.enterprise.inject.Instance<EvidenceGate> evidence;
 
     /** Opens a case for a validated complaint and starts its process. */
     @Transactional
@@ -116,6 +120,13 @@ public class CaseService {
         } else if (!clauses.isEmpty()) {
             throw ProblemException.invalidField("clauses", "an out-of-scope complaint engages no clause");
         }
+        if (in.inScope()) {
+            List<Long> lacking = evidence.isResolvable() ? evidence.get().itemsLackingLawfulBasis(c) : List.of();
+            if (!lacking.isEmpty()) {
+                throw ProblemException.invalidField("lawfulBasis", "record the lawful basis for evidence items "
+                        + lacking + " (POST /api/cases/" + ref + "/evidence/{id}/lawful-basis) before accepting the case");
+            }
+        }
         c.triagedBy = caseworker;
         c.triagedAt = time.now();
         c.inScope = in.inScope();
@@ -133,6 +144,7 @@ public class CaseService {
         c.status = CaseFile.Status.DISMISSED;
         c.outcome = CaseFile.Outcome.DISMISSED_AT_TRIAGE;
         c.closedAt = time.now();
+        concluded.fire(new CaseConcluded(c.ref, c.id, c.outcome, c.closedAt));
         letters.tell(c, Party.COMPLAINANT, "dismissed", "Your complaint is outside the definition of abuse",
                 "A caseworker has found that the conduct you describe does not engage any clause of version "
                         + c.definitionVersion + " of the definition of abuse, so it will not be taken further.\n\n"
@@ -144,6 +156,7 @@ public class CaseService {
     public void notifyRespondent(String ref) {
         CaseFile c = load(ref);
         DefinitionVersion v = citations.version(c.definitionVersion);
+        c.respondentNotifiedAt = time.now();
         Instant due = Durations.after(time.now(), config.responseWindow());
         String clauses = c.engagedClauses.stream().map(id -> "- " + id + ": " + v.clause(id).map(
                 DefinitionVersion.Clause::title).orElse(id)).collect(Collectors.joining("\n"));
@@ -202,10 +215,33 @@ public class CaseService {
         process.complete(taskId, Map.of());
     }
 
+    /** Process step: a stage passed its target; raises an escalation task for the eligible caseworkers. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void stageOverdue(String ref, String taskName) {
+    public void stageOverdue(String ref, String stage) {
         CaseFile c = load(ref);
-        letters.record(c, "process", "overdue", staff, "Stage target passed; escalation raised: " + taskName);
+        letters.record(c, "process", "overdue", staff, "Stage target passed (" + stage + "); escalation raised");
+        List<String> pool = assignment.eligible(c, Handler.CASEWORKER, List.of());
+        process.start(CaseProcess.ESCALATION, ref, Map.of("stage", stage, "pool", String.join(",", pool)));
+    }
+
+    /**
+     * Process step, after consent for an item of evidence was withdrawn during handling: the
+     * case goes back to triage; any panel already drawn stands down and its votes lapse.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void returnToTriage(String ref) {
+        CaseFile c = load(ref);
+        Instant now = time.now();
+        PanelSeat.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
+        PanelVote.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
+        letters.record(c, "process", "back-to-triage", staff, "Evidence was withdrawn; the case returns to triage");
+        String text = "Consent for an item of evidence on this case has been withdrawn, so that item can no longer"
+                + " be used or read by anyone. The case goes back to triage and will be looked at afresh without it;"
+                + " any panel already drawn stands down.";
+        letters.tell(c, Party.COMPLAINANT, "back-to-triage", "Your case is being triaged again", text);
+        if (c.respondentNotifiedAt != null) {
+            letters.tell(c, Party.RESPONDENT, "back-to-triage", "The case about you is being triaged again", text);
+        }
     }
 
     @Transactional
@@ -221,11 +257,12 @@ public class CaseService {
         c.status = CaseFile.Status.CLOSED;
         c.closedAt = time.now();
         letters.record(c, "process", "closed", parties, "The case is closed");
+        concluded.fire(new CaseConcluded(c.ref, c.id, c.outcome, c.closedAt));
         suspensions.get().endingBecause(c, "the case has concluded");
         process.deliver(ref, "CaseConcluded", Map.of());
     }
 
-    CaseFile load(String ref) {
+    public CaseFile load(String ref) {
         return CaseFile.byRef(ref).orElseThrow(() -> ProblemException.notFound("case " + ref));
     }
 
@@ -233,7 +270,7 @@ public class CaseService {
      * The case if this member may see it: the complainant always, the respondent once triage has
      * put the allegation to them. Otherwise 404, so that others' cases stay invisible.
      */
-    CaseFile visibleTo(Member member, String ref) {
+    public CaseFile visibleTo(Member member, String ref) {
         CaseFile c = CaseFile.byRef(ref).orElse(null);
         if (c == null || !c.isVisibleTo(member)) {
             throw ProblemException.notFound("case " + ref);

@@ -14,8 +14,8 @@ import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
-import org.evenhand.privacy.CaseVault;
-import org.evenhand.privacy.ErasedException;
+import org.evenhand.crypto.CaseVault;
+import org.evenhand.crypto.ErasedException;
 import org.evenhand.trail.ActionTrail;
 
 /** Read models of a case for each kind of reader; none of them carries faction data. */
@@ -101,7 +101,7 @@ public class CaseViews {
 
     @Transactional
     public List<CaseSummary> casesOf(Member m) {
-        List<CaseFile> list = CaseFile.list("complainant.id = ?1 or (respondent.id = ?1 and inScope = true)"
+        List<CaseFile> list = CaseFile.list("complainant.id = ?1 or (respondent.id = ?1 and respondentNotifiedAt is not null)"
                 + " order by receivedAt desc", m.id);
         return list.stream().map(c -> new CaseSummary(c.ref, c.partyOf(m).label(), stage(c).label(), c.status.name(),
                 c.outcome == null ? null : c.outcome.name(), c.receivedAt)).toList();
@@ -140,13 +140,8 @@ public class CaseViews {
      */
     @Transactional
     public StaffCase forStaff(String username, boolean caseworker, boolean panel, String ref) {
-        CaseFile c = CaseFile.byRef(ref).orElseThrow(() -> ProblemException.notFound("case " + ref));
-        boolean handles = caseworker && assignment.isEligible(c, Handler.CASEWORKER, username);
-        boolean seated = panel && PanelSeat.isSeated(c.id, username);
-        if (!handles && !seated) {
-            throw ProblemException.notFound("case " + ref);
-        }
-        boolean blind = !handles;
+        CaseFile c = requireStaffAccess(username, caseworker, panel, ref);
+        boolean blind = !(caseworker && assignment.isEligible(c, Handler.CASEWORKER, username));
         DefinitionVersion v = citations.version(c.definitionVersion);
         List<String> steps = process.activeSteps(ref);
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
@@ -166,6 +161,17 @@ public class CaseViews {
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
                 blind ? List.of() : process.tasksOfCase(ref), decisions(c), appeal(c), suspension(c), timeline,
                 trailEvents);
+    }
+
+    /** The case if this handler may see it (eligible caseworker, or seated panel member); otherwise 404. */
+    public CaseFile requireStaffAccess(String username, boolean caseworker, boolean panel, String ref) {
+        CaseFile c = CaseFile.byRef(ref).orElseThrow(() -> ProblemException.notFound("case " + ref));
+        boolean handles = caseworker && assignment.isEligible(c, Handler.CASEWORKER, username);
+        boolean seated = panel && PanelSeat.isSeated(c.id, username);
+        if (!handles && !seated) {
+            throw ProblemException.notFound("case " + ref);
+        }
+        return c;
     }
 
     Stage stage(CaseFile c) {

@@ -22,7 +22,7 @@ import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
-import org.evenhand.privacy.CaseVault;
+import org.evenhand.crypto.CaseVault;
 
 /**
  * Panels of three drawn at random from eligible panel members; each member records findings

@@ -12,7 +12,7 @@ import org.evenhand.common.Durations;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Handler;
-import org.evenhand.privacy.CaseVault;
+import org.evenhand.crypto.CaseVault;
 
 /**
  * Interim suspension: a protective measure while a case is open, never a sanction. It needs

@@ -72,7 +72,7 @@ public class TaskService {
             case "hearAppeal" -> panels.appealVote(taskId, ref, username, read(body, Payloads.AppealVote.class));
             case "reviewSuspension" -> suspensions.review(taskId, ref, username,
                     read(body, Payloads.SuspensionReview.class));
-            case "chaseTriage", "chaseInvestigation", "chasePanel", "chaseAppeal" ->
+            case "resolveEscalation" ->
                 cases.resolveEscalation(taskId, ref, username, read(body, Payloads.Escalation.class));
             default -> throw new IllegalStateException("no handler for task kind " + t.kind());
         }

@@ -10,6 +10,13 @@ public final class Durations {
     private Durations() {
     }
 
+    public static Instant before(Instant end, String iso) {
+        if (iso.contains("T")) {
+            return end.minus(Duration.parse(iso));
+        }
+        return end.atZone(TimeSource.ZONE).minus(Period.parse(iso)).toInstant();
+    }
+
     public static Instant after(Instant start, String iso) {
         if (iso.contains("T")) {
             return start.plus(Duration.parse(iso));

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.evenhand.privacy.CaseVault;
-import org.evenhand.privacy.ErasedException;
+import org.evenhand.crypto.CaseVault;
+import org.evenhand.crypto.ErasedException;
 import org.jboss.logging.Logger;
 
 /**

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ProcessDeployer {
 
-    static final List<String> FILES = List.of("workflows/complaint.bpmn", "workflows/interim-suspension.bpmn");
+    static final List<String> FILES = List.of("workflows/complaint.bpmn", "workflows/interim-suspension.bpmn",
+            "workflows/escalation.bpmn", "workflows/retention.bpmn");
     private static final Logger LOG = Logger.getLogger(ProcessDeployer.class);
 
     @Inject

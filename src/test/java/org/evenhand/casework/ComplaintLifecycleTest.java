@@ -211,7 +211,7 @@ class ComplaintLifecycleTest {
                 "the triage task is due at the stage target");
         EngineClock.advance(Duration.ofDays(8));
         EngineClock.fireDueTimers(ref);
-        Held chase = claimed(CASEWORKERS, ref, "chaseTriage");
+        Held chase = claimed(CASEWORKERS, ref, "resolveEscalation");
         complete(chase, Map.of("note", "Triage backlog after conference week; picked up today."));
         String handler = chase.user();
         as(handler).get("/api/cases/" + ref).then().statusCode(200)

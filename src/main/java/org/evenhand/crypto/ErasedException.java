@@ -1,4 +1,4 @@
-package org.evenhand.privacy;
+package org.evenhand.crypto;
 
 /** The case's key has been destroyed (retention or erasure): its protected data is gone for good. */
 public class ErasedException extends RuntimeException {

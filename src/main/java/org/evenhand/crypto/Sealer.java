@@ -1,4 +1,4 @@
-package org.evenhand.privacy;
+package org.evenhand.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.evenhand.privacy;
+package org.evenhand.crypto;
 
 /** Stored ciphertext was altered or corrupted: never returned as data, always reported. */
 public class IntegrityException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.evenhand.privacy;
+package org.evenhand.crypto;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

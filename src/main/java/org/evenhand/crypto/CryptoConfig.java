@@ -1,4 +1,4 @@
-package org.evenhand.privacy;
+package org.evenhand.crypto;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

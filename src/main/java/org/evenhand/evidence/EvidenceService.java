@@ -1,0 +1,355 @@
+package org.evenhand.evidence;
+
+import static org.evenhand.casework.TimelineEntry.Audience.staff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.evenhand.casework.CaseFile;
+import org.evenhand.casework.CaseLetters;
+import org.evenhand.casework.CaseProcess;
+import org.evenhand.casework.CaseViews;
+import org.evenhand.casework.EvidenceGate;
+import org.evenhand.casework.Party;
+import org.evenhand.common.ProblemException;
+import org.evenhand.common.TimeSource;
+import org.evenhand.crypto.CaseVault;
+import org.evenhand.evidence.EvidenceRecords.Content;
+import org.evenhand.evidence.EvidenceRecords.FileContent;
+import org.evenhand.evidence.EvidenceRecords.Submission;
+import org.evenhand.evidence.EvidenceRecords.View;
+import org.evenhand.identity.Member;
+import org.evenhand.trail.ActionTrail;
+
+/**
+ * Evidence comes only from the parties to the exchange, each item with an attestation and a
+ * consent record, sealed under the case's key. There is deliberately no way for staff to add
+ * content, no search over it, and no fetching of links. Every read is logged.
+ */
+@ApplicationScoped
+public class EvidenceService implements EvidenceGate {
+
+    public static final String PURPOSE = "complaint-handling";
+    static final String NOTICE_TEXT = """
+            You are giving this item of evidence to the party's complaints process. Give only messages, posts or \
+            documents from an exchange you took part in or that was addressed to you: the process does not look at \
+            anyone's social media for itself. The item, and the messages before it that you include for context, \
+            will be read by the caseworkers and panel members who handle this complaint, and may be shown to the \
+            member complained about so that they can answer it. It is stored encrypted, every reading of it is \
+            recorded, and it is destroyed when the retention period for the case ends. You can withdraw your \
+            consent at any time, as easily as you gave it: the item is then sealed so that no one can read it again, \
+            and the case goes back to triage without it.""";
+
+    @Inject
+    EvidenceConfig config;
+    @Inject
+    FileInspector files;
+    @Inject
+    CaseVault vault;
+    @Inject
+    CaseViews views;
+    @Inject
+    org.evenhand.casework.CaseService cases;
+    @Inject
+    CaseLetters letters;
+    @Inject
+    CaseProcess process;
+    @Inject
+    ActionTrail trail;
+    @Inject
+    RefusalLog refusals;
+    @Inject
+    TimeSource time;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    EntityManager em;
+
+    public EvidenceRecords.ConsentNotice notice() {
+        return new EvidenceRecords.ConsentNotice(config.consentNoticeVersion(), PURPOSE, NOTICE_TEXT);
+    }
+
+    @Transactional
+    public View submit(Member member, String ref, Submission in) {
+        CaseFile c = caseOfParty(member, ref, "evidence-submission-refused");
+        checkConsent(in.attestPartyToExchange(), in.consent());
+        byte[] content;
+        if (in.kind() == EvidenceRecords.Kind.text) {
+            if (in.text() == null || in.text().isBlank()) {
+                throw ProblemException.invalidField("text", "give the text of the post or message");
+            }
+            content = in.text().getBytes(StandardCharsets.UTF_8);
+        } else {
+            content = checkedLink(in.url()).getBytes(StandardCharsets.UTF_8);
+        }
+        EvidenceItem item = newItem(c, member, in.kind().name(), in.threadContext(), in.consent());
+        item.content = vault.sealBytes(c.ref, content);
+        item.sizeBytes = (long) content.length;
+        item.persist();
+        added(c, member, item);
+        return view(item, member);
+    }
+
+    @Transactional
+    public View submitFile(Member member, String ref, byte[] bytes, String originalName, List<String> threadContext,
+            Boolean attested, EvidenceRecords.Consent consent) {
+        CaseFile c = caseOfParty(member, ref, "evidence-submission-refused");
+        checkConsent(attested, consent);
+        if (bytes.length == 0) {
+            throw ProblemException.invalidField("file", "the file is empty");
+        }
+        if (bytes.length > config.maxFileBytes()) {
+            throw new ProblemException(413, "file-too-large", "File too large", "files may be at most "
+                    + config.maxFileBytes() / (1024 * 1024) + " MB; this one is " + bytes.length + " bytes",
+                    List.of(new org.evenhand.common.Problem.FieldError("file", "too large")));
+        }
+        String type = files.mediaType(bytes);
+        EvidenceItem item = newItem(c, member, "file", threadContext, consent);
+        item.mediaType = type;
+        item.filename = files.safeName(originalName, type);
+        item.sizeBytes = (long) bytes.length;
+        item.content = vault.sealBytes(c.ref, bytes);
+        item.persist();
+        added(c, member, item);
+        return view(item, member);
+    }
+
+    @Transactional
+    public List<View> forMember(Member member, String ref) {
+        CaseFile c = cases.visibleTo(member, ref);
+        return EvidenceItem.ofCase(c.id).stream().filter(i -> memberMayRead(c, member, i)).map(i -> view(i, member))
+                .toList();
+    }
+
+    @Transactional
+    public List<View> forStaff(String username, boolean caseworker, boolean panel, String ref) {
+        CaseFile c = views.requireStaffAccess(username, caseworker, panel, ref);
+        return EvidenceItem.ofCase(c.id).stream().map(i -> view(i, null)).toList();
+    }
+
+    @Transactional
+    public Object readAsMember(Member member, String ref, long id) {
+        CaseFile c = cases.visibleTo(member, ref);
+        EvidenceItem item = item(c, id);
+        if (!memberMayRead(c, member, item)) {
+            throw ProblemException.notFound("evidence item " + id);
+        }
+        return read(c, item, member.username, c.partyOf(member).label());
+    }
+
+    @Transactional
+    public Object readAsStaff(String username, boolean caseworker, boolean panel, String ref, long id) {
+        CaseFile c = views.requireStaffAccess(username, caseworker, panel, ref);
+        return read(c, item(c, id), username, caseworker ? "caseworker" : "panel");
+    }
+
+    /** Withdrawal, as easy as giving: the item is sealed for good and the case goes back to triage. */
+    @Transactional
+    public View withdraw(Member member, String ref, long id) {
+        CaseFile c = cases.visibleTo(member, ref);
+        EvidenceItem item = item(c, id);
+        if (!member.id.equals(item.submittedBy)) {
+            throw ProblemException.notFound("evidence item " + id);
+        }
+        if (!item.inUse()) {
+            throw ProblemException.conflict("this item was already " + item.sealedReason);
+        }
+        Instant now = time.now();
+        item.consentWithdrawnAt = now;
+        seal(item, "withdrawn by the person who gave it", now);
+        letters.record(c, member.username, "consent-withdrawn", staff, "Consent withdrawn for evidence item " + id);
+        if (!process.deliver(c.ref, "EvidenceWithdrawn", Map.of())) {
+            Party party = c.partyOf(member);
+            letters.tell(c, party, "consent-withdrawn", "Your evidence has been withdrawn",
+                    "Your consent for evidence item " + id + " is withdrawn and no one can read it again. The case"
+                            + (c.status == CaseFile.Status.OPEN ? " had already been decided, so the decision stands."
+                                    : " has ended."));
+        }
+        return view(item, member);
+    }
+
+    @Transactional
+    public View recordLawfulBasis(String caseworker, String ref, long id, EvidenceRecords.LawfulBasisRecord in) {
+        CaseFile c = views.requireStaffAccess(caseworker, true, false, ref);
+        EvidenceItem item = item(c, id);
+        if (!item.inUse()) {
+            throw ProblemException.conflict("evidence item " + id + " is no longer in use");
+        }
+        item.lawfulBasis = in.basis().code;
+        item.lawfulBasisReason = vault.seal(c.ref, in.reason());
+        item.lawfulBasisBy = caseworker;
+        item.lawfulBasisAt = time.now();
+        letters.record(c, caseworker, "lawful-basis", staff, "Lawful basis for evidence item " + id + ": "
+                + in.basis().code + ". Reason: " + in.reason());
+        return view(item, null);
+    }
+
+    @Override
+    public List<Long> itemsLackingLawfulBasis(CaseFile c) {
+        return EvidenceItem.<EvidenceItem>list("caseId = ?1 and party = 'complainant' and sealedAt is null"
+                + " and lawfulBasis is null order by id", c.id).stream().map(i -> i.id).toList();
+    }
+
+    /** Removes the content of every item of a case (retention, erasure); the records of consent remain. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int destroyAll(CaseFile c, String reason) {
+        int n = 0;
+        for (EvidenceItem item : EvidenceItem.ofCase(c.id)) {
+            if (item.inUse()) {
+                seal(item, reason, time.now());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public List<EvidenceItem> givenBy(Member m) {
+        return EvidenceItem.list("submittedBy = ?1 order by id", m.id);
+    }
+
+    private Object read(CaseFile c, EvidenceItem item, String reader, String capacity) {
+        if (!item.inUse()) {
+            throw new ProblemException(410, "evidence-sealed", "Evidence no longer available",
+                    "evidence item " + item.id + " was " + item.sealedReason + " and can never be read again", List.of());
+        }
+        em.createNativeQuery("INSERT INTO evidence_reads (evidence_id, reader, capacity, read_at) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, item.id).setParameter(2, reader).setParameter(3, capacity).setParameter(4, time.now())
+                .executeUpdate();
+        trail.record(reader, "evidence-read", c.ref, "item " + item.id + " as " + capacity);
+        byte[] plain = vault.openBytes(c.ref, item.content);
+        if ("file".equals(item.kind)) {
+            return new FileContent(item.filename, item.mediaType, plain);
+        }
+        String value = new String(plain, StandardCharsets.UTF_8);
+        return new Content(item.id, item.kind, "text".equals(item.kind) ? value : null,
+                "link".equals(item.kind) ? value : null, threadContext(c, item));
+    }
+
+    private List<String> threadContext(CaseFile c, EvidenceItem item) {
+        if (item.threadContext == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(vault.openBytes(c.ref, item.threadContext), new TypeReference<List<String>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void seal(EvidenceItem item, String reason, Instant at) {
+        item.content = null;
+        item.threadContext = null;
+        item.sealedAt = at;
+        item.sealedReason = reason;
+    }
+
+    private boolean memberMayRead(CaseFile c, Member m, EvidenceItem i) {
+        if (m.id.equals(i.submittedBy)) {
+            return true;
+        }
+        // what the respondent must answer includes the complainant's evidence, once the allegation is put to them
+        return c.partyOf(m) == Party.RESPONDENT && "complainant".equals(i.party) && c.respondentNotifiedAt != null;
+    }
+
+    private CaseFile caseOfParty(Member member, String ref, String refusal) {
+        CaseFile c = CaseFile.byRef(ref).orElse(null);
+        if (c == null || !c.isVisibleTo(member)) {
+            refusals.refused(member.username, refusal, ref, "not a party to the case");
+            throw ProblemException.notFound("case " + ref);
+        }
+        if (c.status != CaseFile.Status.OPEN) {
+            throw ProblemException.conflict("case " + ref + " has ended; no more evidence can be added");
+        }
+        return c;
+    }
+
+    private void checkConsent(Boolean attested, EvidenceRecords.Consent consent) {
+        if (!Boolean.TRUE.equals(attested)) {
+            throw ProblemException.invalidField("attestPartyToExchange", "evidence can only come from someone who"
+                    + " took part in the exchange or to whom it was addressed");
+        }
+        if (consent == null || !config.consentNoticeVersion().equals(consent.noticeVersion())) {
+            throw ProblemException.invalidField("consent.noticeVersion", "consent must be given to the current notice, "
+                    + config.consentNoticeVersion() + " (GET /api/evidence/consent-notice)");
+        }
+        if (!PURPOSE.equals(consent.purpose())) {
+            throw ProblemException.invalidField("consent.purpose", "the only purpose is " + PURPOSE);
+        }
+    }
+
+    private String checkedLink(String url) {
+        if (url == null || url.isBlank()) {
+            throw ProblemException.invalidField("url", "give the link to the post");
+        }
+        try {
+            URI uri = new URI(url.strip());
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw ProblemException.invalidField("url", "must be an http(s) link");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw ProblemException.invalidField("url", "is not a valid link");
+        }
+    }
+
+    private EvidenceItem newItem(CaseFile c, Member member, String kind, List<String> thread,
+            EvidenceRecords.Consent consent) {
+        if (thread != null && thread.size() > config.maxThreadMessages()) {
+            throw ProblemException.invalidField("threadContext", "at most " + config.maxThreadMessages() + " messages");
+        }
+        EvidenceItem item = new EvidenceItem();
+        item.caseId = c.id;
+        item.submittedBy = member.id;
+        item.party = c.partyOf(member).label();
+        item.kind = kind;
+        item.attestedParty = true;
+        item.consentNoticeVersion = consent.noticeVersion();
+        item.consentPurpose = consent.purpose();
+        item.createdAt = time.now();
+        item.consentGivenAt = item.createdAt;
+        if ("respondent".equals(item.party)) {
+            item.lawfulBasis = "consent";
+            item.lawfulBasisBy = "self";
+            item.lawfulBasisAt = item.createdAt;
+        }
+        if (thread != null && !thread.isEmpty()) {
+            try {
+                item.threadContext = vault.sealBytes(c.ref, json.writeValueAsBytes(thread));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return item;
+    }
+
+    private void added(CaseFile c, Member member, EvidenceItem item) {
+        letters.record(c, member.username, "evidence-added", staff, "Evidence item " + item.id + " (" + item.kind
+                + ") given by the " + item.party + " with consent to notice " + item.consentNoticeVersion);
+    }
+
+    private EvidenceItem item(CaseFile c, long id) {
+        EvidenceItem item = EvidenceItem.findById(id);
+        if (item == null || !item.caseId.equals(c.id)) {
+            throw ProblemException.notFound("evidence item " + id);
+        }
+        return item;
+    }
+
+    static View view(EvidenceItem i, Member viewer) {
+        String status = i.inUse() ? "in-use" : i.consentWithdrawnAt != null ? "withdrawn" : "destroyed";
+        return new View(i.id, i.kind, i.party, viewer != null && viewer.id.equals(i.submittedBy), i.filename,
+                i.mediaType, i.sizeBytes, i.consentGivenAt, i.consentNoticeVersion, i.consentWithdrawnAt, i.lawfulBasis,
+                status, i.createdAt);
+    }
+}

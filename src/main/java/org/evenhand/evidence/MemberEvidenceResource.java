@@ -1,0 +1,116 @@
+package org.evenhand.evidence;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evenhand.common.ProblemException;
+import org.evenhand.identity.CurrentUser;
+import org.evenhand.identity.Member;
+import org.evenhand.identity.Roles;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * A party's evidence on their own case. Open to any signed-in user so that an attempt by
+ * anyone else (staff included) to add content is refused and logged, not silently rejected.
+ */
+@Path("/api/me/cases/{ref}/evidence")
+@Tag(name = "Evidence (parties)")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class MemberEvidenceResource {
+
+    @Inject
+    EvidenceService evidence;
+    @Inject
+    CurrentUser user;
+    @Inject
+    RefusalLog refusals;
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give a text excerpt or a link (never fetched), with the thread before it, attestation and consent")
+    public Response submit(@PathParam("ref") String ref, @Valid @NotNull EvidenceRecords.Submission body) {
+        EvidenceRecords.View v = evidence.submit(party(ref), ref, body);
+        return Response.created(URI.create("/api/me/cases/" + ref + "/evidence/" + v.id())).entity(v).build();
+    }
+
+    @POST
+    @Path("/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a screenshot or document (PNG, JPEG or PDF, checked from its bytes), with attestation and consent")
+    public Response upload(@PathParam("ref") String ref, @RestForm("file") FileUpload file,
+            @RestForm String threadContext, @RestForm Boolean attestPartyToExchange,
+            @RestForm String consentNoticeVersion, @RestForm String consentPurpose) {
+        Member member = party(ref);
+        if (file == null) {
+            throw ProblemException.invalidField("file", "attach the file");
+        }
+        List<String> thread = List.of();
+        if (threadContext != null && !threadContext.isBlank()) {
+            try {
+                thread = json.readValue(threadContext, new TypeReference<List<String>>() {
+                });
+            } catch (IOException e) {
+                throw ProblemException.invalidField("threadContext", "must be a JSON array of messages");
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        EvidenceRecords.View v = evidence.submitFile(member, ref, bytes, file.fileName(), thread, attestPartyToExchange,
+                new EvidenceRecords.Consent(consentNoticeVersion, consentPurpose));
+        return Response.created(URI.create("/api/me/cases/" + ref + "/evidence/" + v.id())).entity(v).build();
+    }
+
+    @GET
+    @Operation(summary = "Evidence on my case that I may see: my own items, and as respondent the complainant's")
+    public List<EvidenceRecords.View> list(@PathParam("ref") String ref) {
+        return evidence.forMember(party(ref), ref);
+    }
+
+    @GET
+    @Path("/{id}/content")
+    @Produces({ MediaType.APPLICATION_JSON, "image/png", "image/jpeg", "application/pdf" })
+    @Operation(summary = "Read an item (every read is logged)")
+    public Response content(@PathParam("ref") String ref, @PathParam("id") long id) {
+        return EvidenceResponses.of(evidence.readAsMember(party(ref), ref, id));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "Withdraw consent for an item I gave: it is sealed for good and the case returns to triage")
+    public EvidenceRecords.View withdraw(@PathParam("ref") String ref, @PathParam("id") long id) {
+        return evidence.withdraw(party(ref), ref, id);
+    }
+
+    private Member party(String ref) {
+        if (!user.hasRole(Roles.MEMBER) || user.member().isEmpty()) {
+            refusals.refused(user.username(), "evidence-access-refused", ref, "caller is not a member");
+            throw ProblemException.forbidden("only the parties to a case can give or manage its evidence");
+        }
+        return user.member().get();
+    }
+}

@@ -1,0 +1,111 @@
+package org.evenhand.privacy;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evenhand.common.ProblemException;
+import org.evenhand.identity.CurrentUser;
+import org.evenhand.identity.Member;
+import org.evenhand.identity.Roles;
+
+/** The data protection officer's work: requests with their deadlines, the retention queue, legal holds. */
+@Path("/api/privacy")
+@Tag(name = "Data protection (DPO)")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.DPO)
+public class DpoResource {
+
+    public record Reasons(@NotBlank @Size(max = 20000) String reason) {
+    }
+
+    @Inject
+    SubjectAccessService access;
+    @Inject
+    ErasureService erasure;
+    @Inject
+    RetentionService retention;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("/subject-access-requests")
+    @Operation(summary = "Open subject access requests with their one-month deadlines")
+    public List<SubjectAccessService.RequestView> openAccessRequests() {
+        return access.open();
+    }
+
+    @POST
+    @Path("/subject-access-requests/{id}/fulfil")
+    @Operation(summary = "Mark a subject access request answered")
+    public Response fulfil(@PathParam("id") long id) {
+        access.fulfil(id, user.username());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/members/{membershipNumber}/data")
+    @Produces("application/zip")
+    @Operation(summary = "The subject access pack for any member")
+    public Response pack(@PathParam("membershipNumber") String number) {
+        Member m = Member.byMembershipNumber(number).orElseThrow(() -> ProblemException.notFound("member " + number));
+        return Response.ok(access.pack(m, user.username()), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"evenhand-" + m.membershipNumber + ".zip\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("/erasure-requests")
+    @Operation(summary = "Erasure requests (open only unless all=true) with their deadlines")
+    public List<ErasureService.RequestView> erasureRequests(@QueryParam("all") boolean all) {
+        return erasure.all(!all);
+    }
+
+    @POST
+    @Path("/erasure-requests/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide an erasure request, with reasons; approval crypto-shreds what the law allows")
+    public ErasureService.RequestView decide(@PathParam("id") long id, @Valid @NotNull ErasureService.Decision body) {
+        return erasure.decide(id, user.username(), body);
+    }
+
+    @GET
+    @Path("/retention")
+    @Operation(summary = "The retention queue: cases due to be destroyed or anonymised, warnings and holds")
+    public List<RetentionService.QueueEntry> retentionQueue() {
+        return retention.queue();
+    }
+
+    @POST
+    @Path("/cases/{ref}/legal-hold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Place a legal hold, with reasons: retention waits until it is released")
+    public Response hold(@PathParam("ref") String ref, @Valid @NotNull Reasons body) {
+        retention.placeHold(user.username(), ref, body.reason());
+        return Response.created(URI.create("/api/privacy/retention")).build();
+    }
+
+    @POST
+    @Path("/cases/{ref}/legal-hold/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Release a legal hold, with reasons; overdue retention then proceeds")
+    public Response release(@PathParam("ref") String ref, @Valid @NotNull Reasons body) {
+        retention.releaseHold(user.username(), ref, body.reason());
+        return Response.noContent().build();
+    }
+}

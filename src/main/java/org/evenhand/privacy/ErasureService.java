@@ -1,0 +1,130 @@
+package org.evenhand.privacy;
+
+import static org.evenhand.casework.TimelineEntry.Audience.staff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.evenhand.casework.CaseFile;
+import org.evenhand.casework.CaseLetters;
+import org.evenhand.common.Durations;
+import org.evenhand.common.ProblemException;
+import org.evenhand.common.TimeSource;
+import org.evenhand.crypto.CaseVault;
+import org.evenhand.evidence.EvidenceService;
+import org.evenhand.identity.Member;
+import org.evenhand.trail.ActionTrail;
+
+/**
+ * Erasure (UK GDPR Art. 17): a member asks, the DPO decides. Cases still open, or closed within
+ * the legal-claims window, are kept under the Art. 17(3)(e) exception, recorded with reasons; the
+ * rest are crypto-shredded and the member's link to them removed.
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    public record RequestView(Long id, String membershipNumber, String statement, Instant requestedAt, Instant dueAt,
+            boolean overdue, Instant decidedAt, Boolean approved, Boolean legalClaimsException, String decisionReasons,
+            Integer casesErased) {
+    }
+
+    public record Decision(@jakarta.validation.constraints.NotNull Boolean approve,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20000) String reasons) {
+    }
+
+    @Inject
+    PrivacyConfig config;
+    @Inject
+    CaseVault vault;
+    @Inject
+    EvidenceService evidence;
+    @Inject
+    CaseLetters letters;
+    @Inject
+    ActionTrail trail;
+    @Inject
+    TimeSource time;
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public RequestView request(Member m, String statement) {
+        Instant now = time.now();
+        Number id = (Number) em.createNativeQuery("INSERT INTO erasure_requests (member_id, statement, requested_at, due_at)"
+                + " VALUES (?1, ?2, ?3, ?4) RETURNING id").setParameter(1, m.id).setParameter(2, statement)
+                .setParameter(3, now).setParameter(4, Durations.after(now, config.responseDeadline())).getSingleResult();
+        trail.record(m.username, "erasure-requested", null, "request " + id);
+        return find(id.longValue());
+    }
+
+    @Transactional
+    public List<RequestView> all(boolean openOnly) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM erasure_requests" + (openOnly ? " WHERE decided_at IS NULL" : "")
+                + " ORDER BY due_at").getResultList();
+        return ids.stream().map(i -> find(i.longValue())).toList();
+    }
+
+    @Transactional
+    public RequestView decide(long id, String dpo, Decision d) {
+        RequestView r = find(id);
+        if (r.decidedAt() != null) {
+            throw ProblemException.conflict("erasure request " + id + " was decided on " + r.decidedAt());
+        }
+        Member m = Member.byMembershipNumber(r.membershipNumber()).orElseThrow();
+        int erased = 0;
+        List<String> kept = new ArrayList<>();
+        if (d.approve()) {
+            Instant cutoff = Durations.before(time.now(), config.legalClaimsWindow());
+            List<CaseFile> cases = CaseFile.list("complainant.id = ?1 or respondent.id = ?1", m.id);
+            for (CaseFile c : cases) {
+                boolean recent = c.closedAt == null || c.closedAt.isAfter(cutoff);
+                if (recent || LegalHold.activeFor(c.id).isPresent()) {
+                    kept.add(c.ref);
+                    continue;
+                }
+                evidence.destroyAll(c, "destroyed on an approved erasure request");
+                letters.record(c, dpo, "erased", staff, "Erased on the request of a party");
+                vault.shred(c.ref);
+                c.erasedAt = time.now();
+                c.erasedReason = "erasure request " + id;
+                if (c.complainant != null && c.complainant.id.equals(m.id)) {
+                    c.complainant = null;
+                } else {
+                    c.respondent = null;
+                }
+                erased++;
+            }
+        }
+        String reasons = d.reasons() + (kept.isEmpty() ? "" : "\nKept under the legal-claims exception (Art. 17(3)(e)):"
+                + " open or closed within " + config.legalClaimsWindow() + ": " + String.join(", ", kept));
+        em.createNativeQuery("UPDATE erasure_requests SET decided_at = ?2, decided_by = ?3, approved = ?4,"
+                + " legal_claims_exception = ?5, decision_reasons = ?6, cases_erased = ?7 WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, time.now()).setParameter(3, dpo).setParameter(4, d.approve())
+                .setParameter(5, !kept.isEmpty()).setParameter(6, reasons).setParameter(7, erased).executeUpdate();
+        trail.record(dpo, "erasure-decided", null, "request " + id + (d.approve() ? " approved, " + erased
+                + " cases erased, " + kept.size() + " kept for legal claims" : " refused"));
+        return find(id);
+    }
+
+    private RequestView find(long id) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT r.id, m.membership_number, r.statement, r.requested_at, r.due_at, r.decided_at, r.approved,
+                       r.legal_claims_exception, r.decision_reasons, r.cases_erased
+                FROM erasure_requests r JOIN members m ON m.id = r.member_id WHERE r.id = ?1""").setParameter(1, id)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("erasure request " + id);
+        }
+        Object[] r = (Object[]) rows.get(0);
+        Instant due = SubjectAccessService.instant(r[4]);
+        Instant decided = r[5] == null ? null : SubjectAccessService.instant(r[5]);
+        return new RequestView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                SubjectAccessService.instant(r[3]), due, decided == null && due.isBefore(time.now()), decided,
+                (Boolean) r[6], (Boolean) r[7], (String) r[8], r[9] == null ? null : ((Number) r[9]).intValue());
+    }
+}
