@@ -1,6 +1,5 @@
 package org.evenhand.evidence;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,7 +19,7 @@ import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
 
 /** Handlers read evidence (every read logged) and record a lawful basis; they cannot add or search content. */
-@Path("/api")
+@Path("/api/cases/{ref}/evidence")
 @Tag(name = "Evidence (staff)")
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffEvidenceResource {
@@ -31,7 +30,6 @@ public class StaffEvidenceResource {
     CurrentUser user;
 
     @GET
-    @Path("/cases/{ref}/evidence")
     @RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
     @Operation(summary = "The case's evidence items (metadata)")
     public List<EvidenceRecords.View> list(@PathParam("ref") String ref) {
@@ -39,7 +37,7 @@ public class StaffEvidenceResource {
     }
 
     @GET
-    @Path("/cases/{ref}/evidence/{id}/content")
+    @Path("/{id}/content")
     @RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
     @Produces({ MediaType.APPLICATION_JSON, "image/png", "image/jpeg", "application/pdf" })
     @Operation(summary = "Read an item (every read is logged)")
@@ -49,20 +47,12 @@ public class StaffEvidenceResource {
     }
 
     @POST
-    @Path("/cases/{ref}/evidence/{id}/lawful-basis")
+    @Path("/{id}/lawful-basis")
     @RolesAllowed(Roles.CASEWORKER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the lawful basis for processing an item about the respondent, with a reason")
     public EvidenceRecords.View lawfulBasis(@PathParam("ref") String ref, @PathParam("id") long id,
             @Valid @NotNull EvidenceRecords.LawfulBasisRecord body) {
         return evidence.recordLawfulBasis(user.username(), ref, id, body);
-    }
-
-    @GET
-    @Path("/evidence/consent-notice")
-    @PermitAll
-    @Operation(summary = "The consent notice in force for giving evidence")
-    public EvidenceRecords.ConsentNotice notice() {
-        return evidence.notice();
     }
 }
