@@ -122,8 +122,7 @@ public class SubjectAccessService {
                                     + " protection officer for a copy with other people's details removed");
                         }
                     } else {
-                        ev.put(item.kind, given ? new String(plain, java.nio.charset.StandardCharsets.UTF_8)
-                                : r.apply(new String(plain, java.nio.charset.StandardCharsets.UTF_8)));
+                        ev.put(item.kind, r.apply(new String(plain, java.nio.charset.StandardCharsets.UTF_8)));
                     }
                 }
                 (given ? evidenceGiven : evidenceAbout).add(ev);
