@@ -39,6 +39,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.evenhand.casework..", "org.evenhand.intake..",
                     "org.evenhand.definition..", "org.evenhand.identity..", "org.evenhand.notification..");
 
+    static final ArchRule cryptoIsALeaf = noClasses().that().resideInAPackage("org.evenhand.crypto..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.evenhand.casework..", "org.evenhand.intake..",
+                    "org.evenhand.definition..", "org.evenhand.identity..", "org.evenhand.notification..",
+                    "org.evenhand.evidence..", "org.evenhand.privacy..", "org.evenhand.trail..")
+            .because("encryption at rest must not depend on what it protects");
+
+    static final ArchRule caseworkKnowsNothingOfEvidenceOrPrivacy = noClasses().that()
+            .resideInAnyPackage("org.evenhand.casework..", "org.evenhand.intake..", "org.evenhand.identity..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.evenhand.evidence..", "org.evenhand.privacy..")
+            .because("casework reaches evidence only through the EvidenceGate port and tells privacy by events");
+
     static final ArchRule noCycles = slices().matching("org.evenhand.(*)..").should().beFreeOfCycles();
 
     @Test
@@ -64,6 +75,16 @@ class ArchitectureTest {
     @Test
     void trailIsALeaf() {
         trailIsALeaf.check(MAIN);
+    }
+
+    @Test
+    void cryptoIsALeaf() {
+        cryptoIsALeaf.check(MAIN);
+    }
+
+    @Test
+    void caseworkKnowsNothingOfEvidenceOrPrivacy() {
+        caseworkKnowsNothingOfEvidenceOrPrivacy.check(MAIN);
     }
 
     @Test

@@ -81,19 +81,6 @@ public class ProblemMappers {
         return Problems.response(400, "invalid-request", "Invalid request", detail, path(uri), errors);
     }
 
-    /** Stored ciphertext failed its integrity check: never returned as data; a server-side fault, said plainly. */
-    @ServerExceptionMapper
-    public Response integrity(org.evenhand.crypto.IntegrityException e, UriInfo uri) {
-        LOG.errorf("INTEGRITY FAILURE at %s: %s", path(uri), e.getMessage());
-        return Problems.response(500, "stored-data-integrity", "Stored data failed its integrity check",
-                e.getMessage() + "; the data protection officer has been alerted", path(uri), List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response erased(org.evenhand.crypto.ErasedException e, UriInfo uri) {
-        return Problems.response(410, "erased", "Erased", e.getMessage(), path(uri), List.of());
-    }
-
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problems.response(403, "forbidden", "Forbidden", "your role does not allow this", path(uri),

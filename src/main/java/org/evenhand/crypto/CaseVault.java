@@ -51,7 +51,7 @@ public class CaseVault {
         if (key.length != 32) {
             throw new IllegalStateException("evenhand.crypto.master-key must be 32 bytes (base64), got " + key.length);
         }
-        master = new Sealer(key);
+        master = new Sealer(key, Sealer.MASTER_KEY_ITERATIONS);
         int size = config.cachedKeys();
         cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override

@@ -60,7 +60,7 @@ class CaseVaultTest {
         assertEquals(null, Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref));
         assertThrows(ErasedException.class, () -> vault.openBytes(ref, sealed));
         assertTrue(vault.isErased(ref));
-        Sealer master = new Sealer(Base64.getDecoder().decode(config.masterKey()));
+        Sealer master = new Sealer(Base64.getDecoder().decode(config.masterKey()), Sealer.MASTER_KEY_ITERATIONS);
         assertThrows(IntegrityException.class, () -> master.open(sealed),
                 "the master key only wraps case keys; it cannot open case data");
     }
