@@ -55,6 +55,13 @@ public class MailDispatcher {
                 n.status = "erased";
                 n.body = "";
                 continue;
+            } catch (RuntimeException e) {
+                // one unreadable letter must not hold up the others; it stays queued and visible
+                n.attempts++;
+                n.lastError = "cannot open letter: " + e.getMessage();
+                n.nextAttemptAt = Instant.now().plus(Duration.ofHours(1));
+                LOG.errorf("letter %d of %s cannot be opened: %s", n.id, n.caseRef, e.getMessage());
+                continue;
             }
             try {
                 mailer.send(Mail.withText(n.email, n.subject, body));
