@@ -62,7 +62,7 @@ public class CaseViews {
             String triageReasons, String exchangeOpenedBy, String response, String investigator, String investigationReport,
             List<String> sanctionsAllowed, List<DeadlineView> deadlines, List<CaseProcess.WorkItem> openTasks,
             List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension, List<Event> timeline,
-            List<Event> trail) {
+            List<Event> trail, List<InterferenceService.View> interference) {
     }
 
     static final Map<String, Stage> STAGES = Map.of(
@@ -83,6 +83,8 @@ public class CaseViews {
     Assignment assignment;
     @Inject
     ActionTrail trail;
+    @Inject
+    InterferenceService interference;
 
     @Transactional
     public List<CaseSummary> casesOf(Member m) {
@@ -150,7 +152,7 @@ public class CaseViews {
                 citations.allowedSanctions(v, upheldCandidates),
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
                 blind ? List.of() : process.tasksOfCase(ref), decisions(c), appeal(c), suspension(c), timeline,
-                trailEvents);
+                trailEvents, blind ? List.of() : interference.forCase(c.id));
     }
 
     Stage stage(CaseFile c) {
