@@ -12,7 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Body size limits, answered as problem+json before a byte of the body is read: any body over
+ * A malformed URL encoding, and body size limits, answered as problem+json before a byte of the body is read: any body over
  * {@code quarkus.http.limits.max-body-size} (sized for evidence uploads), and a JSON body over
  * {@code evenhand.http.max-json-body} (no JSON request needs more). Quarkus still cuts off a
  * chunked body that grows past the HTTP limit.
@@ -32,6 +32,10 @@ public class RequestLimits {
     }
 
     void check(RoutingContext ctx) {
+        if (!wellEncoded(ctx.request().uri())) {
+            refuse(ctx, 400, "invalid-request", "Invalid request", "the URL has a malformed percent-encoding");
+            return;
+        }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             long size;
@@ -44,7 +48,7 @@ public class RequestLimits {
             boolean isJson = type != null && type.toLowerCase().contains("json");
             long limit = isJson ? Math.min(maxJsonBody.asLongValue(), maxBody.asLongValue()) : maxBody.asLongValue();
             if (size > limit) {
-                refuse(ctx, "the request body is " + size + " bytes; at most " + limit + " are accepted"
+                refuse(ctx, 413, "payload-too-large", "Payload too large", "the request body is " + size + " bytes; at most " + limit + " are accepted"
                         + (isJson ? " for JSON" : ""));
                 return;
             }
@@ -52,14 +56,28 @@ public class RequestLimits {
         ctx.next();
     }
 
-    private void refuse(RoutingContext ctx, String detail) {
+    /** Every '%' is followed by two hex digits (Vert.x would otherwise answer a bare 400). */
+    static boolean wellEncoded(String uri) {
+        for (int i = 0; i < uri.length(); i++) {
+            if (uri.charAt(i) == '%') {
+                if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
+                        || Character.digit(uri.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                i += 2;
+            }
+        }
+        return true;
+    }
+
+    private void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
         try {
-            String body = json.writeValueAsString(new Problem(Problems.TYPE_BASE + "payload-too-large",
-                    "Payload too large", 413, detail, ctx.normalizedPath(), List.of()));
-            ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+            String body = json.writeValueAsString(new Problem(Problems.TYPE_BASE + slug, title, status, detail,
+                    status == 400 ? null : ctx.normalizedPath(), List.of()));
+            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                     .putHeader(HttpHeaders.CONNECTION, "close").end(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.fail(413);
+            ctx.fail(status);
         }
     }
 }

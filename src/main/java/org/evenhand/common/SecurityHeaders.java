@@ -22,7 +22,7 @@ public class SecurityHeaders {
 
     void install(@Observes Filters filters) {
         filters.register(ctx -> {
-            String path = ctx.normalizedPath();
+            String path = ctx.request().path();
             ctx.addHeadersEndHandler(v -> apply(path, ctx.response().headers()));
             ctx.next();
         }, 2000);

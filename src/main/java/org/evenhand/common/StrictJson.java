@@ -3,6 +3,9 @@ package org.evenhand.common;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -11,7 +14,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * JSON is read strictly: a key given twice is an error (no parser-differential games), and text
+ * JSON is read strictly: a key given twice is an error (no parser-differential games), values of
+ * the wrong type are errors rather than coerced (a number is not text, "true" is not a boolean), and text
  * may not carry control characters other than tab and line breaks (PostgreSQL cannot store NUL,
  * and nothing a person types needs the others).
  */
@@ -21,6 +25,14 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // a number or boolean is not text, and "true" is not a boolean: wrong types are errors, not guesses
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         SimpleModule module = new SimpleModule("evenhand-strict-strings");
         module.addDeserializer(String.class, new CleanStrings());
         mapper.registerModule(module);

@@ -58,7 +58,7 @@ public class FilingRateLimit {
         long filed = ((Number) row[0]).longValue();
         if (filed >= config.maxComplaints()) {
             Instant oldest = row[1] instanceof OffsetDateTime o ? o.toInstant()
-                    : row[1] instanceof Instant i ? i : now;
+                    : row[1] instanceof Instant i ? i : row[1] instanceof java.sql.Timestamp t ? t.toInstant() : now;
             long wait = Duration.between(now, oldest.plus(config.window())).toSeconds() + 1;
             throw new TooManyRequestsException("you have filed " + filed + " complaints in the last "
                     + describe(config.window()) + ", the most allowed; you can file again in " + describe(
