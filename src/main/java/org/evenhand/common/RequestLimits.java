@@ -12,7 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A malformed URL encoding, and body size limits, answered as problem+json before a byte of the body is read: any body over
+ * Body size limits, answered as problem+json before a byte of the body is read: any body over
  * {@code quarkus.http.limits.max-body-size} (sized for evidence uploads), and a JSON body over
  * {@code evenhand.http.max-json-body} (no JSON request needs more). Quarkus still cuts off a
  * chunked body that grows past the HTTP limit.
@@ -32,10 +32,6 @@ public class RequestLimits {
     }
 
     void check(RoutingContext ctx) {
-        if (!wellEncoded(ctx.request().uri())) {
-            refuse(ctx, 400, "invalid-request", "Invalid request", "the URL has a malformed percent-encoding");
-            return;
-        }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             long size;
@@ -54,20 +50,6 @@ public class RequestLimits {
             }
         }
         ctx.next();
-    }
-
-    /** Every '%' is followed by two hex digits (Vert.x would otherwise answer a bare 400). */
-    static boolean wellEncoded(String uri) {
-        for (int i = 0; i < uri.length(); i++) {
-            if (uri.charAt(i) == '%') {
-                if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
-                        || Character.digit(uri.charAt(i + 2), 16) < 0) {
-                    return false;
-                }
-                i += 2;
-            }
-        }
-        return true;
     }
 
     private void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
