@@ -17,12 +17,12 @@ public class RequestHygiene {
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (StrictJson.hasControlCharacters(path)) {
+        if (anyControl(path)) {
             return refuse(path, "the path contains a control character");
         }
         for (Map.Entry<String, List<String>> e : request.getUriInfo().getQueryParameters().entrySet()) {
             for (String v : e.getValue()) {
-                if (StrictJson.hasControlCharacters(e.getKey()) || StrictJson.hasControlCharacters(v)) {
+                if (anyControl(e.getKey()) || anyControl(v)) {
                     return refuse(path, "query parameter '" + e.getKey() + "' contains a control character");
                 }
                 if (v.length() > MAX_PARAMETER_LENGTH) {
@@ -34,8 +34,13 @@ public class RequestHygiene {
         return null;
     }
 
+    /** Any control character at all: unlike a JSON text, a URL never needs a line break. */
+    static boolean anyControl(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
     private static Response refuse(String path, String detail) {
         return Problems.response(400, "invalid-request", "Invalid request", detail,
-                StrictJson.hasControlCharacters(path) ? null : path, List.of());
+                anyControl(path) ? null : path, List.of());
     }
 }
