@@ -64,7 +64,7 @@ public class CaseViews {
             String triageReasons, String exchangeOpenedBy, String response, String investigator, String investigationReport,
             List<String> sanctionsAllowed, List<DeadlineView> deadlines, List<CaseProcess.WorkItem> openTasks,
             List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension, List<Event> timeline,
-            List<Event> trail) {
+            List<Event> trail, List<InterferenceService.View> interference) {
     }
 
     static final Map<String, Stage> STAGES = Map.of(
@@ -87,6 +87,8 @@ public class CaseViews {
     ActionTrail trail;
     @Inject
     CaseVault vault;
+    @Inject
+    InterferenceService interference;
 
     static final String ERASED = "[erased]";
 
@@ -160,7 +162,7 @@ public class CaseViews {
                 citations.allowedSanctions(v, upheldCandidates),
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
                 blind ? List.of() : process.tasksOfCase(ref), decisions(c), appeal(c), suspension(c), timeline,
-                trailEvents);
+                trailEvents, blind ? List.of() : interference.forCase(c.id));
     }
 
     /** The case if this handler may see it (eligible caseworker, or seated panel member); otherwise 404. */
