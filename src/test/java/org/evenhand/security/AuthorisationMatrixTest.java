@@ -85,7 +85,7 @@ class AuthorisationMatrixTest {
                 continue;
             }
             boolean scoped = switch (rule.scope()) {
-                case CASE_PARTY, CASE_RESPONDENT, STAFF_CASE, TASK -> true;
+                case CASE_PARTY, CASE_RESPONDENT, STAFF_CASE, TASK, EVIDENCE_OWNER -> true;
                 default -> false;
             };
             for (String role : AccessRules.ROLES) {
@@ -123,7 +123,11 @@ class AuthorisationMatrixTest {
             req = req.queryParam(q.getKey(), q.getValue());
         }
         Object body = rule.matrixBody().apply(f);
-        if ("POST".equals(c.method) || "PUT".equals(c.method)) {
+        if (body == AccessRules.MULTIPART_WITHOUT_FILE) {
+            for (Map.Entry<String, String> field : AccessRules.MULTIPART_WITHOUT_FILE.entrySet()) {
+                req = req.multiPart(field.getKey(), field.getValue());
+            }
+        } else if ("POST".equals(c.method) || "PUT".equals(c.method)) {
             req = req.contentType(ContentType.JSON).body(body == null ? Map.of() : body);
         }
         return req.request(c.method, path);

@@ -42,6 +42,8 @@ public final class AccessRules {
         STAFF_CASE,
         /** a task the handler holds or is offered; foreign: someone else's */
         TASK,
+        /** an item of evidence the member gave, on their own case (its own case, so withdrawing it disturbs nothing else) */
+        EVIDENCE_OWNER,
         /** an HTML page signed in through Keycloak (code flow): anonymous is sent to the login page */
         PAGE
     }
@@ -83,6 +85,9 @@ public final class AccessRules {
 
     static final List<String> MEMBER = List.of("member");
     static final List<String> STAFF = List.of("caseworker", "panel");
+    static final List<String> DPO = List.of("dpo");
+    /** A matrix body sent as multipart/form-data rather than JSON. */
+    public static final Map<String, String> MULTIPART_WITHOUT_FILE = Map.of("attestPartyToExchange", "true");
 
     /** The policy. Key: "METHOD /path/{template}" exactly as in the OpenAPI document (pages: their JAX-RS path). */
     public static final Map<String, Rule> RULES = new LinkedHashMap<>();
@@ -122,6 +127,39 @@ public final class AccessRules {
                 "contactName", "contactRole", "asked", "handlerResponse"));
         RULES.put("GET /api/cases/{ref}/interference", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
         RULES.put("GET /api/trail/verification", rule(Scope.ROLE, List.of("nec", "dpo"), Set.of(200)));
+        // evidence (issue 4): parties give and read, handlers read and record a lawful basis
+        RULES.put("GET /api/evidence/consent-notice", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        RULES.put("POST /api/me/cases/{ref}/evidence", post(Scope.CASE_PARTY, MEMBER, Set.of(201), f -> Map.of(
+                "kind", "text", "text", "Members like you should be thrown out.",
+                "attestPartyToExchange", true, "consent", Map.of("noticeVersion", "evidence-consent-2026.1",
+                        "purpose", "complaint-handling")), "text"));
+        // multipart: the matrix sends a form with no file (400 for the party: "attach the file")
+        RULES.put("POST /api/me/cases/{ref}/evidence/files", post(Scope.CASE_PARTY, MEMBER, Set.of(400), f -> null)
+                .withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
+        RULES.put("GET /api/me/cases/{ref}/evidence", rule(Scope.CASE_PARTY, MEMBER, Set.of(200)));
+        RULES.put("GET /api/me/cases/{ref}/evidence/{id}/content", rule(Scope.CASE_PARTY, MEMBER, Set.of(200)));
+        RULES.put("POST /api/me/cases/{ref}/evidence/{id}/withdraw", rule(Scope.EVIDENCE_OWNER, MEMBER, Set.of(200, 409)));
+        RULES.put("GET /api/cases/{ref}/evidence", rule(Scope.STAFF_CASE, STAFF, Set.of(200)));
+        RULES.put("GET /api/cases/{ref}/evidence/{id}/content", rule(Scope.STAFF_CASE, STAFF, Set.of(200)));
+        RULES.put("POST /api/cases/{ref}/evidence/{id}/lawful-basis", post(Scope.STAFF_CASE, List.of("caseworker"),
+                Set.of(200), f -> Map.of("basis", "art-9-2-d", "reason", "Conduct between members of the party."),
+                "reason"));
+        // data protection (issue 4): a member's own rights, the DPO's work
+        RULES.put("GET /api/me/data", rule(Scope.ROLE, MEMBER, Set.of(200)));
+        RULES.put("POST /api/me/subject-access-requests", rule(Scope.ROLE, MEMBER, Set.of(201)));
+        RULES.put("POST /api/me/erasure-requests", post(Scope.ROLE, MEMBER, Set.of(201),
+                f -> Map.of("statement", "Please erase what you hold about me."), "statement"));
+        RULES.put("GET /api/privacy/subject-access-requests", rule(Scope.ROLE, DPO, Set.of(200)));
+        RULES.put("POST /api/privacy/subject-access-requests/{id}/fulfil", rule(Scope.ROLE, DPO, Set.of(204, 404)));
+        RULES.put("GET /api/privacy/members/{membershipNumber}/data", rule(Scope.ROLE, DPO, Set.of(200)));
+        RULES.put("GET /api/privacy/erasure-requests", rule(Scope.ROLE, DPO, Set.of(200)));
+        RULES.put("POST /api/privacy/erasure-requests/{id}/decision", post(Scope.ROLE, DPO, Set.of(200, 404, 409),
+                f -> Map.of("approve", false, "reasons", "Needed for an open case."), "reasons"));
+        RULES.put("GET /api/privacy/retention", rule(Scope.ROLE, DPO, Set.of(200)));
+        RULES.put("POST /api/privacy/cases/{ref}/legal-hold", post(Scope.ROLE, DPO, Set.of(201, 409),
+                f -> Map.of("reason", "Pre-action letter received."), "reason"));
+        RULES.put("POST /api/privacy/cases/{ref}/legal-hold/release", post(Scope.ROLE, DPO, Set.of(204, 409),
+                f -> Map.of("reason", "Claim settled."), "reason"));
         // pages (hidden from the OpenAPI document, found by scanning the JAX-RS resources)
         RULES.put("GET /me", rule(Scope.PAGE, MEMBER, Set.of(200)));
         RULES.put("GET /definition", rule(Scope.PUBLIC, List.of(), Set.of(200)));
@@ -148,6 +186,9 @@ public final class AccessRules {
         public final String unseated;
         public final String panelTask;
         public final String triageTaskC;
+        public final String evidenceA;
+        public final String caseE;
+        public final String evidenceE;
 
         private static Fixtures instance;
 
@@ -161,7 +202,12 @@ public final class AccessRules {
         private Fixtures() {
             caseA = file("alice", "M100002", LocalDate.of(2026, 4, 20), List.of("bullying"),
                     "Mocking posts about my stammer in the branch group, week after week, after I asked them to stop.");
-            complete(claimed(List.of("quinn", "rowan"), caseA, "triage"), Map.of("inScope", true, "clauses",
+            evidenceA = Long.toString(Evidence.give("alice", caseA, Evidence.text("Here comes the st-st-stammer again.",
+                    List.of("Alice: I will speak at the next meeting"))));
+            Api.Held triageA = claimed(List.of("quinn", "rowan"), caseA, "triage");
+            Api.as(triageA.user()).body(Map.of("basis", "art-9-2-d", "reason", "Conduct between members."))
+                    .post("/api/cases/" + caseA + "/evidence/" + evidenceA + "/lawful-basis").then().statusCode(200);
+            complete(triageA, Map.of("inScope", true, "clauses",
                     List.of("bullying"), "reasons", "Repeated belittling of a disability."));
             EngineClock.advance(Duration.ofDays(15));
             try {
@@ -178,6 +224,9 @@ public final class AccessRules {
             caseC = file("alice", "M100003", LocalDate.of(2026, 5, 2), List.of("harassment"),
                     "Messages to me at night for a fortnight about the branch vote, after I asked them to stop.");
             triageTaskC = tasks(List.of("quinn"), caseC, "triage").get(0).taskId();
+            caseE = file("alice", "M100004", LocalDate.of(2026, 6, 6), List.of("bullying"),
+                    "Posts mocking my work for the branch, every week since the spring.");
+            evidenceE = Long.toString(Evidence.give("alice", caseE, Evidence.text("Useless as ever.", List.of())));
         }
 
         /** The caller for a role: their own resources, or (foreign) someone of that role with no claim to them. */
@@ -195,9 +244,10 @@ public final class AccessRules {
         /** The value of a path parameter for this scope and role. */
         public String param(String name, Scope scope, String role) {
             return switch (scope) {
-                case CASE_PARTY, CASE_RESPONDENT, STAFF_CASE -> caseA;
+                case CASE_PARTY, CASE_RESPONDENT, STAFF_CASE -> "id".equals(name) ? evidenceA : caseA;
+                case EVIDENCE_OWNER -> "id".equals(name) ? evidenceE : caseE;
                 case TASK -> "caseworker".equals(role) ? triageTaskC : panelTask;
-                default -> "id".equals(name) ? "2026.1" : caseA;
+                default -> "id".equals(name) ? "2026.1" : "membershipNumber".equals(name) ? "M100001" : caseA;
             };
         }
     }
