@@ -188,12 +188,18 @@ BEGIN
           FROM members WHERE membership_number LIKE prefix || '-%') x;
     ANALYZE gen_m;
 
-    INSERT INTO faction_declarations (member_id, faction, notice_version, purpose, declared_at, updated_at)
-    SELECT id, faction, notice, 'fairness-audit', d_from::timestamptz, d_from::timestamptz
-    FROM gen_m WHERE faction IS NOT NULL;
-    GET DIAGNOSTICS n_decl = ROW_COUNT;
-    INSERT INTO faction_consent_events (member_id, event, notice_version, purpose, at)
-    SELECT id, 'given', notice, 'fairness-audit', d_from::timestamptz FROM gen_m WHERE faction IS NOT NULL;
+    -- Declarations go to the audit's tables (V4) where the schema has them; a schema without them
+    -- (a branch before the audit) gets members and cases only. [issue 8: scale branch]
+    IF to_regclass('faction_declarations') IS NOT NULL THEN
+        INSERT INTO faction_declarations (member_id, faction, notice_version, purpose, declared_at, updated_at)
+        SELECT id, faction, notice, 'fairness-audit', d_from::timestamptz, d_from::timestamptz
+        FROM gen_m WHERE faction IS NOT NULL;
+        GET DIAGNOSTICS n_decl = ROW_COUNT;
+        INSERT INTO faction_consent_events (member_id, event, notice_version, purpose, at)
+        SELECT id, 'given', notice, 'fairness-audit', d_from::timestamptz FROM gen_m WHERE faction IS NOT NULL;
+    ELSE
+        n_decl := 0;
+    END IF;
 
     -- Cases: draws, then counter-complaint pairs, then parties and clauses, then the story.
     DROP TABLE IF EXISTS pg_temp.gen_c;

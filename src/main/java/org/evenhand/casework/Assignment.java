@@ -22,13 +22,30 @@ public class Assignment {
 
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Handlers of this role who may handle the case. Complainants who joined a case (pile-on) are
+     * excluded themselves, but their CLPs are not: otherwise a coordinated pile-on drawn from every
+     * caseworker's CLP could leave no one to handle it. The first complainant's and the
+     * respondent's CLPs are excluded as always.
+     */
     public List<String> eligible(CaseFile c, String role, Collection<String> excluded) {
-        Set<String> parties = Stream.of(c.complainant.username, c.respondent.username).filter(Objects::nonNull)
+        Set<String> parties = Stream.of(c.complainant == null ? null : c.complainant.username,
+                c.respondent == null ? null : c.respondent.username).filter(Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         // both parties may be of the same CLP (Set.of would throw on the duplicate)
-        Set<String> partyClps = Stream.of(c.complainant.clp, c.respondent.clp).filter(Objects::nonNull)
+        Set<String> partyClps = Stream.of(c.complainant == null ? null : c.complainant.clp,
+                c.respondent == null ? null : c.respondent.clp).filter(Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
-        return Handler.activeWithRole(role).stream()
+        List<Handler> handlers = Handler.activeWithRole(role);
+        if (!handlers.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<String> joined = Handler.getEntityManager().createNativeQuery("SELECT m.username FROM case_complainants j"
+                    + " JOIN members m ON m.id = j.member_id WHERE j.case_id = ?1 AND m.username = ANY(?2)")
+                    .setParameter(1, c.id).setParameter(2, handlers.stream().map(h -> h.username).toArray(String[]::new))
+                    .getResultList();
+            parties.addAll(joined);
+        }
+        return handlers.stream()
                 .filter(h -> !parties.contains(h.username))
                 .filter(h -> h.clp == null || !partyClps.contains(h.clp))
                 .filter(h -> !excluded.contains(h.username))

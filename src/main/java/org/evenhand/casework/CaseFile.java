@@ -19,13 +19,23 @@ import org.evenhand.identity.Member;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A complaint and everything decided about it. The process instance drives its stages. */
+/**
+ * A complaint and everything decided about it. The process instance drives its stages. A case is
+ * RECEIVED (stored and acknowledged, its process not started yet) until the starter starts its
+ * process; then OPEN until it is DISMISSED at triage or CLOSED. Further complainants about the same
+ * conduct join it as {@link JoinedComplainant}s (pile-on merging).
+ */
 @Entity
 @Table(name = "cases")
 public class CaseFile extends PanacheEntityBase {
 
     public enum Status {
-        OPEN, DISMISSED, CLOSED
+        RECEIVED, OPEN, DISMISSED, CLOSED;
+
+        /** Not concluded: received (process about to start) or open. */
+        public boolean isLive() {
+            return this == RECEIVED || this == OPEN;
+        }
     }
 
     public enum Outcome {
@@ -96,6 +106,17 @@ public class CaseFile extends PanacheEntityBase {
     public Instant erasedAt;
     @Column(name = "erased_reason")
     public String erasedReason;
+    /** The process's current wait state (triage, awaitResponse, ...), written by the process as it moves. */
+    public String stage;
+    /** The deadline a party has in that stage (response or appeal window), if any. */
+    @Column(name = "stage_due")
+    public Instant stageDue;
+    @Column(name = "start_attempts")
+    public int startAttempts;
+    @Column(name = "start_after")
+    public Instant startAfter;
+    @Column(name = "start_error")
+    public String startError;
     @Version
     public long version;
 
@@ -116,9 +137,18 @@ public class CaseFile extends PanacheEntityBase {
         if (complainant != null && m.id.equals(complainant.id)) {
             return Party.COMPLAINANT;
         }
-        return respondent != null && m.id.equals(respondent.id) ? Party.RESPONDENT : null;
+        if (respondent != null && m.id.equals(respondent.id)) {
+            return Party.RESPONDENT;
+        }
+        return JoinedComplainant.of(id, m.id).isPresent() ? Party.COMPLAINANT : null;
     }
 
+    /** Whether this member is the first complainant (the one whose complaint opened the case). */
+    public boolean isLeadComplainant(Member m) {
+        return m != null && complainant != null && m.id.equals(complainant.id);
+    }
+
+    /** The first complainant, or the respondent. */
     public Member member(Party party) {
         return party == Party.COMPLAINANT ? complainant : respondent;
     }

@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Member;
 import org.evenhand.notification.Outbox;
@@ -45,13 +49,20 @@ public class CaseLetters {
         trail.record(actor, kind, c.ref, "timeline entry for " + audience.name());
     }
 
-    /** Writes to one party: on their timeline and by email. */
+    /**
+     * Writes to one party: on their timeline and by email. The complainant party is every
+     * complainant of the case (the first and any who joined it): one timeline entry they all see,
+     * and a letter to each.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tell(CaseFile c, Party party, String kind, String subject, String body) {
-        Member to = c.member(party);
-        String letter = "Dear " + to.displayName + ",\n\n" + body + "\n\nCase reference: " + c.ref
-                + "\nYou can follow your case at any time under 'My cases'.\n\nEvenhand, on behalf of the party's"
-                + " complaints process";
+        List<Member> to = new ArrayList<>();
+        if (c.member(party) != null) {
+            to.add(c.member(party));
+        }
+        if (party == Party.COMPLAINANT) {
+            to.addAll(joinedMembers(c));
+        }
         TimelineEntry e = new TimelineEntry();
         e.caseId = c.id;
         e.at = time.now();
@@ -60,8 +71,54 @@ public class CaseLetters {
         e.summary = vault.seal(c.ref, subject + ": " + body);
         e.audience = TimelineEntry.Audience.of(party);
         e.persist();
-        outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter));
-        trail.record("system", "letter-" + kind, c.ref, "to " + party.label() + ": " + subject);
+        for (Member m : to) {
+            outbox.enqueue(c.ref, c.id, m, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter(c, m, body)));
+        }
+        trail.record("system", "letter-" + kind, c.ref, "to " + (to.size() > 1 ? to.size() + " " : "") + party.label()
+                + (to.size() > 1 ? "s" : "") + ": " + subject);
+    }
+
+    /** Writes to one member who is a party (e.g. one complainant of several): only they see it on their timeline. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellMember(CaseFile c, Member to, Party party, String kind, String subject, String body) {
+        TimelineEntry e = new TimelineEntry();
+        e.caseId = c.id;
+        e.at = time.now();
+        e.actor = "system";
+        e.kind = kind;
+        e.summary = vault.seal(c.ref, subject + ": " + body);
+        e.audience = TimelineEntry.Audience.of(party);
+        e.memberId = to.id;
+        e.persist();
+        outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter(c, to, body)));
+        trail.record("system", "letter-" + kind, c.ref, "to a " + party.label() + ": " + subject);
+    }
+
+    private static String letter(CaseFile c, Member to, String body) {
+        return "Dear " + to.displayName + ",\n\n" + body + "\n\nCase reference: " + c.ref
+                + "\nYou can follow your case at any time under 'My cases'.\n\nEvenhand, on behalf of the party's"
+                + " complaints process";
+    }
+
+    private static List<Member> joinedMembers(CaseFile c) {
+        List<Long> ids = JoinedComplainant.<JoinedComplainant>list("caseId = ?1 and memberId is not null order by id", c.id)
+                .stream().map(j -> j.memberId).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Member> byId = new HashMap<>();
+        for (List<Long> chunk : chunks(ids, 1000)) {
+            Member.<Member>list("id in ?1", chunk).forEach(m -> byId.put(m.id, m));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids, int size) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += size) {
+            out.add(ids.subList(i, Math.min(ids.size(), i + size)));
+        }
+        return out;
     }
 
     public static String date(Instant at) {

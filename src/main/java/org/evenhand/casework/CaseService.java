@@ -9,13 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.Durations;
@@ -25,6 +28,8 @@ import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
 import org.evenhand.crypto.CaseVault;
+import org.evenhand.casework.PileOns.ConductKey;
+import org.evenhand.casework.PileOns.Match;
 
 /**
  * The complaint's steps up to the panel. Each public method is either a party's or handler's
@@ -56,33 +61,156 @@ public class CaseService {
     jakarta.enterprise.event.Event<CaseConcluded> concluded;
     @Inject
     jakarta.enterprise.inject.Instance<EvidenceGate> evidence;
+    @Inject
+    PileOns pileOns;
+    @Inject
+    ProcessStarter starter;
+    @Inject
+    org.evenhand.trail.ActionTrail trail;
 
-    /** Opens a case for a validated complaint and starts its process. */
-    @Transactional
-    public CaseFile open(Member from, Member about, String allegation, LocalDate conductDate, String link,
-            DefinitionVersion version, List<String> clauses) {
+    /**
+     * A validated complaint: who, about whom, what, and what identifies the conduct (the conduct
+     * keys, for pile-on merging; empty when neither a link nor an excerpt was given).
+     */
+    public record Filing(Member from, Member about, String allegation, LocalDate conductDate, String link,
+            DefinitionVersion version, List<String> clauses, List<ConductKey> conductKeys) {
+    }
+
+    /** What became of a filing: a new case, or a case about the same conduct that it joined. */
+    public record Received(CaseFile caseFile, boolean joined, String matchedOn) {
+    }
+
+    /**
+     * Stores a complaint and acknowledges it, in the caller's transaction, without starting its
+     * process (the starter does, behind it). A complaint about conduct a live case already covers
+     * (same respondent, same post by link or excerpt, case opened within the merge window) joins
+     * that case instead of opening another.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Received receive(Filing f) {
+        if (!f.conductKeys().isEmpty()) {
+            Optional<Match> match = pileOns.match(f.about(), f.conductKeys());
+            if (match.isEmpty()) {
+                // only a filing that may open the case waits here, and only for another opening it now
+                pileOns.lockKeys(f.about(), f.conductKeys());
+                match = pileOns.match(f.about(), f.conductKeys());
+            }
+            if (match.isPresent()) {
+                CaseFile c = em.find(CaseFile.class, match.get().caseId());
+                join(c, f, match.get().matchedOn());
+                pileOns.remember(c, f.conductKeys()); // a link or excerpt the case was not yet known by
+                return new Received(c, true, match.get().matchedOn());
+            }
+        }
+        CaseFile c = open(f);
+        pileOns.remember(c, f.conductKeys());
+        starter.wakeAfterCommit();
+        return new Received(c, false, null);
+    }
+
+    /** Opens a case for a validated complaint, status RECEIVED; its process is started by the starter. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseFile open(Filing f) {
         Instant now = time.now();
         long seq = ((Number) em.createNativeQuery("SELECT nextval('case_ref_seq')").getSingleResult()).longValue();
         CaseFile c = new CaseFile();
         c.ref = "EVH-%d-%06d".formatted(Year.from(now.atZone(TimeSource.ZONE)).getValue(), seq);
-        c.complainant = from;
-        c.respondent = about;
+        c.complainant = f.from();
+        c.respondent = f.about();
         vault.createKey(c.ref);
-        c.allegation = vault.seal(c.ref, allegation);
-        c.conductDate = conductDate;
-        c.conductLink = link;
-        c.definitionVersion = version.id();
-        c.citedClauses = List.copyOf(new LinkedHashSet<>(clauses));
-        c.status = CaseFile.Status.OPEN;
+        c.allegation = vault.seal(c.ref, f.allegation());
+        c.conductDate = f.conductDate();
+        c.conductLink = f.link();
+        c.definitionVersion = f.version().id();
+        c.citedClauses = List.copyOf(new LinkedHashSet<>(f.clauses()));
+        c.status = CaseFile.Status.RECEIVED;
+        c.stage = "received";
         c.receivedAt = now;
         c.persist();
-        letters.record(c, from.username, "received", staff,
-                "Complaint received citing " + String.join(", ", c.citedClauses) + " of definition " + version.id());
-        letters.tell(c, Party.COMPLAINANT, "acknowledged", "We have received your complaint",
-                "Thank you. Your complaint about " + about.displayName + " has been received and will be triaged"
+        letters.record(c, f.from().username, "received", staff, "Complaint received citing "
+                + String.join(", ", c.citedClauses) + " of definition " + f.version().id());
+        letters.tellMember(c, f.from(), Party.COMPLAINANT, "acknowledged", "We have received your complaint",
+                "Thank you. Your complaint about " + f.about().displayName + " has been received and will be triaged"
                         + " by a caseworker with no connection to either of you. It will be judged against version "
-                        + version.id() + " of the published definition of abuse, the one in force on the date of the"
+                        + f.version().id() + " of the published definition of abuse, the one in force on the date of the"
                         + " conduct. We will write again once it has been triaged.");
+        return c;
+    }
+
+    /** A further complaint about the conduct this case is about: the member joins it as a complainant. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseFile join(CaseFile c, Filing f, String matchedOn) {
+        if (c.partyOf(f.from()) != null) {
+            throw ProblemException.conflict("you have already complained about this conduct: it is case " + c.ref
+                    + " in your cases");
+        }
+        JoinedComplainant j = new JoinedComplainant();
+        j.caseId = c.id;
+        j.memberId = f.from().id;
+        j.allegation = vault.seal(c.ref, f.allegation());
+        j.conductDate = f.conductDate();
+        j.conductLink = f.link();
+        j.definitionVersion = f.version().id();
+        j.citedClauses = List.copyOf(new LinkedHashSet<>(f.clauses()));
+        j.matchedOn = matchedOn;
+        j.filedAt = time.now();
+        j.persist();
+        trail.record(f.from().username, "complaint-joined", c.ref, "a further complaint about the same conduct"
+                + " (matched on its " + matchedOn + "), citing " + String.join(", ", j.citedClauses));
+        letters.tellMember(c, f.from(), Party.COMPLAINANT, "acknowledged", "We have received your complaint",
+                "Thank you. Your complaint about " + f.about().displayName + " has been received. Other members have"
+                        + " complained about the same conduct, so your complaint has been joined to theirs and the"
+                        + " case will be handled once, by a caseworker with no connection to the member complained"
+                        + " about. How many people complained plays no part in the decision: the conduct is judged"
+                        + " against version " + c.definitionVersion + " of the published definition of abuse on its"
+                        + " merits. No other complainant sees your complaint or your name. We will write again once"
+                        + " it has been triaged.");
+        return c;
+    }
+
+    /**
+     * The starter's step: starts the processes of up to {@code max} received cases that are due,
+     * in the caller's transaction, locking them (SKIP LOCKED) so that no other node starts them
+     * too. Returns the refs started. If any start fails the transaction must roll back as a whole.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> startReceived(int max) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM cases WHERE status = 'RECEIVED'"
+                + " AND (start_after IS NULL OR start_after <= ?1) ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, Instant.now()).setParameter(2, max).getResultList();
+        List<String> started = new ArrayList<>();
+        for (Number id : ids) {
+            started.add(start(em.find(CaseFile.class, id.longValue())));
+        }
+        return started;
+    }
+
+    /** One received case, alone (after its batch failed): started, or its failure recorded for a later retry. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> startOne(long id) {
+        @SuppressWarnings("unchecked")
+        List<Number> locked = em.createNativeQuery("SELECT id FROM cases WHERE id = ?1 AND status = 'RECEIVED'"
+                + " FOR UPDATE SKIP LOCKED").setParameter(1, id).getResultList();
+        return locked.isEmpty() ? Optional.empty() : Optional.of(start(em.find(CaseFile.class, id)));
+    }
+
+    /** Records why a received case's process could not start; it is tried again after a pause. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void startFailed(long id, String error, Duration pause) {
+        CaseFile c = em.find(CaseFile.class, id);
+        if (c == null || c.status != CaseFile.Status.RECEIVED) {
+            return;
+        }
+        c.startAttempts++;
+        c.startError = error == null ? "unknown" : error.length() > 2000 ? error.substring(0, 2000) : error;
+        c.startAfter = Instant.now().plus(pause.multipliedBy(Math.min(60, 1L << Math.min(c.startAttempts, 6))));
+    }
+
+    private String start(CaseFile c) {
+        if (c.status != CaseFile.Status.RECEIVED || c.processInstanceId != null) {
+            throw new IllegalStateException("case " + c.ref + " has already been started");
+        }
         Map<String, Object> vars = new HashMap<>();
         vars.put("responseWindow", config.responseWindow());
         vars.put("appealWindow", config.appealWindow());
@@ -90,8 +218,22 @@ public class CaseService {
         vars.put("targetInvestigation", config.targets().investigation());
         vars.put("targetPanel", config.targets().panel());
         vars.put("targetAppeal", config.targets().appeal());
+        c.status = CaseFile.Status.OPEN;
+        c.startAfter = null;
+        c.startError = null;
         c.processInstanceId = process.start(CaseProcess.COMPLAINT, c.ref, vars);
-        return c;
+        return c.ref;
+    }
+
+    /**
+     * Process step (execution listener on each stage's wait state): the case's stage, and the
+     * deadline a party has in it, kept on the case so that the member's view needs no engine query.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stageEntered(String ref, String stage, String window) {
+        CaseFile c = load(ref);
+        c.stage = stage;
+        c.stageDue = window == null ? null : Durations.after(time.now(), window);
     }
 
     /** Process step: the caseworkers eligible to handle this case, as the engine's candidate list. */
@@ -164,6 +306,9 @@ public class CaseService {
                 "A complaint has been made about conduct of yours on " + c.conductDate + ". A caseworker has found that,"
                         + " if it were shown, it could breach these clauses of version " + v.id()
                         + " of the definition of abuse:\n" + clauses + "\n\nThe allegation:\n" + vault.open(c.ref, c.allegation)
+                        + (pileOns.hasJoined(c) ? "\n\nOther members complained about the same conduct; their complaints"
+                                + " have been joined to this one and are considered with it. How many people complained"
+                                + " plays no part in the decision." : "")
                         + "\n\nNothing has been decided. You may send your response, with any context you think matters,"
                         + " by " + CaseLetters.date(due) + ". After that the case goes to an independent investigator"
                         + " and then to a panel of three members who have no connection to you or the complainant.");

@@ -64,7 +64,8 @@ public class CaseViews {
             String triageReasons, String exchangeOpenedBy, String response, String investigator, String investigationReport,
             List<String> sanctionsAllowed, List<DeadlineView> deadlines, List<CaseProcess.WorkItem> openTasks,
             List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension, List<Event> timeline,
-            List<Event> trail, List<InterferenceService.View> interference) {
+            List<Event> trail, List<InterferenceService.View> interference, Integer complainants,
+            PileOns.Surge surge) {
     }
 
     static final Map<String, Stage> STAGES = Map.of(
@@ -75,8 +76,13 @@ public class CaseViews {
             "appealWindow", new Stage("appealWindow", "Appeal window", "The decision has been sent; either party may appeal."),
             "hearAppeal", new Stage("hearAppeal", "Appeal hearing", "A new panel of three is hearing the appeal."));
 
+    static final Stage RECEIVED = new Stage("received", "Received",
+            "The complaint has been received; it goes to triage in a moment.");
+
     @Inject
     CaseService cases;
+    @Inject
+    PileOns pileOns;
     @Inject
     CaseProcess process;
     @Inject
@@ -103,37 +109,80 @@ public class CaseViews {
 
     @Transactional
     public List<CaseSummary> casesOf(Member m) {
-        List<CaseFile> list = CaseFile.list("complainant.id = ?1 or (respondent.id = ?1 and respondentNotifiedAt is not null)"
-                + " order by receivedAt desc", m.id);
-        return list.stream().map(c -> new CaseSummary(c.ref, c.partyOf(m).label(), stage(c).label(), c.status.name(),
+        List<CaseFile> list = CaseFile.list("select c from CaseFile c where c.complainant.id = ?1"
+                + " or (c.respondent.id = ?1 and c.respondentNotifiedAt is not null)"
+                + " or c.id in (select j.caseId from JoinedComplainant j where j.memberId = ?1)"
+                + " order by c.receivedAt desc", m.id);
+        return list.stream().map(c -> new CaseSummary(c.ref, c.partyOf(m).label(), stage(c).label(), status(c),
                 c.outcome == null ? null : c.outcome.name(), c.receivedAt)).toList();
     }
 
+    /** Deadline names, as in the process (the boundary timers of the stages a party acts in). */
+    static final Map<String, String> DEADLINE_NAMES = Map.of("awaitResponse", "Response window closed",
+            "appealWindow", "No appeal in time");
+
+    /**
+     * The member's view, from the case's own record: the stage and the party's deadline are kept on
+     * the case by the process (StageEntered), so no engine query is made, except for a respondent
+     * under interim suspension (its review date lives in that process).
+     */
     @Transactional
     public MemberCase forMember(Member m, String ref) {
         CaseFile c = cases.visibleTo(m, ref);
         Party party = c.partyOf(m);
         DefinitionVersion v = citations.version(c.definitionVersion);
-        List<String> steps = process.activeSteps(ref);
+        String step = currentStep(c);
+        JoinedComplainant joined = party == Party.COMPLAINANT && !c.isLeadComplainant(m)
+                ? JoinedComplainant.of(c.id, m.id).orElse(null) : null;
         List<String> can = new ArrayList<>();
-        if (party == Party.RESPONDENT && steps.contains("awaitResponse")) {
+        if (party == Party.RESPONDENT && "awaitResponse".equals(step)) {
             can.add("respond");
         }
-        if (steps.contains("appealWindow") && Appeal.findById(c.id) == null) {
+        boolean decided = "appealWindow".equals(step) || "hearAppeal".equals(step) || c.status == CaseFile.Status.CLOSED;
+        Appeal appealLodged = decided ? Appeal.findById(c.id) : null;
+        if ("appealWindow".equals(step) && appealLodged == null) {
             can.add("appeal");
         }
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
-                .filter(e -> e.audience.visibleTo(party)).map(e -> new Event(e.at, e.kind, text(c, e.summary))).toList();
-        List<DeadlineView> deadlines = process.deadlines(ref).stream()
-                .filter(d -> d.step().equals("awaitResponse") || d.step().equals("appealWindow")
-                        || (party == Party.RESPONDENT && d.step().equals("reviewSuspension")))
-                .map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList();
+                .filter(e -> e.visibleTo(party, m.id)).map(e -> new Event(e.at, e.kind, text(c, e.summary))).toList();
+        List<DeadlineView> deadlines = new ArrayList<>();
+        if (c.stageDue != null && step != null && DEADLINE_NAMES.containsKey(step)) {
+            deadlines.add(new DeadlineView(step, DEADLINE_NAMES.get(step), c.stageDue));
+        }
+        SuspensionView suspension = party == Party.RESPONDENT ? suspension(c) : null;
+        if (suspension != null && suspension.liftedAt() == null) {
+            process.deadlines(ref).stream().filter(d -> d.step().equals("reviewSuspension"))
+                    .forEach(d -> deadlines.add(new DeadlineView(d.step(), d.name(), d.due())));
+            deadlines.sort(java.util.Comparator.comparing(DeadlineView::due));
+        }
         return new MemberCase(c.ref, party.label(),
-                party == Party.COMPLAINANT ? c.respondent.displayName : "the complainant",
-                stage(c, steps), c.status.name(), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
-                c.conductDate, text(c, c.allegation), v.id(), clauses(v, c.citedClauses),
-                clauses(v, c.engagedClauses), deadlines, can, decisions(c),
-                appeal(c), party == Party.RESPONDENT ? suspension(c) : null, timeline);
+                party == Party.COMPLAINANT ? c.respondent.displayName
+                        : pileOns.hasJoined(c) ? "the complainants" : "the complainant",
+                stage(c, step == null ? List.of() : List.of(step)), status(c), c.outcome == null ? null : c.outcome.name(),
+                c.receivedAt, joined != null ? joined.conductDate : c.conductDate,
+                joined != null ? text(c, joined.allegation) : text(c, c.allegation), v.id(),
+                clauses(v, joined != null ? joined.citedClauses : c.citedClauses), clauses(v, c.engagedClauses),
+                deadlines, can, decided ? decisions(c) : List.of(), appealLodged == null ? null : appeal(appealLodged, c),
+                suspension, timeline);
+    }
+
+    /** Status as the API has always shown it: a received case is open (its process is about to start). */
+    static String status(CaseFile c) {
+        return c.status == CaseFile.Status.RECEIVED ? CaseFile.Status.OPEN.name() : c.status.name();
+    }
+
+    /** The complaint's current wait state: stored on the case, or (cases from before it was stored) asked of the engine. */
+    String currentStep(CaseFile c) {
+        if (c.status == CaseFile.Status.RECEIVED) {
+            return "received";
+        }
+        if (c.status != CaseFile.Status.OPEN) {
+            return null;
+        }
+        if (c.stage != null) {
+            return c.stage;
+        }
+        return process.activeSteps(c.ref).stream().filter(STAGES::containsKey).findFirst().orElse(null);
     }
 
     /**
@@ -146,23 +195,27 @@ public class CaseViews {
         boolean blind = !(caseworker && assignment.isEligible(c, Handler.CASEWORKER, username));
         DefinitionVersion v = citations.version(c.definitionVersion);
         List<String> steps = process.activeSteps(ref);
-        List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
-                .filter(e -> !blind || e.audience == TimelineEntry.Audience.parties)
+        // letters to one complainant of several are copies of what staff see in the surge summary
+        List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 and memberId is null order by id", c.id)
+                .stream().filter(e -> !blind || e.audience == TimelineEntry.Audience.parties)
                 .map(e -> new Event(e.at, e.kind, text(c, e.summary))).toList();
         List<Event> trailEvents = blind ? List.of() : trail.forCase(ref).stream()
-                .map(e -> new Event(e.at, e.action, e.actor + ": " + e.detail)).toList();
+                .map(e -> new Event(e.at(), e.action(), e.actor() + ": " + e.detail())).toList();
         List<String> upheldCandidates = c.engagedClauses == null ? List.of() : c.engagedClauses;
+        // how many complained is for caseworkers and the audit; a panel works blind to it
+        PileOns.Surge surge = blind ? null : pileOns.surge(c);
         return new StaffCase(c.ref, blind,
                 blind ? "Complainant" : c.complainant.displayName, blind ? "Respondent" : c.respondent.displayName,
                 blind ? null : c.complainant.membershipNumber, blind ? null : c.respondent.membershipNumber,
-                stage(c, steps), c.status.name(), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
+                stage(c, steps), status(c), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
                 c.conductDate, c.conductLink, text(c, c.allegation), v.id(), clauses(v, c.citedClauses),
                 clauses(v, c.engagedClauses), text(c, c.triageReasons), c.exchangeOpenedBy, text(c, c.responseStatement),
                 blind ? null : c.investigator, text(c, c.investigationReport),
                 citations.allowedSanctions(v, upheldCandidates),
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
                 blind ? List.of() : process.tasksOfCase(ref), decisions(c), appeal(c), suspension(c), timeline,
-                trailEvents, blind ? List.of() : interference.forCase(c.id));
+                trailEvents, blind ? List.of() : interference.forCase(c.id), surge == null ? null : surge.complainants(),
+                surge);
     }
 
     /** The case if this handler may see it (eligible caseworker, or seated panel member); otherwise 404. */
@@ -177,7 +230,8 @@ public class CaseViews {
     }
 
     Stage stage(CaseFile c) {
-        return stage(c, c.status == CaseFile.Status.OPEN ? process.activeSteps(c.ref) : List.of());
+        String step = currentStep(c);
+        return stage(c, step == null ? List.of() : List.of(step));
     }
 
     static Stage stage(CaseFile c, List<String> steps) {
@@ -187,8 +241,7 @@ public class CaseViews {
         if (c.status == CaseFile.Status.CLOSED) {
             return new Stage("closed", "Closed", "The case has concluded.");
         }
-        return steps.stream().map(STAGES::get).filter(java.util.Objects::nonNull).findFirst()
-                .orElse(new Stage("received", "Received", "The complaint has been received."));
+        return steps.stream().map(STAGES::get).filter(java.util.Objects::nonNull).findFirst().orElse(RECEIVED);
     }
 
     private static List<ClauseRef> clauses(DefinitionVersion v, List<String> ids) {
@@ -208,7 +261,11 @@ public class CaseViews {
 
     private AppealView appeal(CaseFile c) {
         Appeal a = Appeal.findById(c.id);
-        return a == null ? null : new AppealView(a.party, a.grounds, text(c, a.statement), a.lodgedAt);
+        return a == null ? null : appeal(a, c);
+    }
+
+    private AppealView appeal(Appeal a, CaseFile c) {
+        return new AppealView(a.party, a.grounds, text(c, a.statement), a.lodgedAt);
     }
 
     private SuspensionView suspension(CaseFile c) {

@@ -38,4 +38,12 @@ public class TimelineEntry extends PanacheEntityBase {
     public String summary;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Audience audience;
+    /** Set when the entry is a letter to one complainant of several: only they (and staff) see it. */
+    @Column(name = "member_id")
+    public Long memberId;
+
+    /** Whether this party, signed in as this member, sees the entry. */
+    public boolean visibleTo(Party party, Long member) {
+        return audience.visibleTo(party) && (memberId == null || memberId.equals(member));
+    }
 }

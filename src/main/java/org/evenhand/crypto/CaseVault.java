@@ -30,7 +30,10 @@ public class CaseVault {
     @Inject
     TimeSource time;
 
+    private static final String HMAC = "HmacSHA256";
     private final SecureRandom random = new SecureRandom();
+    /** Derived from the master key; keys the fingerprints that identify content without storing it. */
+    private javax.crypto.SecretKey fingerprintKey;
     private Sealer master;
     /** Unwrapped keys, revalidated against the database after a minute so a shred on another node takes effect. */
     private Map<String, Cached> cache;
@@ -52,6 +55,8 @@ public class CaseVault {
             throw new IllegalStateException("evenhand.crypto.master-key must be 32 bytes (base64), got " + key.length);
         }
         master = new Sealer(key, Sealer.MASTER_KEY_ITERATIONS);
+        fingerprintKey = new javax.crypto.spec.SecretKeySpec(hmac(new javax.crypto.spec.SecretKeySpec(key, HMAC),
+                "evenhand.fingerprint.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8)), HMAC);
         int size = config.cachedKeys();
         cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -70,6 +75,26 @@ public class CaseVault {
                 .setParameter(1, caseRef).setParameter(2, master.seal(key)).setParameter(3, time.now())
                 .executeUpdate();
         cache.put(caseRef, new Cached(new Sealer(key), System.nanoTime()));
+    }
+
+    /**
+     * A keyed fingerprint (HMAC-SHA256 under a key derived from the master key, base64url) of an
+     * already normalised value: equal values give equal fingerprints, but the stored fingerprint
+     * cannot be used to confirm a guessed value without the master key.
+     */
+    public String fingerprint(String purpose, String normalised) {
+        byte[] mac = hmac(fingerprintKey, (purpose + "\u0000" + normalised).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+
+    private static byte[] hmac(javax.crypto.SecretKey key, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String seal(String caseRef, String plain) {

@@ -20,6 +20,7 @@ import org.evenhand.casework.CaseLetters;
 import org.evenhand.casework.CaseProcess;
 import org.evenhand.casework.CaseViews;
 import org.evenhand.casework.EvidenceGate;
+import org.evenhand.casework.EvidenceGate.Excerpt;
 import org.evenhand.casework.Party;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
@@ -178,7 +179,8 @@ public class EvidenceService implements EvidenceGate {
             Party party = c.partyOf(member);
             letters.tell(c, party, "consent-withdrawn", "Your evidence has been withdrawn",
                     "Your consent for evidence item " + id + " is withdrawn and no one can read it again. The case"
-                            + (c.status == CaseFile.Status.OPEN ? " had already been decided, so the decision stands."
+                            + (c.status == CaseFile.Status.RECEIVED ? " had not been triaged yet."
+                                    : c.status == CaseFile.Status.OPEN ? " had already been decided, so the decision stands."
                                     : " has ended."));
         }
         return view(item, member);
@@ -201,6 +203,30 @@ public class EvidenceService implements EvidenceGate {
     }
 
     @Override
+    public void checkExcerpt(Excerpt e) {
+        checkConsent(e.attestPartyToExchange(), new EvidenceRecords.Consent(e.noticeVersion(), e.purpose()));
+        if (e.threadContext() != null && e.threadContext().size() > config.maxThreadMessages()) {
+            throw ProblemException.invalidField("evidence.threadContext", "at most " + config.maxThreadMessages()
+                    + " messages");
+        }
+    }
+
+    /** The post given with the complaint: stored as the complainant's text item, in the filing's transaction. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long giveWithComplaint(CaseFile c, Member complainant, Excerpt e) {
+        checkExcerpt(e);
+        byte[] content = e.text().getBytes(StandardCharsets.UTF_8);
+        EvidenceItem item = newItem(c, complainant, "text", e.threadContext(),
+                new EvidenceRecords.Consent(e.noticeVersion(), e.purpose()));
+        item.content = vault.sealBytes(c.ref, content);
+        item.sizeBytes = (long) content.length;
+        item.persist();
+        added(c, complainant, item);
+        return item.id;
+    }
+
+    @Override
     public List<Long> itemsLackingLawfulBasis(CaseFile c) {
         return EvidenceItem.<EvidenceItem>list("caseId = ?1 and party = 'complainant' and sealedAt is null"
                 + " and lawfulBasis is null order by id", c.id).stream().map(i -> i.id).toList();
@@ -212,6 +238,19 @@ public class EvidenceService implements EvidenceGate {
         int n = 0;
         for (EvidenceItem item : EvidenceItem.ofCase(c.id)) {
             if (item.inUse()) {
+                seal(item, reason, time.now());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Removes the content of every item this member gave on the case (erasure of one joined complainant's part). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int destroyGivenBy(CaseFile c, Member m, String reason) {
+        int n = 0;
+        for (EvidenceItem item : EvidenceItem.ofCase(c.id)) {
+            if (item.inUse() && m.id.equals(item.submittedBy)) {
                 seal(item, reason, time.now());
                 n++;
             }
@@ -275,7 +314,7 @@ public class EvidenceService implements EvidenceGate {
             refusals.refused(member.username, refusal, ref, "not a party to the case");
             throw ProblemException.notFound("case " + ref);
         }
-        if (c.status != CaseFile.Status.OPEN) {
+        if (!c.status.isLive()) {
             throw ProblemException.conflict("case " + ref + " has ended; no more evidence can be added");
         }
         return c;

@@ -15,7 +15,8 @@ import org.evenhand.identity.Member;
 
 /**
  * Per-member limit on filing complaints: at most {@code max-complaints} within any rolling
- * {@code window}. Counted in PostgreSQL from the complaints themselves, so the limit holds across
+ * {@code window}, whether a complaint opened a case or joined one about the same conduct.
+ * Counted in PostgreSQL from the complaints themselves, so the limit holds across
  * any number of application nodes and survives restarts; a member's filings are serialised by a
  * transaction-scoped advisory lock so two parallel requests cannot both take the last slot.
  */
@@ -52,9 +53,11 @@ public class FilingRateLimit {
                 .setParameter(1, member.id).getSingleResult();
         Instant now = time.now();
         Instant since = now.minus(config.window());
-        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), min(received_at) FROM cases"
-                + " WHERE complainant_id = ?1 AND received_at > ?2").setParameter(1, member.id)
-                .setParameter(2, since).getSingleResult();
+        // complaints that opened a case, and complaints that joined one about the same conduct (pile-on)
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), min(at) FROM ("
+                + " SELECT received_at AS at FROM cases WHERE complainant_id = ?1 AND received_at > ?2"
+                + " UNION ALL SELECT filed_at FROM case_complainants WHERE member_id = ?1 AND filed_at > ?2) f")
+                .setParameter(1, member.id).setParameter(2, since).getSingleResult();
         long filed = ((Number) row[0]).longValue();
         if (filed >= config.maxComplaints()) {
             Instant oldest = row[1] instanceof OffsetDateTime o ? o.toInstant()

@@ -1,28 +1,40 @@
 package org.evenhand.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.evenhand.casework.CaseFile;
 import org.evenhand.casework.CaseService;
+import org.evenhand.casework.EvidenceGate;
+import org.evenhand.casework.PileOns;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.identity.Member;
 
-/** Checks a complaint against the membership and the definition in force, then opens the case. */
+/**
+ * Checks a complaint against the membership and the definition in force, then stores and
+ * acknowledges it in one short transaction: the case (or, for conduct a live case already covers,
+ * the complainant joining it), the sealed allegation, the evidence item given with it, the
+ * acknowledgement letter, the timeline and trail entries. The process starts behind it
+ * (casework.ProcessStarter), so the answer never waits for the engine.
+ */
 @ApplicationScoped
 public class IntakeService {
 
     @Inject
     CaseService cases;
     @Inject
+    PileOns pileOns;
+    @Inject
     Citations citations;
     @Inject
     TimeSource time;
     @Inject
     FilingRateLimit rateLimit;
+    @Inject
+    Instance<EvidenceGate> evidence;
 
     @Transactional
     public ComplaintReceipt file(Member complainant, ComplaintRequest in) {
@@ -37,8 +49,17 @@ public class IntakeService {
             throw ProblemException.invalidField("conductDate", "the conduct date cannot be in the future");
         }
         DefinitionVersion version = citations.versionFor(in.conductDate(), in.clauses(), "clauses");
-        CaseFile c = cases.open(complainant, respondent, in.allegation().strip(), in.conductDate(), in.conductLink(),
-                version, in.clauses().stream().map(String::strip).toList());
-        return new ComplaintReceipt(c.ref, c.definitionVersion, "Triage", c.receivedAt);
+        EvidenceGate.Excerpt excerpt = null;
+        if (in.evidence() != null) {
+            ComplaintRequest.Evidence e = in.evidence();
+            excerpt = new EvidenceGate.Excerpt(e.text(), e.threadContext(), e.attestPartyToExchange(),
+                    e.consent().noticeVersion(), e.consent().purpose());
+            evidence.get().checkExcerpt(excerpt);
+        }
+        CaseService.Received r = cases.receive(new CaseService.Filing(complainant, respondent, in.allegation().strip(),
+                in.conductDate(), in.conductLink(), version, in.clauses().stream().map(String::strip).toList(),
+                pileOns.keysFor(in.conductLink(), excerpt == null ? null : excerpt.text())));
+        Long item = excerpt == null ? null : evidence.get().giveWithComplaint(r.caseFile(), complainant, excerpt);
+        return new ComplaintReceipt(r.caseFile().ref, r.caseFile().definitionVersion, "Received", time.now(), item);
     }
 }

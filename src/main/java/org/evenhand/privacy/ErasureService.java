@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.evenhand.casework.CaseFile;
 import org.evenhand.casework.CaseLetters;
+import org.evenhand.casework.JoinedComplainant;
 import org.evenhand.common.Durations;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
@@ -22,7 +23,8 @@ import org.evenhand.trail.ActionTrail;
 /**
  * Erasure (UK GDPR Art. 17): a member asks, the DPO decides. Cases still open, or closed within
  * the legal-claims window, are kept under the Art. 17(3)(e) exception, recorded with reasons; the
- * rest are crypto-shredded and the member's link to them removed.
+ * rest are crypto-shredded and the member's link to them removed. Where the member joined someone
+ * else's case (pile-on), only their own complaint, evidence and link to the case are erased.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -97,6 +99,23 @@ public class ErasureService {
                 } else {
                     c.respondent = null;
                 }
+                erased++;
+            }
+            // complaints the member made that joined someone else's case: only their own part goes
+            for (JoinedComplainant j : JoinedComplainant.<JoinedComplainant>list("memberId", m.id)) {
+                CaseFile c = CaseFile.findById(j.caseId);
+                boolean recent = c.closedAt == null || c.closedAt.isAfter(cutoff);
+                if (recent || LegalHold.activeFor(c.id).isPresent()) {
+                    kept.add(c.ref);
+                    continue;
+                }
+                evidence.destroyGivenBy(c, m, "destroyed on an approved erasure request");
+                j.allegation = null;
+                j.conductLink = null;
+                j.memberId = null;
+                j.erasedAt = time.now();
+                letters.record(c, dpo, "erased", staff, "A joined complainant's own complaint and evidence erased on"
+                        + " their request");
                 erased++;
             }
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.evenhand.casework.CaseConcluded;
 import org.evenhand.casework.CaseFile;
 import org.evenhand.casework.CaseLetters;
+import org.evenhand.casework.JoinedComplainant;
 import org.evenhand.casework.CaseProcess;
 import org.evenhand.common.Durations;
 import org.evenhand.common.ProblemException;
@@ -93,6 +94,9 @@ public class RetentionService {
         if (anonymise) {
             c.complainant = null;
             c.respondent = null;
+            for (JoinedComplainant j : JoinedComplainant.ofCase(c.id)) {
+                j.memberId = null;
+            }
         }
         trail.record("process", "retention-applied", ref, c.retentionAction + ", " + items + " evidence items");
     }

@@ -27,7 +27,6 @@ import org.evenhand.evidence.EvidenceItem;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
 import org.evenhand.trail.ActionTrail;
-import org.evenhand.trail.TrailEntry;
 
 /**
  * Subject access (UK GDPR Art. 15): everything held about a member in one ZIP, data.json plus the
@@ -67,8 +66,9 @@ public class SubjectAccessService {
         List<Map<String, Object>> cases = new ArrayList<>();
         List<Map<String, Object>> evidenceGiven = new ArrayList<>();
         List<Map<String, Object>> evidenceAbout = new ArrayList<>();
-        List<CaseFile> mine = CaseFile.list("complainant.id = ?1 or (respondent.id = ?1 and respondentNotifiedAt is not null)"
-                + " order by receivedAt", m.id);
+        List<CaseFile> mine = CaseFile.list("select c from CaseFile c where c.complainant.id = ?1"
+                + " or (c.respondent.id = ?1 and c.respondentNotifiedAt is not null)"
+                + " or c.id in (select j.caseId from JoinedComplainant j where j.memberId = ?1) order by c.receivedAt", m.id);
         for (CaseFile c : mine) {
             Party party = c.partyOf(m);
             Redactor r = new Redactor(c.member(party.other()));
@@ -150,12 +150,10 @@ public class SubjectAccessService {
         List<String> staffNames = Handler.<Handler>listAll().stream().map(h -> h.username).toList();
         List<Map<String, Object>> out = new ArrayList<>();
         List<String> refs = cases.stream().map(c -> c.ref).toList();
-        List<TrailEntry> entries = refs.isEmpty() ? TrailEntry.list("actor = ?1 order by id", m.username)
-                : TrailEntry.list("actor = ?1 or caseRef in ?2 order by id", m.username, refs);
-        for (TrailEntry e : entries) {
-            String who = e.actor.equals(m.username) ? "you" : staffNames.contains(e.actor) ? "staff"
-                    : "process".equals(e.actor) || "system".equals(e.actor) ? "the process" : "another person";
-            out.add(Map.of("at", e.at, "by", who, "action", e.action, "caseRef", String.valueOf(e.caseRef)));
+        for (ActionTrail.Logged e : trail.byActorOrCases(m.username, refs)) {
+            String who = e.actor().equals(m.username) ? "you" : staffNames.contains(e.actor()) ? "staff"
+                    : "process".equals(e.actor()) || "system".equals(e.actor()) ? "the process" : "another person";
+            out.add(Map.of("at", e.at(), "by", who, "action", e.action(), "caseRef", String.valueOf(e.caseRef())));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> reads = em.createNativeQuery("""

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * ({@link TrailVerifierCommand}, which needs nothing but the database and the anchor files).
  *
  * <p>Each entry's hash is SHA-256 over the previous entry's hash and the entry's own fields, each
- * length-prefixed. Entries are chained in id order (appends are serialised by an advisory lock),
+ * length-prefixed. Entries are chained in id order (only the chainer inserts them, under an
+ * advisory lock; writers append to the inbox, see {@link TrailChainer}),
  * so an edited row no longer matches its hash, and a deleted or moved row breaks the link of the
  * row after it. A consistent rewrite of the chain from some entry onwards, or a cut of its tail,
  * is caught by the anchors: head hashes exported earlier to places outside the database.
@@ -54,8 +55,17 @@ public final class TrailChain {
     public record Head(long id, String hash) {
     }
 
+    /**
+     * {@code pending}: actions appended to the inbox but not chained yet (normally chained within
+     * milliseconds; the chain vouches for them only once they are), and the time of the oldest.
+     */
     public record Result(boolean intact, long entries, Head head, int anchorsChecked, Anchor latestAnchor,
-            Problem firstBrokenLink, List<Problem> problems, Instant verifiedAt) {
+            Problem firstBrokenLink, List<Problem> problems, Instant verifiedAt, long pending, Instant oldestPending) {
+
+        Result withPending(long count, Instant oldest) {
+            return new Result(intact, entries, head, anchorsChecked, latestAnchor, firstBrokenLink, problems,
+                    verifiedAt, count, oldest);
+        }
     }
 
     public static String hash(String prev, Instant at, String actor, String action, String caseRef, String detail) {
@@ -94,7 +104,7 @@ public final class TrailChain {
                 }
             }
         }
-        return walk.finish(hash -> {
+        Result result = walk.finish(hash -> {
             try (PreparedStatement ps = db.prepareStatement("SELECT id FROM trail_entries WHERE hash = ?")) {
                 ps.setString(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -102,6 +112,12 @@ public final class TrailChain {
                 }
             }
         });
+        try (PreparedStatement ps = db.prepareStatement("SELECT count(*), min(at) FROM trail_inbox");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+            return result.withPending(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        }
     }
 
     /** The anchors kept in the database (the file copies are what an attacker cannot reach). */
@@ -245,7 +261,7 @@ public final class TrailChain {
             list.sort(Comparator.comparingLong(Problem::entryId));
             Anchor latest = anchors.stream().max(Comparator.comparingLong(Anchor::entryId)).orElse(null);
             return new Result(list.isEmpty(), count, previous == null ? null : new Head(previous.id(), previous.hash()),
-                    anchorsChecked, latest, list.isEmpty() ? null : list.get(0), List.copyOf(list), Instant.now());
+                    anchorsChecked, latest, list.isEmpty() ? null : list.get(0), List.copyOf(list), Instant.now(), 0, null);
         }
     }
 }

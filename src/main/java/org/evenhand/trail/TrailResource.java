@@ -21,6 +21,8 @@ public class TrailResource {
 
     @Inject
     TrailVerifier verifier;
+    @Inject
+    TrailChainer chainer;
 
     @GET
     @Path("/verification")
@@ -28,8 +30,10 @@ public class TrailResource {
     @Operation(summary = "Walk the whole action trail and check every link and every exported anchor",
             description = "intact=false names the first broken link (altered, deleted, reordered, anchor-missing,"
                     + " anchor-mismatch) and lists up to 20 problems. The same check runs outside the application"
-                    + " with scripts/verify-trail.sh.")
+                    + " with scripts/verify-trail.sh. Actions recorded before the request are chained first; pending"
+                    + " counts any recorded since.")
     public TrailChain.Result verification() {
+        chainer.chainAll(); // everything recorded until now, not only what the chainer has reached
         return verifier.verify();
     }
 }

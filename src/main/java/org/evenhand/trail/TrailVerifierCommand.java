@@ -84,6 +84,10 @@ public final class TrailVerifierCommand {
         out.println("entries: " + r.entries() + (r.head() == null ? "" : ", head " + r.head().id() + " " + r.head().hash()));
         out.println("anchors checked: " + r.anchorsChecked() + (r.latestAnchor() == null ? ""
                 : ", latest at entry " + r.latestAnchor().entryId() + " (" + r.latestAnchor().anchoredAt() + ")"));
+        if (r.pending() > 0) {
+            out.println("pending: " + r.pending() + " actions recorded but not chained yet (oldest at " + r.oldestPending()
+                    + "); the chainer adds them within moments while the app runs");
+        }
         if (r.intact()) {
             out.println("INTACT: every entry matches its hash and its link, and every anchor matches");
         } else {

@@ -143,6 +143,7 @@ class DatabaseOutageIT {
                             }
                         }
                     }
+                    assertEquals(0, ChildApp.awaitStarted(db, Duration.ofSeconds(60)), "the starter caught up");
                     List<String> wrong = ChildApp.halfWritten(db);
                     assertTrue(wrong.isEmpty(), "half-written after the outage: " + wrong);
                 }

@@ -80,7 +80,7 @@ class EvidenceTest {
         as("bob").get("/api/me/cases/" + ref + "/evidence/" + id + "/content").then().statusCode(200)
                 .body("text", equalTo(POST));
         assertEquals(reads + 3, Db.count("SELECT count(*) FROM evidence_reads WHERE evidence_id = ?", id));
-        assertTrue(Db.count("SELECT count(*) FROM trail_entries WHERE action = 'evidence-read' AND case_ref = ?", ref) >= 3);
+        assertTrue(Db.count("SELECT count(*) FROM trail_log WHERE action = 'evidence-read' AND case_ref = ?", ref) >= 3);
         as("dan").get("/api/me/cases/" + ref + "/evidence/" + id + "/content").then().statusCode(404);
     }
 
@@ -138,9 +138,9 @@ class EvidenceTest {
         as("dan").body(Evidence.text("I was not in this exchange", List.of()))
                 .post("/api/me/cases/" + ref + "/evidence").then().statusCode(404);
         assertEquals(before, evidenceRows());
-        assertEquals(1L, Db.count("SELECT count(*) FROM trail_entries WHERE action = 'access-refused'"
+        assertEquals(1L, Db.count("SELECT count(*) FROM trail_log WHERE action = 'access-refused'"
                 + " AND actor = 'quinn' AND detail = ?", "POST /api/me/cases/" + ref + "/evidence"));
-        assertEquals(1L, Db.count("SELECT count(*) FROM trail_entries WHERE action = 'evidence-submission-refused'"
+        assertEquals(1L, Db.count("SELECT count(*) FROM trail_log WHERE action = 'evidence-submission-refused'"
                 + " AND actor = 'dan' AND case_ref = ?", ref));
         Map<String, Object> unattested = Map.of("kind", "text", "text", POST, "attestPartyToExchange", false,
                 "consent", Evidence.CONSENT);

@@ -112,4 +112,30 @@ class FilingRateLimitTest {
         }
         assertEquals(3, casesOf(member));
     }
+
+    Response fileAbout(String user, String link) {
+        return given().auth().oauth2(AccessRules.token(user, "member")).contentType(ContentType.JSON)
+                .body(Map.of("respondentMembershipNumber", "M100006", "conductDate", "2026-03-14", "clauses",
+                        List.of("harassment"), "allegation", "A post about me, shared to the branch group.",
+                        "conductLink", link))
+                .post("/api/complaints");
+    }
+
+    @Test
+    void complaintsThatJoinAnotherCaseCountToo() {
+        String member = newMember();
+        String others = newMember();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // two posts someone else complained about first, that this member's complaints join
+        for (int i = 0; i < 2; i++) {
+            String link = "https://example.org/rate/" + tag + "/" + i;
+            String theirs = fileAbout(others, link).then().statusCode(201).extract().path("ref");
+            String mine = fileAbout(member, link).then().statusCode(201).extract().path("ref");
+            assertEquals(theirs, mine, "joined");
+        }
+        assertEquals(0, casesOf(member), "no case of their own yet");
+        file(member).then().statusCode(201);
+        fileAbout(member, "https://example.org/rate/" + tag + "/0-other").then().statusCode(429)
+                .body("detail", containsString("3 complaints"));
+    }
 }

@@ -47,7 +47,7 @@ class RetentionTest {
         as("dara").get("/api/privacy/retention").then().statusCode(200).body("ref", hasItem(ref));
         EngineClock.advance(Duration.ofDays(152));
         EngineClock.fireDueTimers(ref);
-        assertEquals(1L, Db.count("SELECT count(*) FROM trail_entries WHERE case_ref = ? AND action = 'retention-warning'", ref));
+        assertEquals(1L, Db.count("SELECT count(*) FROM trail_log WHERE case_ref = ? AND action = 'retention-warning'", ref));
         assertNotNull(Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref), "not yet destroyed");
 
         EngineClock.advance(Duration.ofDays(35));

@@ -126,6 +126,9 @@ public final class AccessRules {
                         "Asked whether the case could be dropped before the selection meeting."),
                 "contactName", "contactRole", "asked", "handlerResponse"));
         RULES.put("GET /api/cases/{ref}/interference", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
+        // pile-on merging (issue 8): the complainants who joined a case, for caseworkers only (never the panel)
+        RULES.put("GET /api/cases/{ref}/complainants", new Rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200),
+                f -> null, Map.of("offset", "0", "limit", "20"), Set.of()));
         RULES.put("GET /api/trail/verification", rule(Scope.ROLE, List.of("nec", "dpo"), Set.of(200)));
         // evidence (issue 4): parties give and read, handlers read and record a lawful basis
         RULES.put("GET /api/evidence/consent-notice", rule(Scope.PUBLIC, List.of(), Set.of(200)));

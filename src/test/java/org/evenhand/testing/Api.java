@@ -52,11 +52,24 @@ public final class Api {
         return given().auth().oauth2(token(user)).contentType(ContentType.JSON);
     }
 
+    /**
+     * Files a complaint and waits until its process has taken it up (intake acknowledges first and
+     * the starter starts the process behind it, within milliseconds), so that the triage task is there.
+     */
     public static String file(String complainant, String respondentNumber, LocalDate conductDate, List<String> clauses,
             String allegation) {
-        return as(complainant).body(Map.of("respondentMembershipNumber", respondentNumber, "conductDate",
+        String ref = as(complainant).body(Map.of("respondentMembershipNumber", respondentNumber, "conductDate",
                 conductDate.toString(), "clauses", clauses, "allegation", allegation))
                 .post("/api/complaints").then().statusCode(201).extract().path("ref");
+        awaitStarted(complainant, ref);
+        return ref;
+    }
+
+    /** Waits until the case's process has started (its stage is no longer "received"). */
+    public static void awaitStarted(String complainant, String ref) {
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(30))
+                .until(() -> !"received".equals(as(complainant).get("/api/me/cases/" + ref).then().statusCode(200)
+                        .extract().path("stage.step")));
     }
 
     /** The open task of this kind on the case, and who holds or may claim it (waits briefly for it). */

@@ -160,10 +160,28 @@ public final class ChildApp implements AutoCloseable {
     }
 
     /**
-     * The invariants after any crash: every case has a live process instance (or a finished one),
+     * The invariants after any crash, once the starter has caught up: every case has one live
+     * process instance (or a finished one), never two,
      * every complaint process instance has its case, every case has its first trail entry, and the
      * trail's hash chain is intact. Returns what is wrong, empty if nothing.
      */
+    /** Waits (up to the timeout) until the app's starter has started every received case; how many were left. */
+    public static long awaitStarted(Connection db, Duration timeout) throws SQLException, InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        long left;
+        do {
+            try (Statement st = db.createStatement();
+                    var rs = st.executeQuery("SELECT count(*) FROM cases WHERE status = 'RECEIVED'")) {
+                rs.next();
+                left = rs.getLong(1);
+            }
+            if (left > 0) {
+                Thread.sleep(100);
+            }
+        } while (left > 0 && System.nanoTime() < end);
+        return left;
+    }
+
     public static List<String> halfWritten(Connection db) throws SQLException {
         List<String> wrong = new ArrayList<>();
         Map<String, String> checks = Map.of(
@@ -176,8 +194,11 @@ public final class ChildApp implements AutoCloseable {
                         + " WHERE e.parent_id_ IS NULL AND d.key_ = 'complaint' AND NOT EXISTS (SELECT 1 FROM cases c"
                         + " WHERE c.ref = e.business_key_ AND c.process_instance_id = e.proc_inst_id_)",
                 "cases without their 'received' trail entry",
-                "SELECT ref FROM cases c WHERE NOT EXISTS (SELECT 1 FROM trail_entries t WHERE t.case_ref = c.ref"
+                "SELECT ref FROM cases c WHERE NOT EXISTS (SELECT 1 FROM trail_log t WHERE t.case_ref = c.ref"
                         + " AND t.action = 'received')",
+                "cases whose process was started twice",
+                "SELECT e.business_key_ FROM act_ru_execution e JOIN act_re_procdef d ON d.id_ = e.proc_def_id_"
+                        + " WHERE e.parent_id_ IS NULL AND d.key_ = 'complaint' GROUP BY e.business_key_ HAVING count(*) > 1",
                 "cases without their acknowledgement letter",
                 "SELECT ref FROM cases c WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.case_id = c.id)");
         for (var check : checks.entrySet()) {

@@ -13,6 +13,13 @@ public final class Db {
     private Db() {
     }
 
+    /** Waits until the starter has started the process of every received case (nothing is left RECEIVED). */
+    public static void awaitAllStarted() {
+        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ZERO).pollInterval(java.time.Duration.ofMillis(10))
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> count("SELECT count(*) FROM cases WHERE status = 'RECEIVED'") == 0);
+    }
+
     public static long count(String sql, Object... params) {
         Object v = value(sql, params);
         return v == null ? 0 : ((Number) v).longValue();

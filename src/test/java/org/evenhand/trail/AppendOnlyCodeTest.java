@@ -55,4 +55,25 @@ class AppendOnlyCodeTest {
             assertTrue(offenders.isEmpty(), "SQL that changes an append-only table: " + offenders);
         }
     }
+
+    @Test
+    void onlyTheChainerTakesActionsOutOfTheInboxAndNothingChangesThem() throws IOException {
+        Pattern change = Pattern.compile("(?i)(update\\s+\"?trail_inbox|truncate\\s+(table\\s+)?\"?trail_inbox)");
+        Pattern delete = Pattern.compile("(?i)delete\\s+from\\s+\"?trail_inbox");
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            List<String> offenders = files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".xml")
+                            || p.toString().endsWith(".bpmn"))
+                    .filter(p -> {
+                        try {
+                            String text = Files.readString(p);
+                            return change.matcher(text).find() || (delete.matcher(text).find()
+                                    && !p.endsWith(Path.of("org/evenhand/trail/TrailChainer.java")));
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).map(Path::toString).toList();
+            assertTrue(offenders.isEmpty(), "code that changes the trail inbox: " + offenders);
+        }
+    }
 }

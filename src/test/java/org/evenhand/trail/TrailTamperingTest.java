@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evenhand.testing.Api;
+import org.evenhand.testing.Db;
 import org.hibernate.Session;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,8 @@ class TrailTamperingTest {
     TrailVerifier verifier;
     @Inject
     TrailAnchors anchors;
+    @Inject
+    TrailChainer chainer;
     @Inject
     EntityManager em;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -67,6 +70,8 @@ class TrailTamperingTest {
                 "Replies under every post I made about the council vote, calling me a liar to the branch.");
         Api.file("carol", "M100005", LocalDate.of(2026, 6, 9), List.of("harassment"),
                 "Dozens of replies to my posts about the council vote, each tagging the branch secretary.");
+        Db.awaitAllStarted();
+        chainer.chainAll(); // what the filings recorded is in the chain, and nothing else is on its way
         tail = new ArrayList<>(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT id FROM trail_entries ORDER BY id DESC LIMIT 6").getResultList().stream()
                 .map(o -> ((Number) o).longValue()).toList()));
@@ -251,6 +256,81 @@ class TrailTamperingTest {
             app.rollback();
         }
     }
+
+    @Test
+    void anActionCannotLeaveTheInboxBeforeItIsChained() throws SQLException {
+        // hold the chain's lock meanwhile, so the chainer leaves the probe in the inbox
+        Connection holder = DriverManager.getConnection(url, dbUser, dbPassword);
+        holder.setAutoCommit(false);
+        try (Statement st = holder.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + TrailChainer.CHAIN_LOCK + ")");
+        }
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("INSERT INTO trail_inbox"
+                + " (at, actor, action, case_ref, detail) VALUES (now(), 'probe', 'probe-action', NULL, 'pending') RETURNING id")
+                .getSingleResult()).longValue());
+        try {
+            for (String sql : List.of("DELETE FROM trail_inbox WHERE id = " + id,
+                    "UPDATE trail_inbox SET detail = 'x' WHERE id = " + id, "TRUNCATE trail_inbox")) {
+                SQLException e = assertThrows(SQLException.class, () -> superuser(sql), sql);
+                assertTrue(e.getMessage().contains("append-only"), sql + ": " + e.getMessage());
+            }
+            // a forged chain entry with other content does not release it either
+            SQLException forged = assertThrows(SQLException.class, () -> superuser("WITH f AS (INSERT INTO trail_entries"
+                    + " (at, actor, action, case_ref, detail, prev_hash, hash, inbox_id) SELECT at, actor, action, case_ref,"
+                    + " 'softened', 'x', md5(random()::text) || md5(random()::text), id FROM trail_inbox WHERE id = " + id
+                    + " RETURNING 1) DELETE FROM trail_inbox WHERE id = " + id));
+            assertTrue(forged.getMessage().contains("not in the chain"), forged.getMessage());
+        } finally {
+            holder.rollback();
+            holder.close();
+            chainer.chainAll();
+        }
+        assertEquals(0, Db.count("SELECT count(*) FROM trail_inbox WHERE id = ?", id), "chained, then gone from the inbox");
+        assertEquals(1, Db.count("SELECT count(*) FROM trail_entries WHERE inbox_id = ? AND detail = 'pending'", id));
+        assertTrue(verifier.verify().intact());
+    }
+
+    @Test
+    void manyWritersAndSeveralChainersMakeOneIntactChainWithEveryActionOnce() throws Exception {
+        long before = Db.count("SELECT count(*) FROM trail_log");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < 6; w++) {
+                int writer = w;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        int n = i;
+                        QuarkusTransaction.requiringNew().run(() -> trail.record("writer-" + writer, "concurrency-probe",
+                                null, "entry " + n));
+                    }
+                }));
+            }
+            for (int c = 0; c < 2; c++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        chainer.chainPending();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        chainer.chainAll();
+        assertEquals(before + 300, Db.count("SELECT count(*) FROM trail_log"));
+        assertEquals(300, Db.count("SELECT count(*) FROM trail_entries WHERE action = 'concurrency-probe'"),
+                "every action chained exactly once");
+        assertEquals(0, Db.count("SELECT count(*) FROM trail_inbox"));
+        TrailChain.Result r = verifier.verify();
+        assertTrue(r.intact(), "one linear chain: " + r);
+        assertEquals(0, r.pending());
+    }
+
+    @Inject
+    ActionTrail trail;
 
     TrailChain.Result tamperedThen(Runnable inside, String... statements) {
         AtomicReference<TrailChain.Result> result = new AtomicReference<>();
