@@ -59,14 +59,16 @@ ALTER TABLE timeline_entries ADD COLUMN member_id BIGINT REFERENCES members (id)
 -- no lock; the chainer (trail.TrailChainer, one node at a time under the chain's advisory lock)
 -- moves them, in inbox order and in batches, into trail_entries with their hashes, and deletes
 -- them from the inbox in the same transaction. trail_entries keeps its format and its verifier.
+CREATE SEQUENCE trail_inbox_id_seq INCREMENT BY 50;
 CREATE TABLE trail_inbox (
-    id        BIGSERIAL PRIMARY KEY,
+    id        BIGINT PRIMARY KEY DEFAULT nextval('trail_inbox_id_seq'),
     at        TIMESTAMPTZ NOT NULL,
     actor     TEXT NOT NULL,
     action    TEXT NOT NULL,
     case_ref  TEXT,
     detail    TEXT NOT NULL
 );
+ALTER SEQUENCE trail_inbox_id_seq OWNED BY trail_inbox.id;
 CREATE INDEX trail_inbox_case_idx ON trail_inbox (case_ref);
 
 -- The chained entry records which inbox row it came from (not part of the hash).
@@ -119,3 +121,12 @@ BEGIN
     END IF;
 END
 $$;
+
+-- ---------------------------------------------------------------------------------------------
+-- 4. Rows a request writes several of (timeline entries, letters, evidence, trail actions) take
+-- their ids from sequences in blocks of 50 (Hibernate's pooled optimizer), so that they are
+-- inserted in one JDBC batch at commit instead of one round trip each. Inserts that use the
+-- column default still work: each takes a whole block.
+ALTER SEQUENCE timeline_entries_id_seq INCREMENT BY 50;
+ALTER SEQUENCE notifications_id_seq INCREMENT BY 50;
+ALTER SEQUENCE evidence_items_id_seq INCREMENT BY 50;

@@ -41,7 +41,7 @@ public class Assignment {
             @SuppressWarnings("unchecked")
             List<String> joined = Handler.getEntityManager().createNativeQuery("SELECT m.username FROM case_complainants j"
                     + " JOIN members m ON m.id = j.member_id WHERE j.case_id = ?1 AND m.username = ANY(?2)")
-                    .setParameter(1, c.id).setParameter(2, handlers.stream().map(h -> h.username).toArray(String[]::new))
+                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).setParameter(1, c.id).setParameter(2, handlers.stream().map(h -> h.username).toArray(String[]::new))
                     .getResultList();
             parties.addAll(joined);
         }

@@ -45,6 +45,7 @@ public class CaseFile extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+    @org.hibernate.annotations.NaturalId
     public String ref;
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "complainant_id")
@@ -120,8 +121,22 @@ public class CaseFile extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * By reference, as a natural id: a case already loaded in this transaction is returned without
+     * a query (and without flushing the session first), which matters when one transaction starts a
+     * batch of processes.
+     */
     public static Optional<CaseFile> byRef(String ref) {
-        return find("ref", ref).firstResultOptional();
+        if (ref == null) {
+            return Optional.empty();
+        }
+        return getEntityManager().unwrap(org.hibernate.Session.class).bySimpleNaturalId(CaseFile.class).loadOptional(ref);
+    }
+
+    /** By reference with both parties, in one query: for the read paths (the member's and staff views). */
+    public static Optional<CaseFile> withParties(String ref) {
+        return find("from CaseFile c left join fetch c.complainant left join fetch c.respondent where c.ref = ?1", ref)
+                .firstResultOptional();
     }
 
     /** The respondent learns of a complaint only when triage puts the allegation to them. */

@@ -88,6 +88,7 @@ public class CaseService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Received receive(Filing f) {
+        starter.filed();
         if (!f.conductKeys().isEmpty()) {
             Optional<Match> match = pileOns.match(f.about(), f.conductKeys());
             if (match.isEmpty()) {
@@ -112,7 +113,8 @@ public class CaseService {
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseFile open(Filing f) {
         Instant now = time.now();
-        long seq = ((Number) em.createNativeQuery("SELECT nextval('case_ref_seq')").getSingleResult()).longValue();
+        long seq = ((Number) em.createNativeQuery("SELECT nextval('case_ref_seq')")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult()).longValue();
         CaseFile c = new CaseFile();
         c.ref = "EVH-%d-%06d".formatted(Year.from(now.atZone(TimeSource.ZONE)).getValue(), seq);
         c.complainant = f.from();
@@ -416,7 +418,7 @@ public class CaseService {
      * put the allegation to them. Otherwise 404, so that others' cases stay invisible.
      */
     public CaseFile visibleTo(Member member, String ref) {
-        CaseFile c = CaseFile.byRef(ref).orElse(null);
+        CaseFile c = CaseFile.withParties(ref).orElse(null);
         if (c == null || !c.isVisibleTo(member)) {
             throw ProblemException.notFound("case " + ref);
         }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -183,7 +184,7 @@ public class PileOns {
         List<Object[]> rows = em.createNativeQuery("SELECT k.case_id, k.conduct_key FROM conduct_keys k"
                 + " JOIN cases c ON c.id = k.case_id WHERE k.respondent_id = ?1 AND k.conduct_key = ANY(?2)"
                 + " AND k.opened_at > ?3 AND c.status IN ('RECEIVED', 'OPEN') ORDER BY k.opened_at DESC, k.case_id DESC")
-                .setParameter(1, respondent.id).setParameter(2, keys.stream().map(ConductKey::value)
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, respondent.id).setParameter(2, keys.stream().map(ConductKey::value)
                         .toArray(String[]::new)).setParameter(3, since).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -201,19 +202,24 @@ public class PileOns {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockKeys(Member respondent, List<ConductKey> keys) {
-        keys.stream().map(ConductKey::value).sorted().forEach(k -> em.createNativeQuery(
-                "SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "evenhand.conduct:" + respondent.id + ":" + k).getSingleResult());
+        String[] names = keys.stream().map(k -> "evenhand.conduct:" + respondent.id + ":" + k.value()).sorted()
+                .toArray(String[]::new);
+        em.createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM"
+                + " (SELECT k FROM unnest(CAST(?1 AS text[])) k ORDER BY k) x").setFlushMode(FlushModeType.COMMIT)
+                .setParameter(1, names).getSingleResult();
     }
 
     /** Records what identifies the conduct of this case (on opening, and the new keys a joining complaint brings). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(CaseFile c, List<ConductKey> keys) {
-        for (ConductKey k : keys) {
-            em.createNativeQuery("INSERT INTO conduct_keys (respondent_id, conduct_key, case_id, opened_at)"
-                    + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING").setParameter(1, c.respondent.id)
-                    .setParameter(2, k.value()).setParameter(3, c.id).setParameter(4, c.receivedAt).executeUpdate();
+        if (keys.isEmpty()) {
+            return;
         }
+        em.createNativeQuery("INSERT INTO conduct_keys (respondent_id, conduct_key, case_id, opened_at)"
+                + " SELECT ?1, k, ?3, ?4 FROM unnest(CAST(?2 AS text[])) k ON CONFLICT DO NOTHING")
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, c.respondent.id)
+                .setParameter(2, keys.stream().map(ConductKey::value).toArray(String[]::new)).setParameter(3, c.id)
+                .setParameter(4, c.receivedAt).executeUpdate();
     }
 
     public boolean hasJoined(CaseFile c) {

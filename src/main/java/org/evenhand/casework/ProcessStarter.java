@@ -51,7 +51,28 @@ public class ProcessStarter {
         /** First pause before a case whose start failed is tried again (doubling, up to 60 times this). */
         @WithDefault("1s")
         Duration retryAfter();
+
+        /**
+         * Intake on this node counts as busy above this many filings a second; while it is busy the
+         * starter yields: small batches with a pause between them, so that acknowledging complaints
+         * keeps the CPU and the database, and the backlog is started once the surge passes.
+         */
+        @WithDefault("50")
+        int busyFilingsPerSecond();
+
+        /** Cases started per batch while intake is busy. */
+        @WithDefault("10")
+        int busyBatch();
+
+        /** Pause between batches while intake is busy. */
+        @WithDefault("100ms")
+        Duration busyPause();
     }
+
+    /** Filings acknowledged on this node in the current second, and in the one before. */
+    private final java.util.concurrent.atomic.AtomicLong filings = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long second;
+    private volatile long previousSecondFilings;
 
     @Inject
     Config config;
@@ -82,37 +103,74 @@ public class ProcessStarter {
         }
     }
 
+    /** Intake tells the starter of each filing, so that the starter can yield while intake is busy. */
+    public void filed() {
+        rollSecond();
+        filings.incrementAndGet();
+    }
+
+    private void rollSecond() {
+        long now = System.nanoTime() / 1_000_000_000L;
+        if (now != second) {
+            synchronized (this) {
+                if (now != second) {
+                    previousSecondFilings = now == second + 1 ? filings.getAndSet(0) : 0;
+                    if (now != second + 1) {
+                        filings.set(0);
+                    }
+                    second = now;
+                }
+            }
+        }
+    }
+
+    /** Whether intake on this node is in a surge (over the threshold in this or the last second). */
+    boolean intakeBusy() {
+        rollSecond();
+        return Math.max(filings.get(), previousSecondFilings) >= config.busyFilingsPerSecond();
+    }
+
     /** Starts every received case that is due, batch after batch; how many were started. */
     public int startPending() {
         int total = 0;
         while (true) {
-            int n = startBatch();
+            boolean busy = intakeBusy();
+            int size = busy ? config.busyBatch() : config.batch();
+            int n = startBatch(size);
             total += n;
-            if (n < config.batch()) {
+            if (n < size) {
                 return total;
+            }
+            if (busy) {
+                try {
+                    Thread.sleep(config.busyPause().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return total;
+                }
             }
         }
     }
 
     /** One batch in one transaction; if it fails, its cases one by one. */
-    int startBatch() {
+    int startBatch(int size) {
         try {
-            List<String> started = QuarkusTransaction.requiringNew().call(() -> cases.startReceived(config.batch()));
+            List<String> started = QuarkusTransaction.requiringNew().call(() -> cases.startReceived(size));
             if (!started.isEmpty()) {
                 LOG.debugf("started %d processes", started.size());
             }
             return started.size();
         } catch (RuntimeException e) {
             LOG.warnf("a batch of process starts failed (%s); starting its cases one by one", e.toString());
-            return oneByOne();
+            return oneByOne(size);
         }
     }
 
-    private int oneByOne() {
+    private int oneByOne(int size) {
         @SuppressWarnings("unchecked")
         List<Number> ids = QuarkusTransaction.requiringNew().call(() -> CaseFile.getEntityManager().createNativeQuery(
                 "SELECT id FROM cases WHERE status = 'RECEIVED' AND (start_after IS NULL OR start_after <= now())"
-                        + " ORDER BY id LIMIT ?1").setParameter(1, config.batch()).getResultList());
+                        + " ORDER BY id LIMIT ?1").setParameter(1, size).getResultList());
         int started = 0;
         for (Number id : ids) {
             try {

@@ -28,7 +28,8 @@ public class TimelineEntry extends PanacheEntityBase {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "timeline_entries_id_seq")
+    @jakarta.persistence.SequenceGenerator(name = "timeline_entries_id_seq", sequenceName = "timeline_entries_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "case_id")
     public Long caseId;

@@ -20,7 +20,8 @@ import java.util.List;
 public class EvidenceItem extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "evidence_items_id_seq")
+    @jakarta.persistence.SequenceGenerator(name = "evidence_items_id_seq", sequenceName = "evidence_items_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "case_id")
     public Long caseId;

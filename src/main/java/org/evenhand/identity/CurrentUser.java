@@ -12,6 +12,8 @@ public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
+    @Inject
+    MemberLogins logins;
 
     public String username() {
         return identity.getPrincipal().getName();
@@ -22,7 +24,7 @@ public class CurrentUser {
     }
 
     public Optional<Member> member() {
-        return Member.byUsername(username());
+        return logins.member(username());
     }
 
     /** The caller's member record; a login with no membership gets 403. */

@@ -24,6 +24,8 @@ public class Handler extends PanacheEntityBase {
     public boolean active;
 
     public static List<Handler> activeWithRole(String role) {
-        return list("role = ?1 and active = true order by username", role);
+        // no flush first: nothing in a transaction changes handlers while it asks who they are
+        return find("role = ?1 and active = true order by username", role)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT).list();
     }
 }

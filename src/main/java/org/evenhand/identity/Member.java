@@ -10,8 +10,14 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Optional;
 
+/**
+ * A member. Cached in Hibernate's second-level cache (reference data, read on every request):
+ * entries expire after {@code quarkus.hibernate-orm.cache."org.evenhand.identity.Member".expiration.max-idle},
+ * which bounds how long a change made by another node or straight in SQL can go unseen.
+ */
 @Entity
 @Table(name = "members")
+@jakarta.persistence.Cacheable
 public class Member extends PanacheEntityBase {
 
     @Id

@@ -15,7 +15,8 @@ import java.time.Instant;
 public class Notification extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notifications_id_seq")
+    @jakarta.persistence.SequenceGenerator(name = "notifications_id_seq", sequenceName = "notifications_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "case_id")
     public Long caseId;

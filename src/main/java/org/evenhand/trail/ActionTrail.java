@@ -32,10 +32,13 @@ public class ActionTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String caseRef, String detail) {
-        em.createNativeQuery("INSERT INTO trail_inbox (at, actor, action, case_ref, detail) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, time.now().truncatedTo(ChronoUnit.MICROS)).setParameter(2, actor)
-                .setParameter(3, action).setParameter(4, caseRef).setParameter(5, detail == null ? "" : detail)
-                .executeUpdate();
+        PendingAction a = new PendingAction();
+        a.at = time.now().truncatedTo(ChronoUnit.MICROS);
+        a.actor = actor;
+        a.action = action;
+        a.caseRef = caseRef;
+        a.detail = detail == null ? "" : detail;
+        em.persist(a); // inserted with the transaction's other rows, in one batch, when it commits
         chainer.wakeAfterCommit();
     }
 

@@ -35,9 +35,22 @@ public class CamundaCaseProcess implements CaseProcess {
     @Inject
     RepositoryService repository;
 
+    /** Latest definition id per process key, looked up at most once a minute (a start by key asks the database every time). */
+    private final Map<String, Latest> latest = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Latest(String definitionId, long until) {
+    }
+
     @Override
     public String start(String processKey, String caseRef, Map<String, Object> variables) {
-        return runtime.startProcessInstanceByKey(processKey, caseRef, variables).getId();
+        long now = System.nanoTime();
+        Latest l = latest.get(processKey);
+        if (l == null || now - l.until() > 0) {
+            l = new Latest(repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+                    .singleResult().getId(), now + 60_000_000_000L);
+            latest.put(processKey, l);
+        }
+        return runtime.startProcessInstanceById(l.definitionId(), caseRef, variables).getId();
     }
 
     @Override

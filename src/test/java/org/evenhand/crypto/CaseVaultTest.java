@@ -69,6 +69,19 @@ class CaseVaultTest {
     void wrappedKeysAreNotTheKeys() {
         String ref = newCaseKey();
         byte[] wrapped = (byte[]) Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref);
-        assertEquals(1 + 16 + 48 + 32, wrapped.length, "version + IV + AES of 32 bytes + MAC");
+        assertEquals(1 + 1 + 16 + 48 + 32, wrapped.length, "wrap format + version + IV + AES of 32 bytes + MAC");
+        assertEquals(CaseVault.WRAP_V2, wrapped[0]);
+    }
+
+    @Test
+    void keysWrappedTheOldWayStillOpen() {
+        String ref = newCaseKey();
+        byte[] sealed = vault.sealBytes(ref, "written before the wrap format changed".getBytes());
+        // re-wrap the case's key as keys were wrapped before V7: sealed straight under the master key
+        byte[] caseKey = vault.unwrap((byte[]) Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref));
+        Sealer master = new Sealer(Base64.getDecoder().decode(config.masterKey()), Sealer.MASTER_KEY_ITERATIONS);
+        Db.update("UPDATE case_keys SET wrapped_key = ? WHERE case_ref = ?", master.seal(caseKey), ref);
+        assertArrayEquals(caseKey, vault.unwrap((byte[]) Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref)));
+        assertArrayEquals("written before the wrap format changed".getBytes(), vault.openBytes(ref, sealed));
     }
 }
