@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Boot to ready and memory after boot: starts the packaged app several times on the benchmark
+# database and prints, for each JVM configuration, the time from launching java to
+# /q/health/ready answering 200 (median of the restarts; the first boot on an empty database,
+# which creates the schema, is shown apart) and the resident memory (RSS) once ready.
+#
+#   bench/boot.sh [restarts=5]
+# Configurations: "plain" (java -jar, JVM defaults), "demo" (scripts/jvm-options.sh, as
+# scripts/demo.sh runs it, with its class-data archive).
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
+RESTARTS="${1:-5}"
+bench_build
+bench_machine
+# shellcheck source=scripts/cds.sh
+source "$BENCH_ROOT/scripts/cds.sh"
+# shellcheck source=scripts/secrets.sh
+source "$BENCH_ROOT/scripts/secrets.sh"
+# the CDS training boot runs like the benchmark boots
+export EVENHAND_DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" EVENHAND_SEEDS="$BENCH_ROOT/seeds/demo" \
+  EVENHAND_MAIL_LOG_ONLY=true EVENHAND_TRAIL_ANCHORS="$BENCH_OUT/anchors"
+
+boot_once() { # label, JVM options...; prints "ms rss_mb"
+  local label="$1"; shift
+  BENCH_JAVA_OPTS="$*" bench_start_app >/dev/null
+  local ms=$BENCH_READY_MS rss
+  rss=$(bench_rss_mb "$BENCH_PID")
+  sleep 3
+  local rss_settled
+  rss_settled=$(bench_rss_mb "$BENCH_PID")
+  bench_stop_app
+  echo "$ms $rss $rss_settled"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+
+report() { # label, JVM options...
+  local label="$1"; shift
+  bench_fresh_db
+  read -r first rss_first _ < <(boot_once "$label" "$@")
+  local times=() rss=() settled=()
+  for _ in $(seq 1 "$RESTARTS"); do
+    read -r t r s < <(boot_once "$label" "$@")
+    times+=("$t"); rss+=("$r"); settled+=("$s")
+  done
+  printf '%-6s restart to ready: median %5d ms (%s); RSS when ready: median %3d MB, 3 s later %3d MB; first boot on an empty database %d ms, %d MB\n' \
+    "$label" "$(printf '%s\n' "${times[@]}" | median)" "$(IFS=,; echo "${times[*]}")" \
+    "$(printf '%s\n' "${rss[@]}" | median)" "$(printf '%s\n' "${settled[@]}" | median)" "$first" "$rss_first"
+}
+
+echo "JVM options (demo): $EVENHAND_JAVA_OPTS $(evenhand_cds_options)"
+report plain
+evenhand_cds_prepare
+report demo $EVENHAND_JAVA_OPTS $(evenhand_cds_options)

@@ -1,0 +1,53 @@
+package org.evenhand.workflow;
+
+import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguration;
+
+/**
+ * The process engine's configuration (the Quarkus extension uses a bean of this type when there is
+ * one). Evenhand runs BPMN only: with CMMN and DMN off (application.properties), the engine's
+ * MyBatis mappings for case and decision tables are left out of the mapping file it parses at every
+ * boot, which is most of the engine's start-up work (docs/performance.md, "Boot"). The file is the
+ * engine's own, filtered as it is read, so an engine upgrade brings its mappings with it.
+ *
+ * <p>The job executor is started here, after start-up, rather than by the engine as it is built.
+ */
+@Singleton
+public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
+
+    /**
+     * Starts the job executor (timers, escalations) once the application has started, so no job runs
+     * before the schema migrations have (the engine itself may be built before them).
+     */
+    void startJobs(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "evenhand.engine.job-executor",
+                    defaultValue = "true") boolean jobs) {
+        if (jobs && getJobExecutor() != null && !getJobExecutor().isActive()) {
+            getJobExecutor().start();
+        }
+    }
+
+    /** Mapper files of the case (CMMN) and decision (DMN) engines. */
+    static final Pattern UNUSED = Pattern.compile(
+            "\\s*<mapper resource=\"org/camunda/bpm/engine/impl/mapping/entity/"
+                    + "(Case[A-Za-z]*|HistoricCase[A-Za-z]*|Decision[A-Za-z]*|HistoricDecision[A-Za-z]*)\\.xml\"\\s*/>");
+
+    @Override
+    protected InputStream getMyBatisXmlConfigurationSteam() {
+        if (isCmmnEnabled() || isDmnEnabled()) {
+            return super.getMyBatisXmlConfigurationSteam();
+        }
+        try (InputStream in = super.getMyBatisXmlConfigurationSteam()) {
+            String mappings = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new ByteArrayInputStream(UNUSED.matcher(mappings).replaceAll("").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
