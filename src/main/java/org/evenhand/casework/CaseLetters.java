@@ -48,6 +48,12 @@ public class CaseLetters {
     /** Writes to one party: on their timeline and by email. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tell(CaseFile c, Party party, String kind, String subject, String body) {
+        tell(c, party, kind, subject, body, "system");
+    }
+
+    /** As {@link #tell(CaseFile, Party, String, String, String)}, written by a named person rather than the process. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tell(CaseFile c, Party party, String kind, String subject, String body, String actor) {
         Member to = c.member(party);
         String letter = "Dear " + to.displayName + ",\n\n" + body + "\n\nCase reference: " + c.ref
                 + "\nYou can follow your case at any time under 'My cases'.\n\nEvenhand, on behalf of the party's"
@@ -55,13 +61,13 @@ public class CaseLetters {
         TimelineEntry e = new TimelineEntry();
         e.caseId = c.id;
         e.at = time.now();
-        e.actor = "system";
+        e.actor = actor;
         e.kind = kind;
         e.summary = vault.seal(c.ref, subject + ": " + body);
         e.audience = TimelineEntry.Audience.of(party);
         e.persist();
         outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter));
-        trail.record("system", "letter-" + kind, c.ref, "to " + party.label() + ": " + subject);
+        trail.record(actor, "letter-" + kind, c.ref, "to " + party.label() + ": " + subject);
     }
 
     public static String date(Instant at) {
