@@ -25,7 +25,9 @@ public class Assignment {
     public List<String> eligible(CaseFile c, String role, Collection<String> excluded) {
         Set<String> parties = Stream.of(c.complainant.username, c.respondent.username).filter(Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
-        Set<String> partyClps = Set.of(c.complainant.clp, c.respondent.clp);
+        // both parties may be of the same CLP (Set.of would throw on the duplicate)
+        Set<String> partyClps = Stream.of(c.complainant.clp, c.respondent.clp).filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
         return Handler.activeWithRole(role).stream()
                 .filter(h -> !parties.contains(h.username))
                 .filter(h -> h.clp == null || !partyClps.contains(h.clp))

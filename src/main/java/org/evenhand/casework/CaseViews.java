@@ -66,7 +66,7 @@ public class CaseViews {
             String triageReasons, String exchangeOpenedBy, String response, String investigator, String investigationReport,
             List<String> sanctionsAllowed, List<DeadlineView> deadlines, List<CaseProcess.WorkItem> openTasks,
             List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension, List<Event> timeline,
-            List<Event> trail) {
+            List<Event> trail, List<InterferenceService.View> interference) {
     }
 
     static final Map<String, Stage> STAGES = Map.of(
@@ -89,6 +89,8 @@ public class CaseViews {
     ActionTrail trail;
     @Inject
     CaseVault vault;
+    @Inject
+    InterferenceService interference;
 
     static final String ERASED = "[erased]";
 
@@ -165,7 +167,7 @@ public class CaseViews {
                 citations.allowedSanctions(v, upheldCandidates),
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
                 blind ? List.of() : process.tasksOfCase(ref), decisions(c, shown), appeal(c, shown), suspension(c, shown),
-                timeline, trailEvents);
+                timeline, trailEvents, blind ? List.of() : interference.forCase(c.id));
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -81,11 +80,6 @@ public class ProblemMappers {
         return Problems.response(400, "invalid-request", "Invalid request", detail, path(uri), errors);
     }
 
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problems.response(403, "forbidden", "Forbidden", "your role does not allow this", path(uri),
-                List.of());
-    }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {

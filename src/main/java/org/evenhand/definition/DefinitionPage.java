@@ -37,10 +37,6 @@ public class DefinitionPage {
 
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    /** The only markup that goes out with these pages: no scripts, no third-party anything. */
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
-            + " base-uri 'none'; frame-ancestors 'none'";
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance version(VersionPage page);
@@ -426,11 +422,9 @@ public class DefinitionPage {
                 catalog.current(time.today()))));
     }
 
+    /** Security headers (CSP with no scripts, nosniff, referrer policy) are set by common.SecurityHeaders. */
     private static Response html(int status, TemplateInstance page) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Content-Security-Policy", CSP)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "same-origin")
                 .entity(page.render()).build();
     }
 

@@ -124,6 +124,12 @@ public class EvidenceService implements EvidenceGate {
         return view(item, member);
     }
 
+    /** 404 (and the attempt logged) unless the member is a party who may add evidence to this open case. */
+    @Transactional
+    public void requireParty(Member member, String ref) {
+        caseOfParty(member, ref, "evidence-submission-refused");
+    }
+
     @Transactional
     public List<View> forMember(Member member, String ref) {
         CaseFile c = cases.visibleTo(member, ref);
@@ -271,8 +277,9 @@ public class EvidenceService implements EvidenceGate {
     }
 
     private CaseFile caseOfParty(Member member, String ref, String refusal) {
-        CaseFile c = CaseFile.byRef(ref).orElse(null);
-        if (c == null || !c.isVisibleTo(member)) {
+        CaseFile c = CaseFile.byRef(ref).orElseThrow(() -> ProblemException.notFound("case " + ref));
+        if (!c.isVisibleTo(member)) {
+            // someone trying to put content into a case about other people: kept for audit
             refusals.refused(member.username, refusal, ref, "not a party to the case");
             throw ProblemException.notFound("case " + ref);
         }

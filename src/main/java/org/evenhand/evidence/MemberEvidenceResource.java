@@ -2,7 +2,7 @@ package org.evenhand.evidence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,21 +28,19 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * A party's evidence on their own case. Open to any signed-in user so that an attempt by
- * anyone else (staff included) to add content is refused and logged, not silently rejected.
+ * A party's evidence on their own case. Anyone else is refused, and the attempt logged: staff by
+ * their role (403, RefusedAccessLog), members who are not parties by the service (404).
  */
 @Path("/api/me/cases/{ref}/evidence")
 @Tag(name = "Evidence (parties)")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 public class MemberEvidenceResource {
 
     @Inject
     EvidenceService evidence;
     @Inject
     CurrentUser user;
-    @Inject
-    RefusalLog refusals;
     @Inject
     ObjectMapper json;
 
@@ -62,6 +60,7 @@ public class MemberEvidenceResource {
             @RestForm String threadContext, @RestForm Boolean attestPartyToExchange,
             @RestForm String consentNoticeVersion, @RestForm String consentPurpose) {
         Member member = party(ref);
+        evidence.requireParty(member, ref);
         if (file == null) {
             throw ProblemException.invalidField("file", "attach the file");
         }
@@ -107,10 +106,6 @@ public class MemberEvidenceResource {
     }
 
     private Member party(String ref) {
-        if (!user.hasRole(Roles.MEMBER) || user.member().isEmpty()) {
-            refusals.refused(user.username(), "evidence-access-refused", ref, "caller is not a member");
-            throw ProblemException.forbidden("only the parties to a case can give or manage its evidence");
-        }
-        return user.member().get();
+        return user.requireMember();
     }
 }

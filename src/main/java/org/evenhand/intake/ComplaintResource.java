@@ -33,6 +33,7 @@ public class ComplaintResource {
     @Operation(summary = "File a complaint about another member's conduct")
     @APIResponse(responseCode = "201", description = "Case opened; Location is the member's case URL")
     @APIResponse(responseCode = "400", description = "Invalid complaint (problem+json); nothing stored")
+    @APIResponse(responseCode = "429", description = "Filing limit reached (problem+json, Retry-After); nothing stored")
     public Response file(@Valid @NotNull ComplaintRequest request) {
         ComplaintReceipt receipt = intake.file(user.requireMember(), request);
         return Response.created(URI.create("/api/me/cases/" + receipt.ref())).entity(receipt).build();

@@ -21,9 +21,12 @@ public class IntakeService {
     Citations citations;
     @Inject
     TimeSource time;
+    @Inject
+    FilingRateLimit rateLimit;
 
     @Transactional
     public ComplaintReceipt file(Member complainant, ComplaintRequest in) {
+        rateLimit.check(complainant);
         Member respondent = Member.byMembershipNumber(in.respondentMembershipNumber().strip())
                 .orElseThrow(() -> ProblemException.invalidField("respondentMembershipNumber",
                         "no member has this membership number"));

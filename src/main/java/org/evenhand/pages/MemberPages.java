@@ -171,8 +171,9 @@ public class MemberPages {
 
     /** A role check fails before the method runs, on the I/O thread; the page is rendered on a worker. */
     @ServerExceptionMapper
-    public io.smallrye.mutiny.Uni<Response> forbidden(io.quarkus.security.ForbiddenException e) {
-        return errors.forbiddenLater();
+    public io.smallrye.mutiny.Uni<Response> forbidden(io.quarkus.security.ForbiddenException e,
+            jakarta.ws.rs.container.ContainerRequestContext request) {
+        return errors.forbiddenLater(request);
     }
 
     // ------------------------------------------------------------ my cases

@@ -2,7 +2,13 @@ package org.evenhand.pages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.evenhand.trail.RefusedAccessLog;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -35,12 +41,25 @@ public class PageErrors {
                 + " If you think it should, ask the party's compliance unit.");
     }
 
-    public io.smallrye.mutiny.Uni<Response> forbiddenLater() {
-        return io.smallrye.mutiny.Uni.createFrom().item(this::forbidden).runSubscriptionOn(executor);
+    /**
+     * A role check refused a page (it fails on the I/O thread, before the method): written to the
+     * trail as API refusals are, and the page rendered, both on a worker.
+     */
+    public Uni<Response> forbiddenLater(ContainerRequestContext request) {
+        String actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String what = request.getMethod() + " " + request.getUriInfo().getPath();
+        return Uni.createFrom().item(() -> {
+            refusals.record(actor, what);
+            return forbidden();
+        }).runSubscriptionOn(executor);
     }
 
-    @jakarta.inject.Inject
-    org.eclipse.microprofile.context.ManagedExecutor executor;
+    @Inject
+    ManagedExecutor executor;
+    @Inject
+    RefusedAccessLog refusals;
+    @Inject
+    SecurityIdentity identity;
 
     public Response of(ProblemException e) {
         int status = e.status();

@@ -72,8 +72,11 @@ public class DpoResource {
     @GET
     @Path("/erasure-requests")
     @Operation(summary = "Erasure requests (open only unless all=true) with their deadlines")
-    public List<ErasureService.RequestView> erasureRequests(@QueryParam("all") boolean all) {
-        return erasure.all(!all);
+    public List<ErasureService.RequestView> erasureRequests(@QueryParam("all") String all) {
+        if (all != null && !all.equals("true") && !all.equals("false")) {
+            throw ProblemException.invalidField("all", "must be true or false");
+        }
+        return erasure.all(!"true".equals(all));
     }
 
     @POST

@@ -110,7 +110,16 @@ public class SubjectAccessService {
                             "givenAt", item.consentGivenAt, "withdrawnAt", String.valueOf(item.consentWithdrawnAt)));
                 }
                 if (item.inUse() && !vault.isErased(c.ref)) {
-                    byte[] plain = vault.openBytes(c.ref, item.content);
+                    byte[] plain;
+                    try {
+                        plain = vault.openBytes(c.ref, item.content);
+                    } catch (org.evenhand.crypto.IntegrityException e) {
+                        ev.put("content", "could not be read: it failed its integrity check; the data protection"
+                                + " officer has been told");
+                        trail.record(requestedBy, "integrity-failure", c.ref, "evidence item " + item.id + " in a SAR pack");
+                        (given ? evidenceGiven : evidenceAbout).add(ev);
+                        continue;
+                    }
                     if ("file".equals(item.kind)) {
                         if (given) {
                             String name = "files/" + item.id + "-" + item.filename;

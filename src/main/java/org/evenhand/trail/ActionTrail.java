@@ -4,12 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import org.evenhand.common.TimeSource;
 
@@ -20,7 +16,7 @@ import org.evenhand.common.TimeSource;
 @ApplicationScoped
 public class ActionTrail {
 
-    static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = TrailChain.GENESIS;
     /** Serialises appends so the chain stays linear; held until the appending transaction ends. */
     private static final long CHAIN_LOCK = 0x45564e48414e44L;
 
@@ -50,18 +46,6 @@ public class ActionTrail {
     }
 
     static String hash(String prev, Instant at, String actor, String action, String caseRef, String detail) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] { prev, at.toString(), actor, action, caseRef == null ? "" : caseRef,
-                    detail }) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) ':');
-                sha.update(bytes);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TrailChain.hash(prev, at, actor, action, caseRef, detail);
     }
 }

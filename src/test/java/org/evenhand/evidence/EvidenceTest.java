@@ -138,8 +138,8 @@ class EvidenceTest {
         as("dan").body(Evidence.text("I was not in this exchange", List.of()))
                 .post("/api/me/cases/" + ref + "/evidence").then().statusCode(404);
         assertEquals(before, evidenceRows());
-        assertEquals(1L, Db.count("SELECT count(*) FROM trail_entries WHERE action = 'evidence-access-refused'"
-                + " AND actor = 'quinn' AND case_ref = ?", ref));
+        assertEquals(1L, Db.count("SELECT count(*) FROM trail_entries WHERE action = 'access-refused'"
+                + " AND actor = 'quinn' AND detail = ?", "POST /api/me/cases/" + ref + "/evidence"));
         assertEquals(1L, Db.count("SELECT count(*) FROM trail_entries WHERE action = 'evidence-submission-refused'"
                 + " AND actor = 'dan' AND case_ref = ?", ref));
         Map<String, Object> unattested = Map.of("kind", "text", "text", POST, "attestPartyToExchange", false,

@@ -1,0 +1,285 @@
+package org.evenhand.testing;
+
+import static org.evenhand.testing.Api.CASEWORKERS;
+import static org.evenhand.testing.Api.PANEL;
+import static org.evenhand.testing.Api.claimed;
+import static org.evenhand.testing.Api.complete;
+import static org.evenhand.testing.Api.file;
+import static org.evenhand.testing.Api.tasks;
+
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Who may call what: the access policy as data, one rule per endpoint (method and path template as
+ * in the OpenAPI document, or a page). {@code AuthorisationMatrixTest} checks every endpoint of the
+ * OpenAPI document against it for every role, with the caller's own and someone else's resources,
+ * and fails for an endpoint that has no rule here: a new endpoint cannot be forgotten.
+ * {@code MalformedRequestCorpusTest} uses the same rules to send its malformed requests as a caller
+ * who would otherwise be let in.
+ */
+public final class AccessRules {
+
+    public static final List<String> ROLES = List.of("anonymous", "member", "caseworker", "panel", "nec", "dpo");
+
+    /** What a path parameter names, and so what "own" and "foreign" mean for the caller. */
+    public enum Scope {
+        /** anyone, signed in or not */
+        PUBLIC,
+        /** anyone with one of the roles; no resource of their own */
+        ROLE,
+        /** a case the member is a party to (the complainant); foreign: a case they are no party to */
+        CASE_PARTY,
+        /** a case the member is the respondent on, told of it; foreign: a case they are no party to */
+        CASE_RESPONDENT,
+        /** a case the caseworker may handle / the panel member sits on; foreign: one they may not / do not */
+        STAFF_CASE,
+        /** a task the handler holds or is offered; foreign: someone else's */
+        TASK,
+        /** an item of evidence the member gave, on their own case (its own case, so withdrawing it disturbs nothing else) */
+        EVIDENCE_OWNER,
+        /** an HTML page signed in through Keycloak (code flow): anonymous is sent to the login page */
+        PAGE
+    }
+
+    /**
+     * @param roles roles allowed (in the order the corpus prefers a caller)
+     * @param ownOk statuses that mean "let in" for an allowed caller with their own resource
+     * @param body a valid body for the endpoint (POST), from the fixtures
+     * @param query query parameters that make a valid request
+     * @param freeText query or body fields that are free text (injection strings are valid text there)
+     * @param matrixBody the body the authorisation matrix sends (an empty object where the service checks
+     *     access before it reads the body, so the matrix changes nothing)
+     */
+    public record Rule(Scope scope, List<String> roles, Set<Integer> ownOk, Function<Fixtures, Object> body,
+            Map<String, String> query, Set<String> freeText, Function<Fixtures, Object> matrixBody) {
+
+        Rule(Scope scope, List<String> roles, Set<Integer> ownOk, Function<Fixtures, Object> body,
+                Map<String, String> query, Set<String> freeText) {
+            this(scope, roles, ownOk, body, query, freeText, body);
+        }
+
+        Rule withMatrixBody(Function<Fixtures, Object> b) {
+            return new Rule(scope, roles, ownOk, body, query, freeText, b);
+        }
+
+        public boolean allows(String role) {
+            return scope == Scope.PUBLIC || roles.contains(role);
+        }
+    }
+
+    static Rule rule(Scope scope, List<String> roles, Set<Integer> ok) {
+        return new Rule(scope, roles, ok, f -> null, Map.of(), Set.of());
+    }
+
+    static Rule post(Scope scope, List<String> roles, Set<Integer> ok, Function<Fixtures, Object> body,
+            String... freeText) {
+        return new Rule(scope, roles, ok, body, Map.of(), Set.of(freeText));
+    }
+
+    static final List<String> MEMBER = List.of("member");
+    static final List<String> STAFF = List.of("caseworker", "panel");
+    static final List<String> DPO = List.of("dpo");
+    /** A matrix body sent as multipart/form-data rather than JSON. */
+    public static final Map<String, String> MULTIPART_WITHOUT_FILE = Map.of("attestPartyToExchange", "true");
+
+    /** The policy. Key: "METHOD /path/{template}" exactly as in the OpenAPI document (pages: their JAX-RS path). */
+    public static final Map<String, Rule> RULES = new LinkedHashMap<>();
+    static {
+        RULES.put("GET /api/definition", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        RULES.put("GET /api/definition/versions", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        RULES.put("GET /api/definition/versions/{id}", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        RULES.put("GET /api/definition/diff", new Rule(Scope.PUBLIC, List.of(), Set.of(200), f -> null,
+                Map.of("from", "2024.1", "to", "2026.1"), Set.of()));
+        RULES.put("GET /api/members", new Rule(Scope.ROLE, MEMBER, Set.of(200), f -> null, Map.of("q", "Bren"),
+                Set.of("q")));
+        RULES.put("POST /api/complaints", post(Scope.ROLE, MEMBER, Set.of(201), f -> Map.of(
+                "respondentMembershipNumber", "M100006", "conductDate", "2026-03-14", "clauses", List.of("harassment"),
+                "allegation", "Replies to every post I made for a week, calling me names in front of the branch."),
+                "allegation"));
+        RULES.put("GET /api/me/cases", rule(Scope.ROLE, MEMBER, Set.of(200)));
+        RULES.put("GET /api/me/cases/{ref}", rule(Scope.CASE_PARTY, MEMBER, Set.of(200)));
+        RULES.put("POST /api/me/cases/{ref}/response", post(Scope.CASE_RESPONDENT, MEMBER, Set.of(200, 409),
+                f -> Map.of("statement", "I did not write those replies; my account was shared."), "statement"));
+        RULES.put("POST /api/me/cases/{ref}/appeal", post(Scope.CASE_PARTY, MEMBER, Set.of(200, 409),
+                f -> Map.of("grounds", List.of("PROCEDURAL_FAILURE"), "statement", "The panel ignored my evidence."),
+                "statement"));
+        RULES.put("GET /api/tasks", rule(Scope.ROLE, STAFF, Set.of(200)));
+        RULES.put("POST /api/tasks/{id}/claim", rule(Scope.TASK, STAFF, Set.of(200, 409)));
+        RULES.put("POST /api/tasks/{id}/complete", post(Scope.TASK, List.of("panel", "caseworker"),
+                Set.of(204, 400, 409), f -> Map.of("findings", List.of(Map.of("clause", "bullying", "upheld", false)),
+                        "sanction", "no-action", "reasons", "Not shown on the evidence."), "reasons", "note", "report")
+                .withMatrixBody(f -> Map.of()));
+        RULES.put("GET /api/cases/{ref}", rule(Scope.STAFF_CASE, STAFF, Set.of(200)));
+        RULES.put("POST /api/cases/{ref}/interim-suspension", post(Scope.STAFF_CASE, List.of("caseworker"),
+                Set.of(201, 409), f -> Map.of("reasons", "Continuing contact with the complainant after being asked to stop."),
+                "reasons"));
+        RULES.put("POST /api/cases/{ref}/interference", post(Scope.STAFF_CASE, List.of("caseworker", "panel"),
+                Set.of(201), f -> Map.of("contactName", "Sam Officer", "contactRole", "Regional chair", "contactKind",
+                        "office-holder", "contactedAt", "2026-11-01T10:15:00Z", "channel", "phone", "asked",
+                        "Asked whether the case could be dropped before the selection meeting."),
+                "contactName", "contactRole", "asked", "handlerResponse"));
+        RULES.put("GET /api/cases/{ref}/interference", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
+        RULES.put("GET /api/trail/verification", rule(Scope.ROLE, List.of("nec", "dpo"), Set.of(200)));
+        // evidence (issue 4): parties give and read, handlers read and record a lawful basis
+        RULES.put("GET /api/evidence/consent-notice", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        RULES.put("POST /api/me/cases/{ref}/evidence", post(Scope.CASE_PARTY, MEMBER, Set.of(201), f -> Map.of(
+                "kind", "text", "text", "Members like you should be thrown out.",
+                "attestPartyToExchange", true, "consent", Map.of("noticeVersion", "evidence-consent-2026.1",
+                        "purpose", "complaint-handling")), "text"));
+        // multipart: the matrix sends a form with no file (400 for the party: "attach the file")
+        RULES.put("POST /api/me/cases/{ref}/evidence/files", post(Scope.CASE_PARTY, MEMBER, Set.of(400), f -> null)
+                .withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
+        RULES.put("GET /api/me/cases/{ref}/evidence", rule(Scope.CASE_PARTY, MEMBER, Set.of(200)));
+        RULES.put("GET /api/me/cases/{ref}/evidence/{id}/content", rule(Scope.CASE_PARTY, MEMBER, Set.of(200)));
+        RULES.put("POST /api/me/cases/{ref}/evidence/{id}/withdraw", rule(Scope.EVIDENCE_OWNER, MEMBER, Set.of(200, 409)));
+        RULES.put("GET /api/cases/{ref}/evidence", rule(Scope.STAFF_CASE, STAFF, Set.of(200)));
+        RULES.put("GET /api/cases/{ref}/evidence/{id}/content", rule(Scope.STAFF_CASE, STAFF, Set.of(200)));
+        RULES.put("POST /api/cases/{ref}/evidence/{id}/lawful-basis", post(Scope.STAFF_CASE, List.of("caseworker"),
+                Set.of(200), f -> Map.of("basis", "art-9-2-d", "reason", "Conduct between members of the party."),
+                "reason"));
+        // data protection (issue 4): a member's own rights, the DPO's work
+        RULES.put("GET /api/me/data", rule(Scope.ROLE, MEMBER, Set.of(200)));
+        RULES.put("POST /api/me/subject-access-requests", rule(Scope.ROLE, MEMBER, Set.of(201)));
+        RULES.put("POST /api/me/erasure-requests", post(Scope.ROLE, MEMBER, Set.of(201),
+                f -> Map.of("statement", "Please erase what you hold about me."), "statement"));
+        RULES.put("GET /api/privacy/subject-access-requests", rule(Scope.ROLE, DPO, Set.of(200)));
+        RULES.put("POST /api/privacy/subject-access-requests/{id}/fulfil", rule(Scope.ROLE, DPO, Set.of(204, 404)));
+        RULES.put("GET /api/privacy/members/{membershipNumber}/data", rule(Scope.ROLE, DPO, Set.of(200)));
+        RULES.put("GET /api/privacy/erasure-requests", rule(Scope.ROLE, DPO, Set.of(200)));
+        RULES.put("POST /api/privacy/erasure-requests/{id}/decision", post(Scope.ROLE, DPO, Set.of(200, 404, 409),
+                f -> Map.of("approve", false, "reasons", "Needed for an open case."), "reasons"));
+        RULES.put("GET /api/privacy/retention", rule(Scope.ROLE, DPO, Set.of(200)));
+        RULES.put("POST /api/privacy/cases/{ref}/legal-hold", post(Scope.ROLE, DPO, Set.of(201, 409),
+                f -> Map.of("reason", "Pre-action letter received."), "reason"));
+        RULES.put("POST /api/privacy/cases/{ref}/legal-hold/release", post(Scope.ROLE, DPO, Set.of(204, 409),
+                f -> Map.of("reason", "Claim settled."), "reason"));
+        // caseworkers' notes (issue 6): staff only, or a message to one party
+        RULES.put("GET /api/cases/{ref}/notes", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
+        RULES.put("POST /api/cases/{ref}/notes", post(Scope.STAFF_CASE, List.of("caseworker"), Set.of(201),
+                f -> Map.of("audience", "staff", "text", "Spoke to the complainant about the thread context."), "text"));
+        // pages (hidden from the OpenAPI document, found by scanning the JAX-RS resources); a page takes no
+        // bearer token, so every signed-in role is sent to sign in; the browser suite (PagesEndToEndTest)
+        // and PagesTest check each role's pages with a real session
+        RULES.put("GET /definition", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        RULES.put("GET /definition/{id}", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        RULES.put("GET /definition/diff", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        for (String page : List.of("GET /", "GET /process", "GET /process/complaint.bpmn", "GET /complain",
+                "GET /privacy")) {
+            RULES.put(page, rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        }
+        RULES.put("GET /signin", rule(Scope.PAGE, List.of("member", "caseworker", "panel", "nec", "dpo"), Set.of(303)));
+        for (String page : List.of("GET /me", "GET /me/cases/{ref}", "GET /me/complaints/new",
+                "POST /me/complaints/new", "GET /me/members", "GET /me/cases/{ref}/respond",
+                "POST /me/cases/{ref}/respond", "GET /me/cases/{ref}/appeal", "POST /me/cases/{ref}/appeal",
+                "GET /me/cases/{ref}/evidence/new", "POST /me/cases/{ref}/evidence/new",
+                "GET /me/cases/{ref}/evidence/{id}", "GET /me/cases/{ref}/evidence/{id}/withdraw",
+                "POST /me/cases/{ref}/evidence/{id}/withdraw", "GET /me/data", "GET /me/data/download",
+                "POST /me/data/access-request", "POST /me/data/erasure-request")) {
+            RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
+        }
+        for (String page : List.of("GET /work", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
+                "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}")) {
+            RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
+        }
+        for (String page : List.of("POST /work/cases/{ref}/notes", "POST /work/cases/{ref}/interim-suspension")) {
+            RULES.put(page, rule(Scope.PAGE, List.of("caseworker"), Set.of(200)));
+        }
+        for (String page : List.of("GET /dpo", "GET /dpo/members/{number}/data",
+                "POST /dpo/subject-access-requests/{id}/fulfil", "GET /dpo/erasure-requests/{id}",
+                "POST /dpo/erasure-requests/{id}", "GET /dpo/retention/{ref}", "POST /dpo/retention/{ref}")) {
+            RULES.put(page, rule(Scope.PAGE, DPO, Set.of(200)));
+        }
+    }
+
+    private AccessRules() {
+    }
+
+    /** A signed token carrying exactly this one role. */
+    public static String token(String user, String role) {
+        return OidcWiremockTestResource.getAccessToken(user, Set.of(role));
+    }
+
+    /**
+     * Cases and tasks every role can be tested against: case A (alice against bob) at the panel
+     * stage, and case C (alice against carol, both of casey's CLP) at triage.
+     */
+    public static final class Fixtures {
+        public final String caseA;
+        public final String caseC;
+        public final String seated;
+        public final String unseated;
+        public final String panelTask;
+        public final String triageTaskC;
+        public final String evidenceA;
+        public final String caseE;
+        public final String evidenceE;
+
+        private static Fixtures instance;
+
+        public static synchronized Fixtures get() {
+            if (instance == null) {
+                instance = new Fixtures();
+            }
+            return instance;
+        }
+
+        private Fixtures() {
+            caseA = file("alice", "M100002", LocalDate.of(2026, 4, 20), List.of("bullying"),
+                    "Mocking posts about my stammer in the branch group, week after week, after I asked them to stop.");
+            evidenceA = Long.toString(Evidence.give("alice", caseA, Evidence.text("Here comes the st-st-stammer again.",
+                    List.of("Alice: I will speak at the next meeting"))));
+            Api.Held triageA = claimed(List.of("quinn", "rowan"), caseA, "triage");
+            Api.as(triageA.user()).body(Map.of("basis", "art-9-2-d", "reason", "Conduct between members."))
+                    .post("/api/cases/" + caseA + "/evidence/" + evidenceA + "/lawful-basis").then().statusCode(200);
+            complete(triageA, Map.of("inScope", true, "clauses",
+                    List.of("bullying"), "reasons", "Repeated belittling of a disability."));
+            EngineClock.advance(Duration.ofDays(15));
+            try {
+                EngineClock.fireDueTimers(caseA);
+            } finally {
+                EngineClock.reset();
+            }
+            complete(tasks(CASEWORKERS, caseA, "investigate").get(0), Map.of("report", "Posts confirmed."));
+            List<Api.Held> panel = tasks(PANEL, caseA, "panelDecision");
+            seated = panel.get(0).user();
+            panelTask = panel.get(0).taskId();
+            unseated = PANEL.stream().filter(p -> panel.stream().noneMatch(h -> h.user().equals(p))).findFirst()
+                    .orElseThrow();
+            caseC = file("alice", "M100003", LocalDate.of(2026, 5, 2), List.of("harassment"),
+                    "Messages to me at night for a fortnight about the branch vote, after I asked them to stop.");
+            triageTaskC = tasks(List.of("quinn"), caseC, "triage").get(0).taskId();
+            caseE = file("alice", "M100004", LocalDate.of(2026, 6, 6), List.of("bullying"),
+                    "Posts mocking my work for the branch, every week since the spring.");
+            evidenceE = Long.toString(Evidence.give("alice", caseE, Evidence.text("Useless as ever.", List.of())));
+        }
+
+        /** The caller for a role: their own resources, or (foreign) someone of that role with no claim to them. */
+        public String user(String role, Scope scope, boolean own) {
+            return switch (role) {
+                case "member" -> own ? (scope == Scope.CASE_RESPONDENT ? "bob" : "alice") : "dan";
+                case "caseworker" -> own ? "quinn" : "casey";
+                case "panel" -> own ? seated : unseated;
+                case "nec" -> "nora";
+                case "dpo" -> "dara";
+                default -> null;
+            };
+        }
+
+        /** The value of a path parameter for this scope and role. */
+        public String param(String name, Scope scope, String role) {
+            return switch (scope) {
+                case CASE_PARTY, CASE_RESPONDENT, STAFF_CASE -> "id".equals(name) ? evidenceA : caseA;
+                case EVIDENCE_OWNER -> "id".equals(name) ? evidenceE : caseE;
+                case TASK -> "caseworker".equals(role) ? triageTaskC : panelTask;
+                default -> "id".equals(name) ? "2026.1" : "membershipNumber".equals(name) ? "M100001" : caseA;
+            };
+        }
+    }
+}
