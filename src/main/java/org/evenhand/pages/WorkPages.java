@@ -102,6 +102,17 @@ public class WorkPages {
             List<EvidenceRow> evidence, List<Due> deadlines, List<CaseDisplay.StageStep> stages, List<EventRow> timeline,
             List<EventRow> trail, List<NoteRow> notes, List<LinkRow> links, List<String> appealGrounds,
             List<String> appealStatement, boolean caseworker, boolean open, boolean suspended) {
+
+        /** Who started the exchange, as triage read it from the thread, in words. */
+        public String openedBy() {
+            String code = c.exchangeOpenedBy();
+            return code == null ? null : switch (code) {
+                case "complainant" -> "The complainant";
+                case "respondent" -> "The respondent";
+                case "third-party" -> "Someone else";
+                default -> "Unclear from the thread";
+            };
+        }
     }
 
     public record CasePage(CaseFile file, String done, List<TaskRow> tasks) {

@@ -175,10 +175,13 @@ public final class AccessRules {
             RULES.put(page, rule(Scope.PUBLIC, List.of(), Set.of(200)));
         }
         RULES.put("GET /signin", rule(Scope.PAGE, List.of("member", "caseworker", "panel", "nec", "dpo"), Set.of(303)));
+        for (String page : List.of("POST /me/complaints/new", "POST /me/cases/{ref}/evidence/new")) {
+            RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)).withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
+        }
         for (String page : List.of("GET /me", "GET /me/cases/{ref}", "GET /me/complaints/new",
-                "POST /me/complaints/new", "GET /me/members", "GET /me/cases/{ref}/respond",
+                "GET /me/members", "GET /me/cases/{ref}/respond",
                 "POST /me/cases/{ref}/respond", "GET /me/cases/{ref}/appeal", "POST /me/cases/{ref}/appeal",
-                "GET /me/cases/{ref}/evidence/new", "POST /me/cases/{ref}/evidence/new",
+                "GET /me/cases/{ref}/evidence/new",
                 "GET /me/cases/{ref}/evidence/{id}", "GET /me/cases/{ref}/evidence/{id}/withdraw",
                 "POST /me/cases/{ref}/evidence/{id}/withdraw", "GET /me/data", "GET /me/data/download",
                 "POST /me/data/access-request", "POST /me/data/erasure-request")) {
