@@ -40,6 +40,7 @@ public final class CellSuppression {
     private final Map<String, Long> values = new LinkedHashMap<>();
     private final List<Equation> equations = new ArrayList<>();
     private final Map<String, State> states = new HashMap<>();
+    private final Set<String> structural = new java.util.HashSet<>();
 
     /** Declares a cell; declaring the same cell again must give the same value. */
     public CellSuppression cell(String id, long value) {
@@ -47,6 +48,19 @@ public final class CellSuppression {
         if (old != null && old != value) {
             throw new IllegalStateException("cell " + id + " declared as " + old + " and " + value);
         }
+        return this;
+    }
+
+    /**
+     * A structural zero: a count that is zero because its total is zero (no case at all in that
+     * stratum). Publishing it tells nobody anything about anyone, so it is not suppressed as small.
+     */
+    public CellSuppression structuralZero(String id) {
+        require(id);
+        if (values.get(id) != 0) {
+            throw new IllegalStateException("cell " + id + " is not zero");
+        }
+        structural.add(id);
         return this;
     }
 
@@ -68,7 +82,8 @@ public final class CellSuppression {
 
     public Map<String, State> apply(int threshold) {
         states.clear();
-        values.forEach((id, v) -> states.put(id, v < threshold ? State.PRIMARY : State.PUBLISHED));
+        values.forEach((id, v) -> states.put(id, v < threshold && !structural.contains(id) ? State.PRIMARY
+                : State.PUBLISHED));
         boolean changed = true;
         while (changed) {
             changed = false;

@@ -1,5 +1,6 @@
 package org.evenhand.audit.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,5 +154,14 @@ class TextbookExamplesTest {
         tied.add(7, 1);
         assertEquals(3.0, tied.quantile(0.5), 1e-12);
         assertEquals(5.4, tied.quantile(0.9), 1e-12);
+    }
+
+    /** Benjamini-Hochberg, as R's p.adjust(p, "BH") and SciPy's false_discovery_control. */
+    @Test
+    void benjaminiHochberg() {
+        assertArrayEquals(new double[] { 0.02, 0.04, 0.04, 0.02 },
+                FalseDiscovery.adjust(new double[] { 0.01, 0.04, 0.03, 0.005 }), 1e-12);
+        assertArrayEquals(new double[] { 0.3, 0.006, 0.6, 0.08, 0.08, 0.9 },
+                FalseDiscovery.adjust(new double[] { 0.2, 0.001, 0.5, 0.04, 0.03, 0.9 }), 1e-12);
     }
 }
