@@ -401,7 +401,9 @@ final class FairnessAnalysis {
                     cells.cell(cell(role, g, idx), value(role, g, idx));
                 }
                 cells.equation(cell(role, ALL, idx), groups.stream().map(g -> cell(role, g, idx)).toList());
-                if (role == Role.COMPLAINANT && !s.filter().any()) {
+                // The same cases in both roles (always, without a filter): the totals are one count.
+                if (role == Role.COMPLAINANT && publishedMeasures(Role.RESPONDENT).contains(idx)
+                        && value(role, ALL, idx) == value(Role.RESPONDENT, ALL, idx)) {
                     cells.equation(cell(role, ALL, idx), List.of(cell(Role.RESPONDENT, ALL, idx)));
                 }
             }
@@ -418,6 +420,11 @@ final class FairnessAnalysis {
                 }
                 cells.equation(cell(role, g, Measure.DECIDED.ordinal()), all);
                 cells.equation(cell(role, g, SEVERE), sev);
+                // ...and the two together: decided = the other sanctions + the severe ones.
+                List<String> mild = new ArrayList<>(all);
+                mild.removeAll(sev);
+                mild.add(cell(role, g, SEVERE));
+                cells.equation(cell(role, g, Measure.DECIDED.ordinal()), mild);
             }
             Set<String> stratumCells = new LinkedHashSet<>();
             for (MetricDef m : metrics(role)) {

@@ -100,9 +100,10 @@ public final class CellSuppression {
                     exposed = residual < threshold;
                 }
                 if (exposed) {
-                    String next = e.parts().stream().filter(c -> !suppressed(c))
+                    // A structural zero protects nothing: everyone knows it is zero.
+                    String next = e.parts().stream().filter(c -> !suppressed(c) && !structural.contains(c))
                             .min(Comparator.comparingLong((String c) -> values.get(c)).thenComparing(c -> c))
-                            .orElse(suppressed(e.whole()) ? null : e.whole());
+                            .orElse(suppressed(e.whole()) || structural.contains(e.whole()) ? null : e.whole());
                     if (next != null) {
                         states.put(next, State.SECONDARY);
                         changed = true;
