@@ -50,7 +50,7 @@ public class FactionResource {
     static final String NOTICE = "Declaring a faction is voluntary and has no effect on any complaint. The party"
             + " uses it only to check, in aggregate, that complaints are handled alike for every faction: the"
             + " fairness audit published to the NEC each quarter. It is never shown on any case, to caseworkers,"
-            + " panels or anyone else, and no published figure is based on fewer than ten people. Your faction is"
+            + " panels or anyone else, and no published count is smaller than %d. Your faction is"
             + " a political opinion, special category data under UK GDPR Article 9; we hold it on the basis of your"
             + " explicit consent (Article 9(2)(a)), recorded with the version of this notice. You can change or"
             + " withdraw it here at any time, as easily as you gave it; withdrawal deletes it at once, and reports"
@@ -83,7 +83,8 @@ public class FactionResource {
 
     private FactionView view(Member m) {
         FactionService.State s = factions.state(m);
-        Notice notice = new Notice(config.notice().version(), config.notice().purpose(), NOTICE);
+        Notice notice = new Notice(config.notice().version(), config.notice().purpose(),
+                NOTICE.formatted(config.suppressionThreshold()));
         return s.declaration().map(d -> new FactionView(true, d.faction, d.noticeVersion, d.declaredAt, d.updatedAt,
                 factions.options(), notice, s.consents()))
                 .orElseGet(() -> new FactionView(false, null, null, null, null, factions.options(), notice,

@@ -297,19 +297,19 @@ final class FairnessAnalysis {
     }
 
     /**
-     * Decision days come as three histograms (respondent's faction, complainant's faction, clauses
-     * engaged: the others' keys are "-" and 0); suspension days as one by both factions.
+     * Histograms come by both parties' factions (clause set 0), and, for decision days, also by
+     * clauses engaged (factions "-").
      */
     private void histograms(List<DaysRow> rows, Map<Role, Map<String, Histogram>> into, boolean decisions) {
         for (DaysRow d : rows) {
-            boolean bothFactions = !decisions;
-            if (d.inRespondentScope() && (bothFactions || !d.respondentFaction().equals("-"))) {
+            boolean byFaction = d.engagedSet() == 0;
+            if (byFaction && d.inRespondentScope()) {
                 add(into.get(Role.RESPONDENT), group(d.respondentFaction()), d);
             }
-            if (d.inComplainantScope() && (bothFactions || !d.complainantFaction().equals("-"))) {
+            if (byFaction && d.inComplainantScope()) {
                 add(into.get(Role.COMPLAINANT), group(d.complainantFaction()), d);
             }
-            if (decisions && d.engagedSet() != 0 && d.inRespondentScope()) {
+            if (decisions && !byFaction && d.inRespondentScope()) {
                 Stratum st = sets.getOrDefault(d.engagedSet(), new Stratum(0, "(unknown)"));
                 clauseDays.computeIfAbsent(st.clause(), k -> new Histogram()).add(d.days(), d.cases());
             }

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ public class FairnessQueries {
 
     public record Data(List<Row> rows, List<DaysRow> decisionDays, List<DaysRow> suspensionDays,
             Map<String, Long> membersByFaction, long members, Map<Integer, ClauseSet> clauseSets,
-            List<VersionRow> versions, List<String> sanctions, String sha256, long millis) {
+            List<VersionRow> versions, List<String> sanctions, String sha256, long millis, Map<String, Long> timings) {
     }
 
     /** ?1: counter-complaint window in days; ?2: conduct window in days (Measure). */
@@ -77,15 +79,22 @@ public class FairnessQueries {
             MessageDigest sha = sha256();
             digest(sha, "period", period.from(), period.to(), filter.region(), filter.clp(), counterWindowDays,
                     conductWindowDays, asOf, sanctions);
+            Map<String, Long> timings = new LinkedHashMap<>();
+            long t = System.nanoTime();
             List<Row> rows = main(c, period, filter, sanctions, counterWindowDays, conductWindowDays, sha);
+            t = lap(timings, "main", t);
             List<DaysRow> days = days(c, period, filter, sha);
+            t = lap(timings, "days", t);
             List<DaysRow> suspensions = suspensions(c, period, filter, asOf, sha);
+            t = lap(timings, "suspensions", t);
             Map<String, Long> byFaction = new TreeMap<>();
             long members = population(c, filter, byFaction, sha);
+            t = lap(timings, "population", t);
             Map<Integer, ClauseSet> sets = clauseSets(c, sha);
             List<VersionRow> versions = versions(c, sha);
+            lap(timings, "definitions", t);
             return new Data(rows, days, suspensions, byFaction, members, sets, versions, sanctions,
-                    HexFormat.of().formatHex(sha.digest()), (System.nanoTime() - t0) / 1_000_000);
+                    HexFormat.of().formatHex(sha.digest()), (System.nanoTime() - t0) / 1_000_000, timings);
         });
     }
 
@@ -157,8 +166,8 @@ public class FairnessQueries {
 
     private List<Row> main(Connection c, Period p, Filter f, List<String> sanctions, int window, int conduct,
             MessageDigest sha) throws SQLException {
-        Q q = new Q().sql("SELECT coalesce(f.respondent_faction, ''), coalesce(f.complainant_faction, ''),"
-                + " f.cited_set, f.engaged_set, ");
+        // Plain columns in the GROUP BY, so that the planner's joint statistics apply (V4).
+        Q q = new Q().sql("SELECT f.respondent_faction, f.complainant_faction, f.cited_set, f.engaged_set, ");
         scope(q, f);
         for (Measure m : Measure.values()) {
             q.sql(", ");
@@ -171,10 +180,8 @@ public class FairnessQueries {
             q.sql(m.sql.substring(at));
         }
         for (String sanction : sanctions) {
-            q.param(", count(*) FILTER (WHERE decision_days IS NOT NULL AND sanction = ?)", sanction);
+            q.param(", count(*) FILTER (WHERE sanction = ?)", sanction);
         }
-        q.param(", count(*) FILTER (WHERE decision_days IS NOT NULL AND NOT (sanction = ANY (?)))",
-                c.createArrayOf("text", sanctions.toArray()));
         fromWhere(q, f, p, "");
         q.sql(" GROUP BY 1, 2, 3, 4, 5, 6");
         List<Row> rows = new ArrayList<>();
@@ -185,21 +192,30 @@ public class FairnessQueries {
                 for (int i = 0; i < measures; i++) {
                     counts[i] = r.getLong(7 + i);
                 }
+                // the last: decided with a sanction on no ladder (none, unless a definition drops one)
                 long[] sc = new long[sanctions.size() + 1];
-                for (int i = 0; i < sc.length; i++) {
+                long other = counts[Measure.DECIDED.ordinal()];
+                for (int i = 0; i < sanctions.size(); i++) {
                     sc[i] = r.getLong(7 + measures + i);
+                    other -= sc[i];
                 }
+                sc[sanctions.size()] = other;
                 int engaged = r.getInt(4);
                 Integer engagedSet = r.wasNull() ? null : engaged;
-                rows.add(new Row(r.getString(1), r.getString(2), r.getInt(3), engagedSet,
+                rows.add(new Row(text(r.getString(1)), text(r.getString(2)), r.getInt(3), engagedSet,
                         r.getBoolean(5), r.getBoolean(6), counts, sc));
             }
         }
-        rows.sort((a, b) -> key(a).compareTo(key(b)));
+        rows.sort(MAIN_ORDER);
         for (Row row : rows) {
             digest(sha, "main", key(row), Arrays.toString(row.counts()), Arrays.toString(row.sanctions()));
         }
         return rows;
+    }
+
+    /** Undeclared (NULL) as the empty string. */
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     private static String key(Row r) {
@@ -208,25 +224,29 @@ public class FairnessQueries {
     }
 
     /**
-     * Days to decision as three histograms in one pass: by respondent's faction, by complainant's
-     * faction, and by clauses engaged (grouping sets). A row of one histogram has the other keys
-     * empty (faction "-", set 0); the filter's scope flag goes with the role it belongs to.
+     * Days to decision as two histograms: by both parties' factions, and by clauses engaged (a row of
+     * the second has the factions "-"). Two plain parallel GROUP BYs beat one GROUPING SETS query,
+     * which PostgreSQL cannot run in parallel.
      */
     private List<DaysRow> days(Connection c, Period p, Filter f, MessageDigest sha) throws SQLException {
-        Q q = new Q().sql("SELECT CASE WHEN GROUPING(rf) = 0 THEN rf ELSE '-' END,"
-                + " CASE WHEN GROUPING(cf) = 0 THEN cf ELSE '-' END, CASE WHEN GROUPING(es) = 0 THEN es ELSE 0 END,"
-                + " coalesce(r_in, FALSE), coalesce(c_in, FALSE), d, count(*) FROM (SELECT coalesce(f.respondent_faction, '') rf,"
-                + " coalesce(f.complainant_faction, '') cf, f.engaged_set es, ");
+        Q q = new Q().sql("SELECT f.respondent_faction, f.complainant_faction, 0, ");
         scope(q, f);
-        q.sql(", f.decision_days d");
+        q.sql(", f.decision_days, count(*)");
         fromWhere(q, f, p, " AND f.decision_days IS NOT NULL");
-        q.sql(") x(rf, cf, es, r_in, c_in, d) GROUP BY GROUPING SETS ((rf, r_in, d), (cf, c_in, d), (es, r_in, d))");
-        return daysRows(c, q, sha, "days");
+        q.sql(" GROUP BY 1, 2, 4, 5, 6");
+        List<DaysRow> rows = new ArrayList<>(daysRows(c, q, sha, "days"));
+        Q byClause = new Q().sql("SELECT '-', '-', f.engaged_set, ");
+        scope(byClause, f);
+        byClause.sql(", f.decision_days, count(*)");
+        fromWhere(byClause, f, p, " AND f.decision_days IS NOT NULL");
+        byClause.sql(" GROUP BY 3, 4, 5, 6");
+        rows.addAll(daysRows(c, byClause, sha, "days-by-clause"));
+        return rows;
     }
 
     private List<DaysRow> suspensions(Connection c, Period p, Filter f, Instant asOf, MessageDigest sha)
             throws SQLException {
-        Q q = new Q().sql("SELECT coalesce(f.respondent_faction, ''), coalesce(f.complainant_faction, ''), 0, ");
+        Q q = new Q().sql("SELECT f.respondent_faction, f.complainant_faction, 0, ");
         scope(q, f);
         q.param(", floor(extract(epoch FROM coalesce(f.suspension_ended_at, ?) - f.suspended_at) / 86400)::int,"
                 + " count(*)", Timestamp.from(asOf));
@@ -239,21 +259,28 @@ public class FairnessQueries {
         List<DaysRow> rows = new ArrayList<>();
         try (PreparedStatement s = q.prepare(c); ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                rows.add(new DaysRow(r.getString(1), r.getString(2), r.getInt(3), r.getBoolean(4), r.getBoolean(5),
+                rows.add(new DaysRow(text(r.getString(1)), text(r.getString(2)), r.getInt(3), r.getBoolean(4), r.getBoolean(5),
                         r.getInt(6), r.getLong(7)));
             }
         }
-        rows.sort((a, b) -> dayKey(a).compareTo(dayKey(b)));
+        rows.sort(DAYS_ORDER);
         for (DaysRow row : rows) {
-            digest(sha, label, dayKey(row), row.cases());
+            digest(sha, label, row.respondentFaction(), row.complainantFaction(), row.engagedSet(),
+                    row.inRespondentScope(), row.inComplainantScope(), row.days(), row.cases());
         }
         return rows;
     }
 
-    private static String dayKey(DaysRow r) {
-        return r.respondentFaction() + "|" + r.complainantFaction() + "|" + r.engagedSet() + "|" + r.inRespondentScope()
-                + "|" + r.inComplainantScope() + "|" + String.format("%08d", r.days() + 10_000_000);
-    }
+    /** A canonical order for the hash: the database returns groups in no particular order. */
+    static final Comparator<Row> MAIN_ORDER = Comparator.comparing(Row::respondentFaction)
+            .thenComparing(Row::complainantFaction).thenComparingInt(Row::citedSet)
+            .thenComparing(r -> r.engagedSet() == null ? -1 : r.engagedSet())
+            .thenComparing(Row::inRespondentScope).thenComparing(Row::inComplainantScope);
+
+    static final Comparator<DaysRow> DAYS_ORDER = Comparator.comparing(DaysRow::respondentFaction)
+            .thenComparing(DaysRow::complainantFaction).thenComparingInt(DaysRow::engagedSet)
+            .thenComparing(DaysRow::inRespondentScope).thenComparing(DaysRow::inComplainantScope)
+            .thenComparingInt(DaysRow::days);
 
     private long population(Connection c, Filter f, Map<String, Long> byFaction, MessageDigest sha)
             throws SQLException {
@@ -264,8 +291,9 @@ public class FairnessQueries {
             memberMatch(q, "m", f);
             q.sql(" GROUP BY 1");
         } else {
-            q.sql("SELECT d.faction, count(*) FROM faction_declarations d GROUP BY 1"
-                    + " UNION ALL SELECT '', count(*) FROM members");
+            // kept by triggers (V4): no pass over half a million members
+            q.sql("SELECT CASE WHEN faction = '*' THEN '' ELSE faction END, members FROM audit_member_counts"
+                    + " WHERE members > 0 OR faction = '*'");
         }
         long total = 0;
         try (PreparedStatement s = q.prepare(c); ResultSet r = s.executeQuery()) {
@@ -313,6 +341,12 @@ public class FairnessQueries {
             }
         }
         return versions;
+    }
+
+    private static long lap(Map<String, Long> timings, String name, long since) {
+        long now = System.nanoTime();
+        timings.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     private static MessageDigest sha256() {

@@ -42,7 +42,7 @@ public class FairnessReportService {
     @Inject
     EntityManager em;
 
-    public record Made(FairnessReport report, long queryMillis, long totalMillis) {
+    public record Made(FairnessReport report, long queryMillis, long totalMillis, Map<String, Long> queryTimings) {
     }
 
     /** Makes a report; the trail records who asked for which period and the hash of the data used. */
@@ -70,7 +70,7 @@ public class FairnessReportService {
         trail.record(actor, "audit-report-generated", null, purpose + ": fairness report for " + period
                 + (filter.region() == null ? "" : ", region " + filter.region())
                 + (filter.clp() == null ? "" : ", CLP " + filter.clp()) + "; data SHA-256 " + data.sha256());
-        return new Made(report, data.millis(), (System.nanoTime() - t0) / 1_000_000);
+        return new Made(report, data.millis(), (System.nanoTime() - t0) / 1_000_000, data.timings());
     }
 
     /** Makes and keeps a report. */

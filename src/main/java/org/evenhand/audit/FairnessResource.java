@@ -71,8 +71,14 @@ public class FairnessResource {
         String f = format(format, accept);
         Period period = Period.parse(quarter, from, to, time.today());
         Filter filter = new Filter(text("region", region), text("clp", clp));
-        FairnessReport report = reports.generate(period, filter, user.username(), "exported as " + f).report();
-        return render(report, f, "fairness-" + period.from() + "-to-" + period.to());
+        long t0 = System.nanoTime();
+        FairnessReportService.Made made = reports.generate(period, filter, user.username(), "exported as " + f);
+        Response r = render(made.report(), f, "fairness-" + period.from() + "-to-" + period.to());
+        long total = (System.nanoTime() - t0) / 1_000_000;
+        StringBuilder timing = new StringBuilder();
+        made.queryTimings().forEach((k, v) -> timing.append("db-").append(k).append(";dur=").append(v).append(", "));
+        return Response.fromResponse(r).header("Server-Timing", timing + "db;dur=" + made.queryMillis()
+                + ", analysis;dur=" + (made.totalMillis() - made.queryMillis()) + ", total;dur=" + total).build();
     }
 
     public record KeepRequest(@Size(max = 7) String quarter, LocalDate from, LocalDate to) {

@@ -91,6 +91,7 @@ class FactionDeclarationTest {
                 assertFalse(t.contains(faction), "the trail never holds the faction: " + t);
             }
         }
+        assertEquals(0, Sql.number(AuditFactsTest.COUNT_MISMATCHES), "member counts follow declarations");
         as("carol").get("/api/me/faction").then().body("consentRecord.event", equalTo(
                 Sql.strings("SELECT event FROM faction_consent_events WHERE member_id = ? ORDER BY id", carol)));
     }

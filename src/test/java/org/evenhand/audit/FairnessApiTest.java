@@ -100,6 +100,7 @@ class FairnessApiTest {
                 .queryParam("format", "pdf").get("/api/audit/fairness").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         assertArrayEquals("%PDF".getBytes(), java.util.Arrays.copyOf(pdf, 4));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/fairness-sample.pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Fairness audit"), text.substring(0, 200));
@@ -155,5 +156,15 @@ class FairnessApiTest {
         as("nora").get("/api/audit/reports").then().body("href", hasItem(location.substring(location.indexOf("/api"))));
         as("nora").body(Map.of("from", "2014-01-01", "to", "2014-02-28")).post("/api/audit/reports").then()
                 .statusCode(201).body("to", equalTo("2014-02-28"));
+    }
+
+    @Test
+    void theEndpointsAreInTheOpenApiDocument() {
+        String doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/audit/fairness", "/api/audit/reports", "/api/audit/reports/{id}",
+                "/api/me/faction")) {
+            assertTrue(doc.contains("\"" + path + "\""), path);
+        }
+        assertTrue(doc.contains("Fairness audit") && doc.contains("My faction declaration"));
     }
 }
