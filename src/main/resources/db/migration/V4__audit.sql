@@ -71,7 +71,8 @@ CREATE TABLE audit_case_facts (
     cited_set             INT NOT NULL,         -- audit_clause_sets.id
     engaged_set           INT,                  -- once triage has found it in scope
     in_scope              BOOLEAN,              -- NULL until triaged
-    opened_by             TEXT,                 -- who opened the exchange, as triage read it
+    opened_by             SMALLINT,             -- who opened the exchange, as triage read it: 1 complainant,
+                                                --   2 respondent, 3 third party, 4 unclear (a number: cheaper to count)
     decision_days         INT,                  -- whole days from receipt to the panel's decision
     upheld                BOOLEAN,              -- final: the appeal panel's if there was an appeal
     sanction              TEXT,                 -- final
@@ -93,6 +94,7 @@ CREATE INDEX audit_case_facts_received_idx ON audit_case_facts (received_at);
 CREATE INDEX audit_case_facts_respondent_idx ON audit_case_facts (respondent_id);
 CREATE INDEX audit_case_facts_parties_idx ON audit_case_facts (complainant_id, respondent_id, received_at);
 CREATE INDEX audit_case_facts_suspended_idx ON audit_case_facts (received_at) WHERE suspended_at IS NOT NULL;
+CREATE INDEX audit_case_facts_prior_idx ON audit_case_facts (prior_case_id) WHERE prior_case_id IS NOT NULL;
 -- The report groups by these together; without joint statistics the planner guesses hundreds of
 -- thousands of groups and sorts a million rows instead of hashing a few thousand groups.
 CREATE STATISTICS audit_case_facts_groups (ndistinct)
@@ -101,30 +103,57 @@ CREATE STATISTICS audit_case_facts_days (ndistinct)
     ON respondent_faction, complainant_faction, decision_days FROM audit_case_facts;
 CREATE STATISTICS audit_case_facts_clause_days (ndistinct) ON engaged_set, decision_days FROM audit_case_facts;
 
--- Links new complaints to the earlier complaint they answer (B reports A after A reported B).
+CREATE FUNCTION audit_opener(opened_by TEXT) RETURNS SMALLINT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE opened_by WHEN 'complainant' THEN 1 WHEN 'respondent' THEN 2 WHEN 'third-party' THEN 3
+                          WHEN 'unclear' THEN 4 END::smallint
+$$;
+
+-- Links complaints to the earlier complaint they answer (B reports A after A reported B): for the
+-- given cases, and for any later complaint between the same two people whose link a newly
+-- inserted (or removed) earlier complaint changes; then each answered complaint's nearest reply.
 CREATE FUNCTION audit_facts_link_counters(ids BIGINT[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    relink BIGINT[];
+    reanswer BIGINT[];
 BEGIN
+    SELECT array_agg(DISTINCT x) INTO relink FROM (
+        SELECT unnest(ids) AS x
+        UNION
+        SELECT q.case_id FROM audit_case_facts n
+        JOIN audit_case_facts q ON q.complainant_id = n.respondent_id AND q.respondent_id = n.complainant_id
+                               AND q.received_at >= n.received_at AND q.case_id <> n.case_id
+        WHERE n.case_id IN (SELECT unnest(ids))) r;
+    IF relink IS NULL THEN
+        RETURN;
+    END IF;
+    SELECT array_agg(DISTINCT prior_case_id) INTO reanswer FROM audit_case_facts
+    WHERE case_id IN (SELECT unnest(relink)) AND prior_case_id IS NOT NULL;
     UPDATE audit_case_facts f
     SET prior_case_id = p.case_id,
         prior_gap_days = floor(extract(epoch FROM f.received_at - p.received_at) / 86400)::int,
         prior_conduct_gap = abs(f.conduct_date - p.conduct_date)
-    FROM (SELECT unnest(ids) AS case_id) k
-    CROSS JOIN LATERAL (SELECT q.case_id, q.received_at, q.conduct_date
-                        FROM audit_case_facts n, audit_case_facts q
-                        WHERE n.case_id = k.case_id
-                          AND q.complainant_id = n.respondent_id AND q.respondent_id = n.complainant_id
-                          AND q.received_at <= n.received_at AND q.case_id <> n.case_id
-                        ORDER BY q.received_at DESC, q.case_id DESC LIMIT 1) p
-    WHERE f.case_id = k.case_id;
+    FROM (SELECT unnest(relink) AS case_id) r
+    LEFT JOIN LATERAL (SELECT q.case_id, q.received_at, q.conduct_date
+                       FROM audit_case_facts n, audit_case_facts q
+                       WHERE n.case_id = r.case_id
+                         AND q.complainant_id = n.respondent_id AND q.respondent_id = n.complainant_id
+                         AND q.received_at <= n.received_at AND q.case_id <> n.case_id
+                       ORDER BY q.received_at DESC, q.case_id DESC LIMIT 1) p ON TRUE
+    WHERE f.case_id = r.case_id
+      AND (f.prior_case_id IS DISTINCT FROM p.case_id OR p.case_id IS NOT NULL AND f.prior_gap_days IS NULL);
+    SELECT array_agg(DISTINCT x) INTO reanswer FROM (
+        SELECT unnest(reanswer) AS x
+        UNION
+        SELECT prior_case_id FROM audit_case_facts
+        WHERE case_id IN (SELECT unnest(relink)) AND prior_case_id IS NOT NULL) a;
     UPDATE audit_case_facts f
     SET countered_gap_days = x.prior_gap_days, countered_conduct_gap = x.prior_conduct_gap
-    FROM (SELECT DISTINCT ON (prior_case_id) prior_case_id, prior_gap_days, prior_conduct_gap
-          FROM audit_case_facts
-          WHERE case_id IN (SELECT unnest(ids)) AND prior_case_id IS NOT NULL
-          ORDER BY prior_case_id, prior_gap_days, prior_conduct_gap) x
-    WHERE f.case_id = x.prior_case_id
-      AND (f.countered_gap_days IS NULL OR x.prior_gap_days < f.countered_gap_days
-           OR (x.prior_gap_days = f.countered_gap_days AND x.prior_conduct_gap < f.countered_conduct_gap));
+    FROM (SELECT unnest(reanswer) AS case_id) a
+    LEFT JOIN LATERAL (SELECT c.prior_gap_days, c.prior_conduct_gap FROM audit_case_facts c
+                       WHERE c.prior_case_id = a.case_id
+                       ORDER BY c.prior_gap_days, c.prior_conduct_gap LIMIT 1) x ON TRUE
+    WHERE f.case_id = a.case_id
+      AND (f.countered_gap_days, f.countered_conduct_gap) IS DISTINCT FROM (x.prior_gap_days, x.prior_conduct_gap);
 END $$;
 
 CREATE FUNCTION audit_facts_cases_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -136,7 +165,7 @@ BEGIN
     INSERT INTO audit_case_facts (case_id, received_at, conduct_date, respondent_id, complainant_id,
                                   respondent_faction, complainant_faction, cited_set, engaged_set, in_scope, opened_by)
     SELECT n.id, n.received_at, n.conduct_date, n.respondent_id, n.complainant_id, fr.faction, fc.faction,
-           cs.id, es.id, n.in_scope, n.exchange_opened_by
+           cs.id, es.id, n.in_scope, audit_opener(n.exchange_opened_by)
     FROM new_cases n
     JOIN audit_clause_sets cs ON cs.definition_version = n.definition_version AND cs.clauses = n.cited_clauses
     LEFT JOIN audit_clause_sets es ON n.in_scope AND es.definition_version = n.definition_version
@@ -157,18 +186,28 @@ BEGIN
     ON CONFLICT DO NOTHING;
     UPDATE audit_case_facts f
     SET received_at = n.received_at, conduct_date = n.conduct_date, cited_set = cs.id, engaged_set = es.id,
-        in_scope = n.in_scope, opened_by = n.exchange_opened_by
+        in_scope = n.in_scope, opened_by = audit_opener(n.exchange_opened_by)
     FROM new_cases n
     JOIN audit_clause_sets cs ON cs.definition_version = n.definition_version AND cs.clauses = n.cited_clauses
     LEFT JOIN audit_clause_sets es ON n.in_scope AND es.definition_version = n.definition_version
                                    AND es.clauses = n.engaged_clauses
     WHERE f.case_id = n.id
       AND (f.received_at, f.conduct_date, f.cited_set, f.engaged_set, f.in_scope, f.opened_by)
-          IS DISTINCT FROM (n.received_at, n.conduct_date, cs.id, es.id, n.in_scope, n.exchange_opened_by);
+          IS DISTINCT FROM (n.received_at, n.conduct_date, cs.id, es.id, n.in_scope, audit_opener(n.exchange_opened_by));
     RETURN NULL;
 END $$;
 CREATE TRIGGER audit_facts_cases_updated AFTER UPDATE ON cases
     REFERENCING NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION audit_facts_cases_updated();
+
+-- A complaint removed (its facts go with it): complaints that answered it are linked afresh.
+CREATE FUNCTION audit_facts_cases_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM audit_facts_link_counters(ARRAY(SELECT f.case_id FROM audit_case_facts f
+                                            WHERE f.prior_case_id IN (SELECT id FROM old_cases)));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER audit_facts_cases_deleted AFTER DELETE ON cases
+    REFERENCING OLD TABLE AS old_cases FOR EACH STATEMENT EXECUTE FUNCTION audit_facts_cases_deleted();
 
 -- Decisions, appeals and suspensions: the affected cases' columns are recomputed from the source.
 CREATE FUNCTION audit_facts_refresh_decisions(ids BIGINT[]) RETURNS void LANGUAGE sql AS $$
@@ -335,7 +374,7 @@ ON CONFLICT DO NOTHING;
 INSERT INTO audit_case_facts (case_id, received_at, conduct_date, respondent_id, complainant_id, cited_set,
                               engaged_set, in_scope, opened_by)
 SELECT c.id, c.received_at, c.conduct_date, c.respondent_id, c.complainant_id, cs.id, es.id, c.in_scope,
-       c.exchange_opened_by
+       audit_opener(c.exchange_opened_by)
 FROM cases c
 JOIN audit_clause_sets cs ON cs.definition_version = c.definition_version AND cs.clauses = c.cited_clauses
 LEFT JOIN audit_clause_sets es ON c.in_scope AND es.definition_version = c.definition_version
