@@ -160,6 +160,16 @@ public final class AccessRules {
                 f -> Map.of("reason", "Pre-action letter received."), "reason"));
         RULES.put("POST /api/privacy/cases/{ref}/legal-hold/release", post(Scope.ROLE, DPO, Set.of(204, 409),
                 f -> Map.of("reason", "Claim settled."), "reason"));
+        // fairness audit (issue 5): a member's own faction declaration; the NEC's reports
+        RULES.put("GET /api/me/faction", rule(Scope.ROLE, MEMBER, Set.of(200)));
+        RULES.put("PUT /api/me/faction", post(Scope.ROLE, MEMBER, Set.of(200),
+                f -> Map.of("faction", "centre", "consent", true, "noticeVersion", "2026-1")));
+        RULES.put("DELETE /api/me/faction", rule(Scope.ROLE, MEMBER, Set.of(204)));
+        RULES.put("GET /api/audit/fairness", new Rule(Scope.ROLE, List.of("nec"), Set.of(200), f -> null,
+                Map.of("quarter", "2026-Q3"), Set.of("region", "clp")));
+        RULES.put("POST /api/audit/reports", post(Scope.ROLE, List.of("nec"), Set.of(201), f -> Map.of("quarter", "2026-Q2")));
+        RULES.put("GET /api/audit/reports", rule(Scope.ROLE, List.of("nec"), Set.of(200)));
+        RULES.put("GET /api/audit/reports/{id}", rule(Scope.ROLE, List.of("nec"), Set.of(200, 404)));
         // pages (hidden from the OpenAPI document, found by scanning the JAX-RS resources)
         RULES.put("GET /me", rule(Scope.PAGE, MEMBER, Set.of(200)));
         RULES.put("GET /definition", rule(Scope.PUBLIC, List.of(), Set.of(200)));
