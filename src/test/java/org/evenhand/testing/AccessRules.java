@@ -160,6 +160,16 @@ public final class AccessRules {
                 f -> Map.of("reason", "Pre-action letter received."), "reason"));
         RULES.put("POST /api/privacy/cases/{ref}/legal-hold/release", post(Scope.ROLE, DPO, Set.of(204, 409),
                 f -> Map.of("reason", "Claim settled."), "reason"));
+        // fairness audit (issue 5): a member's own faction declaration; the NEC's reports
+        RULES.put("GET /api/me/faction", rule(Scope.ROLE, MEMBER, Set.of(200)));
+        RULES.put("PUT /api/me/faction", post(Scope.ROLE, MEMBER, Set.of(200),
+                f -> Map.of("faction", "centre", "consent", true, "noticeVersion", "2026-1")));
+        RULES.put("DELETE /api/me/faction", rule(Scope.ROLE, MEMBER, Set.of(204)));
+        RULES.put("GET /api/audit/fairness", new Rule(Scope.ROLE, List.of("nec"), Set.of(200), f -> null,
+                Map.of("quarter", "2026-Q3"), Set.of("region", "clp")));
+        RULES.put("POST /api/audit/reports", post(Scope.ROLE, List.of("nec"), Set.of(201), f -> Map.of("quarter", "2026-Q2")));
+        RULES.put("GET /api/audit/reports", rule(Scope.ROLE, List.of("nec"), Set.of(200)));
+        RULES.put("GET /api/audit/reports/{id}", rule(Scope.ROLE, List.of("nec"), Set.of(200, 404)));
         // caseworkers' notes (issue 6): staff only, or a message to one party
         RULES.put("GET /api/cases/{ref}/notes", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
         RULES.put("POST /api/cases/{ref}/notes", post(Scope.STAFF_CASE, List.of("caseworker"), Set.of(201),
