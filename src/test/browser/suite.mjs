@@ -64,7 +64,7 @@ let withdrawalRef;
 async function fileComplaint() {
   const page = await as('bob');
   await visit(page, '/me');
-  await audit(page, 'member-my-cases-empty');
+  await audit(page, 'member-my-cases');
   await page.getByRole('link', { name: 'Make a complaint' }).first().click();
   await page.waitForLoadState('load');
   await audit(page, 'member-file-complaint');
