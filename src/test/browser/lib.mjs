@@ -176,7 +176,7 @@ export async function audit(page, name) {
       const overflow = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
         const wide = [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > width + 1
-          && !el.closest('.table-wrap, .diagram__canvas'))
+          && !(el.parentElement && el.parentElement.closest('.table-wrap, .diagram__canvas')))
           .slice(0, 3).map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''));
         return { px: document.documentElement.scrollWidth - width, wide };
       });

@@ -64,7 +64,7 @@ let withdrawalRef;
 async function fileComplaint() {
   const page = await as('bob');
   await visit(page, '/me');
-  await audit(page, 'member-my-cases-empty');
+  await audit(page, 'member-my-cases');
   await page.getByRole('link', { name: 'Make a complaint' }).first().click();
   await page.waitForLoadState('load');
   await audit(page, 'member-file-complaint');
@@ -415,6 +415,64 @@ async function dpo() {
   check((await text(page)).includes('marked as answered'), 'the DPO marks the subject access request answered');
 }
 
+async function faction() {
+  const page = await as('alice');
+  await visit(page, '/me/data');
+  await page.getByRole('link', { name: /Tell us, or change or withdraw/ }).click();
+  await page.waitForLoadState('load');
+  check(page.url().endsWith('/me/fairness'), 'the member finds the faction page from their data page', page.url());
+  await audit(page, 'member-faction');
+  await page.check('#faction-centre');
+  await submit(page, 'Declare');
+  check((await fieldError(page, 'consent')).length > 0, 'a faction without consent is refused next to the consent box');
+  check(await page.isChecked('#faction-centre'), 'the faction chosen is kept');
+  await page.check('#consent');
+  await submit(page, 'Declare');
+  check((await text(page)).includes('You have declared: Centre'), 'the member declares a faction, with consent');
+  check((await text(page)).includes('consent given to notice'), 'the consent record shows the consent, not the faction');
+  await submit(page, 'Withdraw and delete my declaration');
+  check((await text(page)).includes('Your declaration is withdrawn and deleted'), 'the member withdraws it as easily');
+}
+
+async function fairness() {
+  const page = await as('nora');
+  const region = process.env.AUDIT_REGION;
+  const from = process.env.AUDIT_FROM || '2025-01-01';
+  const to = process.env.AUDIT_TO || '2025-12-31';
+  await visit(page, '/me');
+  check(await page.locator('.site-nav a', { hasText: 'Fairness audit' }).count() === 1, 'the NEC member sees the fairness audit in the menu');
+  await page.getByRole('link', { name: 'Fairness audit' }).click();
+  await page.waitForLoadState('load');
+  check((await page.locator('h1').innerText()).includes('by faction'), 'the fairness audit opens on the last quarter');
+  // a period that ends before it starts is refused next to the field, and what was typed is kept
+  await page.selectOption('#quarter', '');
+  await page.fill('#from', to);
+  await page.fill('#to', from);
+  await submit(page, 'Show the report');
+  check((await fieldError(page, 'to')).includes('before it starts'), 'a period that ends before it starts is refused next to the field',
+    await fieldError(page, 'to'));
+  check(await page.inputValue('#from') === to, 'the dates typed are kept');
+  await visit(page, `/nec/audit?from=${from}&to=${to}${region ? '&region=' + encodeURIComponent(region) : ''}`);
+  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 2
+    && [...document.querySelectorAll('canvas')].every((c) => c.width > 0));
+  check(await page.locator('canvas[role="img"]').count() === 2, 'the report draws a chart for each role (Chart.js)');
+  if (region) {
+    check(await page.locator('.row--flagged').count() > 0, 'the generated bias is flagged');
+    check((await page.locator('.row--flagged .call__why').first().innerText()).length > 40, 'the flag is explained in words');
+  }
+  check(await page.locator('.suppressed').count() > 0 || !region, 'suppressed cells are marked');
+  await audit(page, 'nec-fairness-audit');
+  for (const [format, type] of [['pdf', /\.pdf$/], ['csv', /\.csv$/]]) {
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.locator('.downloads a', { hasText: format === 'pdf' ? 'PDF' : 'CSV' }).click()]);
+    check(type.test(download.suggestedFilename()), `the NEC downloads the report as ${format.toUpperCase()}`, download.suggestedFilename());
+  }
+  await submit(page, 'Keep this report');
+  check(/\/nec\/audit\/reports\/\d+/.test(page.url()) && (await text(page)).includes('The report is kept'), 'the NEC keeps a report');
+  const bob = await as('bob');
+  check(await visit(bob, '/nec/audit') === 403, 'a member who is not on the NEC cannot open the audit (403)');
+}
+
 async function access() {
   const bob = await as('bob');
   check(await visit(bob, '/work') === 403, 'a member cannot open the casework pages (403)');
@@ -465,6 +523,8 @@ try {
   if (ref) {
     await scene('The data protection officer', dpo);
   }
+  await scene('A member declares and withdraws a faction', faction);
+  await scene('The NEC reads the fairness audit', fairness);
   await scene('Each role sees only its own pages', access);
   await scene('Overdue tasks stand out', overdue);
 } finally {

@@ -143,12 +143,18 @@ class ArchitectureTest {
         org.junit.jupiter.api.Assertions.assertTrue(checked > 50, "classes checked: " + checked);
     }
 
-    /** Pages are rendered from templates: none of them may mention a faction. */
+    /**
+     * Pages are rendered from templates: none may mention a faction, except the audit's own pages
+     * (templates/AuditPages: the NEC's report and a member's own declaration), which only
+     * org.evenhand.audit renders.
+     */
     @Test
     void noTemplateMentionsAFaction() throws java.io.IOException {
+        java.nio.file.Path audit = java.nio.file.Path.of("src/main/resources/templates/AuditPages");
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
                 java.nio.file.Path.of("src/main/resources/templates"))) {
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).filter(f -> !f.startsWith(audit))
+                    .toList()) {
                 org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.readString(f).toLowerCase()
                         .contains("faction"), f + " mentions a faction");
             }

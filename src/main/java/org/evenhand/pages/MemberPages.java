@@ -105,7 +105,7 @@ public class MemberPages {
     }
 
     public record EvidenceItemPage(String ref, long id, String kind, String text, String url, List<String> thread,
-            String back) {
+            String back, String nav) {
     }
 
     public record WithdrawPage(String ref, EvidenceRow item) {
@@ -189,7 +189,8 @@ public class MemberPages {
             String action = c.youCan().contains("respond") ? "Respond to the allegation"
                     : c.youCan().contains("appeal") ? "You may appeal" : null;
             Due next = display.deadlines(c.deadlines(), now).stream().findFirst().orElse(null);
-            rows.add(new CaseRow(s.ref(), s.yourRole(), s.stage(), Formats.date(s.receivedAt()),
+            String role = Character.toUpperCase(s.yourRole().charAt(0)) + s.yourRole().substring(1);
+            rows.add(new CaseRow(s.ref(), role, s.stage(), Formats.shortDate(s.receivedAt()),
                     Formats.iso(s.receivedAt()), action, next));
         }
         return Html.ok(Templates.cases(new CasesPage(m.displayName, rows, Html.message(DONE, done))));
@@ -620,7 +621,7 @@ public class MemberPages {
         }
         EvidenceRecords.Content c = (EvidenceRecords.Content) content;
         return Html.ok(Templates.evidenceItem(new EvidenceItemPage(ref, id, c.kind(), c.text(), c.url(),
-                c.threadContext(), back)));
+                c.threadContext(), back, back.startsWith("/work") ? "work" : "me")));
     }
 
     @GET

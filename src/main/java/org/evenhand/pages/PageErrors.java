@@ -38,7 +38,7 @@ public class PageErrors {
     /** A page the person's roles do not open. */
     public Response forbidden() {
         return page(403, "You cannot open this page", "Your account does not have access to this part of Evenhand."
-                + " If you think it should, ask the party's compliance unit.");
+                + " If you think it should, ask the party\u2019s compliance unit.");
     }
 
     /**

@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class PagesEndToEndTest {
 
     static final Duration LIMIT = Duration.ofMinutes(20);
+    static final String AUDIT_SPEC = """
+            {"seed": 51, "members": 3000, "cases": 6000, "from": "2011-01-01", "to": "2011-12-31",
+             "bias": {"faction": "right", "tier": 3, "upheld": 1.6}}""";
 
     @TestHTTPResource("/")
     URL app;
@@ -57,6 +60,8 @@ class PagesEndToEndTest {
     @Test
     void theBrowserSuitePasses() throws Exception {
         String overdue = overdueCase();
+        // a year of synthetic history, with a bias the fairness audit must flag, in a region of its own
+        String region = org.evenhand.audit.AuditTestData.region("pages", AUDIT_SPEC);
         Path root = Path.of("").toAbsolutePath();
         Path out = root.resolve("target/browser-suite");
         String base = "http://localhost:" + app.getPort();
@@ -65,6 +70,9 @@ class PagesEndToEndTest {
         Map<String, String> env = suite.environment();
         env.put("OUT_DIR", out.toString());
         env.put("OVERDUE_CASE", overdue);
+        env.put("AUDIT_REGION", region);
+        env.put("AUDIT_FROM", "2011-01-01");
+        env.put("AUDIT_TO", "2011-12-31");
         env.put("EVENHAND_DEMO_PASSWORD", RealKeycloak.secret("EVENHAND_DEMO_PASSWORD"));
         // a local run on a port the shared Keycloak will not redirect to: the browser is told the app is at
         // EVENHAND_BROWSER_BASE_URL and the suite forwards to the real one (the app must trust X-Forwarded-Host)

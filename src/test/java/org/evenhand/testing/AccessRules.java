@@ -204,6 +204,13 @@ public final class AccessRules {
         for (String page : List.of("POST /work/cases/{ref}/notes", "POST /work/cases/{ref}/interim-suspension")) {
             RULES.put(page, rule(Scope.PAGE, List.of("caseworker"), Set.of(200)));
         }
+        for (String page : List.of("GET /nec/audit", "GET /nec/audit/download", "POST /nec/audit/reports",
+                "GET /nec/audit/reports/{id}", "GET /nec/audit/reports/{id}/download")) {
+            RULES.put(page, rule(Scope.PAGE, List.of("nec"), Set.of(200)));
+        }
+        for (String page : List.of("GET /me/fairness", "POST /me/fairness", "POST /me/fairness/withdraw")) {
+            RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
+        }
         for (String page : List.of("GET /dpo", "GET /dpo/members/{number}/data",
                 "POST /dpo/subject-access-requests/{id}/fulfil", "GET /dpo/erasure-requests/{id}",
                 "POST /dpo/erasure-requests/{id}", "GET /dpo/retention/{ref}", "POST /dpo/retention/{ref}")) {

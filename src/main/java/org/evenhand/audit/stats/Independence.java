@@ -76,7 +76,8 @@ public record Independence(int groups, Double statistic, Integer degreesOfFreedo
             reason = "too many small expected counts for the chi-squared approximation";
         } else if (r.getPValue() < rules.alpha()) {
             verdict = Verdict.FLAGGED;
-            reason = "the groups differ more than chance would explain (p < " + rules.alpha() + ")";
+            reason = "the groups differ more than chance would explain (p < "
+                    + String.format(java.util.Locale.UK, "%.2g", rules.alpha()) + ")";
         } else if (smallest < rules.minimumGroupSize()) {
             verdict = Verdict.INSUFFICIENT_EVIDENCE;
             reason = "no significant difference, but a group has fewer than " + rules.minimumGroupSize() + " cases";
