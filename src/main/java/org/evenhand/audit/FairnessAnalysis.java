@@ -246,14 +246,41 @@ final class FairnessAnalysis {
         long[] v = new long[width];
         System.arraycopy(r.counts(), 0, v, 0, M);
         v[KNOWN] = r.counts()[Measure.OPENED_BY_COMPLAINANT.ordinal()] + r.counts()[Measure.OPENED_BY_RESPONDENT.ordinal()];
-        for (int i = 0; i < sanctions.size(); i++) {
-            v[SANCTIONS + i] = r.sanctions()[i];
-            if (severe.contains(sanctions.get(i))) {
-                v[SEVERE] += r.sanctions()[i];
+        v[SEVERE] = r.counts()[Measure.SEVERE_SANCTION.ordinal()];
+        return v;
+    }
+
+    /**
+     * Sanctions by group come with the decision-day histograms (by the parties' factions); those on
+     * no current ladder are the decided cases left over.
+     */
+    private void sanctionCounts() {
+        for (DaysRow d : data.decisionDays()) {
+            if (d.sanctions() == null) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                boolean in = role == Role.RESPONDENT ? d.inRespondentScope() : d.inComplainantScope();
+                if (!in) {
+                    continue;
+                }
+                String g = group(role == Role.RESPONDENT ? d.respondentFaction() : d.complainantFaction());
+                for (Acc a : List.of(acc.get(role).get(g), acc.get(role).get(ALL))) {
+                    for (int i = 0; i < sanctions.size(); i++) {
+                        a.all[SANCTIONS + i] += d.sanctions()[i];
+                    }
+                }
             }
         }
-        v[SANCTIONS + sanctions.size()] = r.sanctions()[sanctions.size()];
-        return v;
+        for (Map<String, Acc> byGroup : acc.values()) {
+            for (Acc a : byGroup.values()) {
+                long other = a.all[Measure.DECIDED.ordinal()];
+                for (int i = 0; i < sanctions.size(); i++) {
+                    other -= a.all[SANCTIONS + i];
+                }
+                a.all[SANCTIONS + sanctions.size()] = other;
+            }
+        }
     }
 
     private void accumulate() {
@@ -282,6 +309,7 @@ final class FairnessAnalysis {
                 acc.get(Role.COMPLAINANT).get(ALL).add(v, cited, engaged);
             }
         }
+        sanctionCounts();
         histograms(data.decisionDays(), decisionDays, true);
         histograms(data.suspensionDays(), suspensionDays, false);
         long declared = 0;

@@ -3,6 +3,7 @@ package org.evenhand.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,11 +44,12 @@ public class FairnessQueries {
 
     /** Counts for one group of cases; inRespondentScope/inComplainantScope say which role the filter admits it for. */
     public record Row(String respondentFaction, String complainantFaction, int citedSet, Integer engagedSet,
-            boolean inRespondentScope, boolean inComplainantScope, long[] counts, long[] sanctions) {
+            boolean inRespondentScope, boolean inComplainantScope, long[] counts) {
     }
 
+    /** Cases with this many days; for decision days by faction also how many ended in each sanction. */
     public record DaysRow(String respondentFaction, String complainantFaction, int engagedSet,
-            boolean inRespondentScope, boolean inComplainantScope, int days, long cases) {
+            boolean inRespondentScope, boolean inComplainantScope, int days, long cases, long[] sanctions) {
     }
 
     public record ClauseSet(int id, String definitionVersion, List<String> clauses) {
@@ -60,17 +63,26 @@ public class FairnessQueries {
             List<VersionRow> versions, List<String> sanctions, String sha256, long millis, Map<String, Long> timings) {
     }
 
-    /** ?1: counter-complaint window in days; ?2: conduct window in days (Measure). */
-    private static final java.util.regex.Pattern PARAM = java.util.regex.Pattern.compile("\\?([12])");
+    /** ?1: counter-complaint window in days; ?2: conduct window in days; ?3: severe sanctions (Measure). */
+    private static final java.util.regex.Pattern PARAM = java.util.regex.Pattern.compile("\\?([123])");
 
     @Inject
     EntityManager em;
 
-    /** Reads everything the report needs for the period; call inside a transaction. */
-    public Data read(Period period, Filter filter, List<String> sanctions, int counterWindowDays,
-            int conductWindowDays, String workMem, Instant asOf) {
+    /**
+     * Reads everything the report needs for the period, in a read-only transaction of its own at
+     * REPEATABLE READ: every query sees the same snapshot, so the counts agree with each other and
+     * the hash describes one state of the data. (Its own transaction, because the action trail must
+     * be written at READ COMMITTED.)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Data read(Period period, Filter filter, List<String> sanctions, List<String> severe,
+            int counterWindowDays, int conductWindowDays, String workMem, Instant asOf) {
         long t0 = System.nanoTime();
         return em.unwrap(Session.class).doReturningWork(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT set_config('work_mem', ?, true), set_config('jit', 'off', true)")) {
                 s.setString(1, workMem);
@@ -81,9 +93,9 @@ public class FairnessQueries {
                     conductWindowDays, asOf, sanctions);
             Map<String, Long> timings = new LinkedHashMap<>();
             long t = System.nanoTime();
-            List<Row> rows = main(c, period, filter, sanctions, counterWindowDays, conductWindowDays, sha);
+            List<Row> rows = main(c, period, filter, severe, counterWindowDays, conductWindowDays, sha);
             t = lap(timings, "main", t);
-            List<DaysRow> days = days(c, period, filter, sha);
+            List<DaysRow> days = days(c, period, filter, sanctions, sha);
             t = lap(timings, "days", t);
             List<DaysRow> suspensions = suspensions(c, period, filter, asOf, sha);
             t = lap(timings, "suspensions", t);
@@ -164,53 +176,55 @@ public class FairnessQueries {
         }
     }
 
-    private List<Row> main(Connection c, Period p, Filter f, List<String> sanctions, int window, int conduct,
+    /** The main pass over every complaint, then the pass over counter-complaints, merged by group. */
+    private List<Row> main(Connection c, Period p, Filter f, List<String> severe, int window, int conduct,
             MessageDigest sha) throws SQLException {
+        Object severeArray = c.createArrayOf("text", severe.toArray());
+        Map<String, Row> rows = new java.util.HashMap<>();
         // Plain columns in the GROUP BY, so that the planner's joint statistics apply (V4).
-        Q q = new Q().sql("SELECT f.respondent_faction, f.complainant_faction, f.cited_set, f.engaged_set, ");
-        scope(q, f);
-        for (Measure m : Measure.values()) {
-            q.sql(", ");
-            java.util.regex.Matcher param = PARAM.matcher(m.sql);
-            int at = 0;
-            while (param.find()) {
-                q.sql(m.sql.substring(at, param.start())).param("?", param.group(1).equals("1") ? window : conduct);
-                at = param.end();
+        for (boolean counters : new boolean[] { false, true }) {
+            Q q = new Q().sql("SELECT f.respondent_faction, f.complainant_faction, f.cited_set, f.engaged_set, ");
+            scope(q, f);
+            List<Measure> measures = java.util.Arrays.stream(Measure.values())
+                    .filter(m -> m.aboutCounters() == counters).toList();
+            for (Measure m : measures) {
+                q.sql(", ");
+                java.util.regex.Matcher param = PARAM.matcher(m.sql);
+                int at = 0;
+                while (param.find()) {
+                    Object value = switch (param.group(1)) {
+                        case "1" -> window;
+                        case "2" -> conduct;
+                        default -> severeArray;
+                    };
+                    q.sql(m.sql.substring(at, param.start())).param("?", value);
+                    at = param.end();
+                }
+                q.sql(m.sql.substring(at));
             }
-            q.sql(m.sql.substring(at));
-        }
-        for (String sanction : sanctions) {
-            q.param(", count(*) FILTER (WHERE sanction = ?)", sanction);
-        }
-        fromWhere(q, f, p, "");
-        q.sql(" GROUP BY 1, 2, 3, 4, 5, 6");
-        List<Row> rows = new ArrayList<>();
-        int measures = Measure.values().length;
-        try (PreparedStatement s = q.prepare(c); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                long[] counts = new long[measures];
-                for (int i = 0; i < measures; i++) {
-                    counts[i] = r.getLong(7 + i);
+            fromWhere(q, f, p, counters
+                    ? " AND (f.prior_gap_days IS NOT NULL OR f.countered_gap_days IS NOT NULL)" : "");
+            q.sql(" GROUP BY 1, 2, 3, 4, 5, 6");
+            try (PreparedStatement s = q.prepare(c); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    int engaged = r.getInt(4);
+                    Integer engagedSet = r.wasNull() ? null : engaged;
+                    Row fresh = new Row(text(r.getString(1)), text(r.getString(2)), r.getInt(3), engagedSet,
+                            r.getBoolean(5), r.getBoolean(6), new long[Measure.values().length]);
+                    Row row = rows.putIfAbsent(key(fresh), fresh);
+                    row = row == null ? fresh : row;
+                    for (int i = 0; i < measures.size(); i++) {
+                        row.counts()[measures.get(i).ordinal()] = r.getLong(7 + i);
+                    }
                 }
-                // the last: decided with a sanction on no ladder (none, unless a definition drops one)
-                long[] sc = new long[sanctions.size() + 1];
-                long other = counts[Measure.DECIDED.ordinal()];
-                for (int i = 0; i < sanctions.size(); i++) {
-                    sc[i] = r.getLong(7 + measures + i);
-                    other -= sc[i];
-                }
-                sc[sanctions.size()] = other;
-                int engaged = r.getInt(4);
-                Integer engagedSet = r.wasNull() ? null : engaged;
-                rows.add(new Row(text(r.getString(1)), text(r.getString(2)), r.getInt(3), engagedSet,
-                        r.getBoolean(5), r.getBoolean(6), counts, sc));
             }
         }
-        rows.sort(MAIN_ORDER);
-        for (Row row : rows) {
-            digest(sha, "main", key(row), Arrays.toString(row.counts()), Arrays.toString(row.sanctions()));
+        List<Row> sorted = new ArrayList<>(rows.values());
+        sorted.sort(MAIN_ORDER);
+        for (Row row : sorted) {
+            digest(sha, "main", key(row), Arrays.toString(row.counts()));
         }
-        return rows;
+        return sorted;
     }
 
     /** Undeclared (NULL) as the empty string. */
@@ -228,19 +242,23 @@ public class FairnessQueries {
      * the second has the factions "-"). Two plain parallel GROUP BYs beat one GROUPING SETS query,
      * which PostgreSQL cannot run in parallel.
      */
-    private List<DaysRow> days(Connection c, Period p, Filter f, MessageDigest sha) throws SQLException {
+    private List<DaysRow> days(Connection c, Period p, Filter f, List<String> sanctions, MessageDigest sha)
+            throws SQLException {
         Q q = new Q().sql("SELECT f.respondent_faction, f.complainant_faction, 0, ");
         scope(q, f);
         q.sql(", f.decision_days, count(*)");
+        for (String sanction : sanctions) {
+            q.param(", count(*) FILTER (WHERE f.sanction = ?)", sanction);
+        }
         fromWhere(q, f, p, " AND f.decision_days IS NOT NULL");
         q.sql(" GROUP BY 1, 2, 4, 5, 6");
-        List<DaysRow> rows = new ArrayList<>(daysRows(c, q, sha, "days"));
+        List<DaysRow> rows = new ArrayList<>(daysRows(c, q, sha, "days", sanctions.size()));
         Q byClause = new Q().sql("SELECT '-', '-', f.engaged_set, ");
         scope(byClause, f);
         byClause.sql(", f.decision_days, count(*)");
         fromWhere(byClause, f, p, " AND f.decision_days IS NOT NULL");
         byClause.sql(" GROUP BY 3, 4, 5, 6");
-        rows.addAll(daysRows(c, byClause, sha, "days-by-clause"));
+        rows.addAll(daysRows(c, byClause, sha, "days-by-clause", 0));
         return rows;
     }
 
@@ -252,21 +270,27 @@ public class FairnessQueries {
                 + " count(*)", Timestamp.from(asOf));
         fromWhere(q, f, p, " AND f.suspended_at IS NOT NULL AND f.in_scope");
         q.sql(" GROUP BY 1, 2, 3, 4, 5, 6");
-        return daysRows(c, q, sha, "suspensions");
+        return daysRows(c, q, sha, "suspensions", 0);
     }
 
-    private List<DaysRow> daysRows(Connection c, Q q, MessageDigest sha, String label) throws SQLException {
+    private List<DaysRow> daysRows(Connection c, Q q, MessageDigest sha, String label, int sanctions)
+            throws SQLException {
         List<DaysRow> rows = new ArrayList<>();
         try (PreparedStatement s = q.prepare(c); ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                rows.add(new DaysRow(text(r.getString(1)), text(r.getString(2)), r.getInt(3), r.getBoolean(4), r.getBoolean(5),
-                        r.getInt(6), r.getLong(7)));
+                long[] sc = sanctions == 0 ? null : new long[sanctions];
+                for (int i = 0; i < sanctions; i++) {
+                    sc[i] = r.getLong(8 + i);
+                }
+                rows.add(new DaysRow(text(r.getString(1)), text(r.getString(2)), r.getInt(3), r.getBoolean(4),
+                        r.getBoolean(5), r.getInt(6), r.getLong(7), sc));
             }
         }
         rows.sort(DAYS_ORDER);
         for (DaysRow row : rows) {
             digest(sha, label, row.respondentFaction(), row.complainantFaction(), row.engagedSet(),
-                    row.inRespondentScope(), row.inComplainantScope(), row.days(), row.cases());
+                    row.inRespondentScope(), row.inComplainantScope(), row.days(), row.cases(),
+                    row.sanctions() == null ? "" : Arrays.toString(row.sanctions()));
         }
         return rows;
     }

@@ -60,7 +60,9 @@ public class FairnessReportService {
         // Suspensions still in force are measured to the start of today (UK), so reports made the same
         // day over unchanged data are identical, hash included.
         Instant lengthsTo = time.today().atStartOfDay(TimeSource.ZONE).toInstant();
-        FairnessQueries.Data data = queries.read(period, filter, sanctions, config.counterWindowDays(),
+        List<String> severe = versions.stream().flatMap(v -> v.sanctions().stream()).filter(x -> x.rung() >= 3)
+                .map(DefinitionVersion.Sanction::id).distinct().toList();
+        FairnessQueries.Data data = queries.read(period, filter, sanctions, severe, config.counterWindowDays(),
                 config.conductWindowDays(), config.workMem(), lengthsTo);
         Rules rules = new Rules(config.bandLower(), config.bandUpper(), config.confidence(), config.minimumGroupSize());
         FairnessAnalysis.Settings settings = new FairnessAnalysis.Settings(period, filter,

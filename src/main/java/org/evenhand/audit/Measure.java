@@ -1,10 +1,11 @@
 package org.evenhand.audit;
 
 /**
- * The counts the report takes from each group of cases, as one aggregate each in a single pass
- * over audit_case_facts (FairnessQueries). Parameters: counter-complaint windows (?1 receipt, ?2
- * conduct). The facts make the expressions short: upheld, sanction and appealed are set only once
- * a case is decided (V4).
+ * The counts the report takes from each group of cases, as one aggregate each (FairnessQueries):
+ * most in the single pass over every complaint of the period; those about counter-complaints in a
+ * pass over the few complaints linked to another (a partial index). Parameters: ?1, ?2 the
+ * counter-complaint windows (receipt, conduct); ?3 the severe sanctions. The facts make the
+ * expressions short: upheld, sanction and appealed are set only once a case is decided (V4).
  */
 enum Measure {
     CASES("cases", "count(*)"),
@@ -27,6 +28,7 @@ enum Measure {
             "count(decision_days) FILTER (WHERE opened_by = 2)"),
     UPHELD_RESPONDENT_OPENED("upheld-respondent-opened",
             "count(*) FILTER (WHERE opened_by = 2 AND upheld)"),
+    SEVERE_SANCTION("severe", "count(*) FILTER (WHERE sanction = ANY (?3))"),
     COUNTER("counter-complaints", "count(*) FILTER (WHERE prior_gap_days <= ?1 AND prior_conduct_gap <= ?2)"),
     COUNTER_DECIDED("counter-complaints-decided",
             "count(decision_days) FILTER (WHERE prior_gap_days <= ?1 AND prior_conduct_gap <= ?2)"),
@@ -44,5 +46,10 @@ enum Measure {
     Measure(String id, String sql) {
         this.id = id;
         this.sql = sql;
+    }
+
+    /** Counted in the pass over complaints linked as counter-complaints (or answered by one). */
+    boolean aboutCounters() {
+        return name().startsWith("COUNTER");
     }
 }
