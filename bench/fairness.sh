@@ -29,6 +29,7 @@ fi
 
 export EVENHAND_TEST_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 export QUARKUS_HTTP_TEST_PORT="${BENCH_PORT:-8089}"
+rm -f target/bench/fairness.txt
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 if ! ./mvnw -B -Dquick test -Dtest=FairnessBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
