@@ -93,15 +93,7 @@ CREATE TABLE audit_case_facts (
 CREATE INDEX audit_case_facts_received_idx ON audit_case_facts (received_at);
 CREATE INDEX audit_case_facts_respondent_idx ON audit_case_facts (respondent_id);
 CREATE INDEX audit_case_facts_parties_idx ON audit_case_facts (complainant_id, respondent_id, received_at);
--- Covering partial indexes: the report reads suspended complaints, and complaints linked to a
--- counter-complaint, from these alone (index-only scans).
-CREATE INDEX audit_case_facts_suspended_idx ON audit_case_facts (received_at)
-    INCLUDE (respondent_faction, complainant_faction, in_scope, suspended_at, suspension_ended_at)
-    WHERE suspended_at IS NOT NULL;
-CREATE INDEX audit_case_facts_counter_idx ON audit_case_facts (received_at)
-    INCLUDE (respondent_faction, complainant_faction, cited_set, engaged_set, decision_days, upheld, prior_gap_days,
-             prior_conduct_gap, countered_gap_days, countered_conduct_gap)
-    WHERE prior_gap_days IS NOT NULL OR countered_gap_days IS NOT NULL;
+CREATE INDEX audit_case_facts_suspended_idx ON audit_case_facts (received_at) WHERE suspended_at IS NOT NULL;
 CREATE INDEX audit_case_facts_prior_idx ON audit_case_facts (prior_case_id) WHERE prior_case_id IS NOT NULL;
 -- The report groups by these together; without joint statistics the planner guesses hundreds of
 -- thousands of groups and sorts a million rows instead of hashing a few thousand groups.
