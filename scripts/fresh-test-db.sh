@@ -10,6 +10,7 @@ db="${url##*/}"; db="${db%%\?*}"
 bash scripts/ensure-postgres.sh >/dev/null
 runas() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sh -c "$*"; fi; }
 runas "psql -q -v ON_ERROR_STOP=1 -d postgres -c 'DROP DATABASE IF EXISTS $db WITH (FORCE)' -c 'CREATE DATABASE $db'"
+rm -rf target/trail-anchors   # anchors of the dropped database would name entries that no longer exist
 echo "fresh-test-db: $db recreated"
 # trail anchors exported by earlier runs name entries of the database just dropped
 rm -rf target/trail-anchors

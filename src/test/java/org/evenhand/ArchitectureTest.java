@@ -91,4 +91,77 @@ class ArchitectureTest {
     void packagesAreFreeOfCycles() {
         noCycles.check(MAIN);
     }
+
+    // Fairness audit: faction declarations are special category data, read only by the audit.
+
+    static final ArchRule nothingDependsOnTheAudit = noClasses().that().resideOutsideOfPackage("org.evenhand.audit..")
+            .should().dependOnClassesThat().resideInAPackage("org.evenhand.audit..")
+            .because("faction data and the audit's facts are reachable only through the audit package");
+
+    static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> FACTION_CLASSES =
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith("Faction")
+                    .and(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("org.evenhand.audit.."))
+                    .as("the audit's faction classes");
+
+    static final ArchRule onlyTheAuditTouchesFactionClasses = noClasses().that()
+            .resideOutsideOfPackage("org.evenhand.audit..").should().accessClassesThat(FACTION_CLASSES)
+            .orShould().dependOnClassesThat(FACTION_CLASSES)
+            .because("a member's faction must never reach case views, tasks, panels, letters, exports or logs");
+
+    @Test
+    void nothingDependsOnTheAudit() {
+        nothingDependsOnTheAudit.check(MAIN);
+    }
+
+    @Test
+    void onlyTheAuditTouchesFactionClasses() {
+        onlyTheAuditTouchesFactionClasses.check(MAIN);
+    }
+
+    /** Table and entity names, as they would appear in SQL, JPQL or a string anywhere in a class. */
+    static final java.util.List<String> AUDIT_ONLY_NAMES = java.util.List.of("faction_declarations",
+            "faction_consent_events", "audit_case_facts", "audit_member_counts", "FactionDeclaration",
+            "FactionConsentEvent");
+
+    /**
+     * No class outside the audit names the faction tables, the audit facts or the faction
+     * entities, even in a SQL string (ArchUnit cannot see into strings, so the compiled classes'
+     * constant pools are read).
+     */
+    @Test
+    void onlyTheAuditNamesTheFactionTables() throws java.io.IOException {
+        int checked = 0;
+        for (com.tngtech.archunit.core.domain.JavaClass c : MAIN) {
+            if (c.getPackageName().startsWith("org.evenhand.audit") || c.getSource().isEmpty()) {
+                continue;
+            }
+            try (java.io.InputStream in = c.getSource().get().getUri().toURL().openStream()) {
+                String bytes = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (String name : AUDIT_ONLY_NAMES) {
+                    org.junit.jupiter.api.Assertions.assertFalse(bytes.contains(name),
+                            c.getName() + " names " + name + ": only org.evenhand.audit may");
+                }
+                checked++;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(checked > 50, "classes checked: " + checked);
+    }
+
+    /**
+     * Pages are rendered from templates: none may mention a faction, except the audit's own pages
+     * (templates/AuditPages: the NEC's report and a member's own declaration), which only
+     * org.evenhand.audit renders.
+     */
+    @Test
+    void noTemplateMentionsAFaction() throws java.io.IOException {
+        java.nio.file.Path audit = java.nio.file.Path.of("src/main/resources/templates/AuditPages");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
+                java.nio.file.Path.of("src/main/resources/templates"))) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).filter(f -> !f.startsWith(audit))
+                    .toList()) {
+                org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.readString(f).toLowerCase()
+                        .contains("faction"), f + " mentions a faction");
+            }
+        }
+    }
 }

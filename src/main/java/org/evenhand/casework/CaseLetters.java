@@ -56,6 +56,12 @@ public class CaseLetters {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tell(CaseFile c, Party party, String kind, String subject, String body) {
+        tell(c, party, kind, subject, body, "system");
+    }
+
+    /** As {@link #tell(CaseFile, Party, String, String, String)}, written by a named person rather than the process. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tell(CaseFile c, Party party, String kind, String subject, String body, String actor) {
         List<Member> to = new ArrayList<>();
         if (c.member(party) != null) {
             to.add(c.member(party));
@@ -66,7 +72,7 @@ public class CaseLetters {
         TimelineEntry e = new TimelineEntry();
         e.caseId = c.id;
         e.at = time.now();
-        e.actor = "system";
+        e.actor = actor;
         e.kind = kind;
         e.summary = vault.seal(c.ref, subject + ": " + body);
         e.audience = TimelineEntry.Audience.of(party);
@@ -74,7 +80,7 @@ public class CaseLetters {
         for (Member m : to) {
             outbox.enqueue(c.ref, c.id, m, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter(c, m, body)));
         }
-        trail.record("system", "letter-" + kind, c.ref, "to " + (to.size() > 1 ? to.size() + " " : "") + party.label()
+        trail.record(actor, "letter-" + kind, c.ref, "to " + (to.size() > 1 ? to.size() + " " : "") + party.label()
                 + (to.size() > 1 ? "s" : "") + ": " + subject);
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.evenhand.common.NameRedaction;
 import org.evenhand.common.ProblemException;
 import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
@@ -149,7 +151,7 @@ public class CaseViews {
         if (c.stageDue != null && step != null && DEADLINE_NAMES.containsKey(step)) {
             deadlines.add(new DeadlineView(step, DEADLINE_NAMES.get(step), c.stageDue));
         }
-        SuspensionView suspension = party == Party.RESPONDENT ? suspension(c) : null;
+        SuspensionView suspension = party == Party.RESPONDENT ? suspension(c, UnaryOperator.identity()) : null;
         if (suspension != null && suspension.liftedAt() == null) {
             process.deadlines(ref).stream().filter(d -> d.step().equals("reviewSuspension"))
                     .forEach(d -> deadlines.add(new DeadlineView(d.step(), d.name(), d.due())));
@@ -162,7 +164,7 @@ public class CaseViews {
                 c.receivedAt, joined != null ? joined.conductDate : c.conductDate,
                 joined != null ? text(c, joined.allegation) : text(c, c.allegation), v.id(),
                 clauses(v, joined != null ? joined.citedClauses : c.citedClauses), clauses(v, c.engagedClauses),
-                deadlines, can, decided ? decisions(c) : List.of(), appealLodged == null ? null : appeal(appealLodged, c),
+                deadlines, can, decided ? decisions(c, UnaryOperator.identity()) : List.of(), appealLodged == null ? null : appeal(appealLodged, c),
                 suspension, timeline);
     }
 
@@ -192,13 +194,14 @@ public class CaseViews {
     @Transactional
     public StaffCase forStaff(String username, boolean caseworker, boolean panel, String ref) {
         CaseFile c = requireStaffAccess(username, caseworker, panel, ref);
-        boolean blind = !(caseworker && assignment.isEligible(c, Handler.CASEWORKER, username));
+        boolean blind = !handles(username, caseworker, c);
+        UnaryOperator<String> shown = blind ? blinding(c) : UnaryOperator.identity();
         DefinitionVersion v = citations.version(c.definitionVersion);
         List<String> steps = process.activeSteps(ref);
         // letters to one complainant of several are copies of what staff see in the surge summary
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 and memberId is null order by id", c.id)
                 .stream().filter(e -> !blind || e.audience == TimelineEntry.Audience.parties)
-                .map(e -> new Event(e.at, e.kind, text(c, e.summary))).toList();
+                .map(e -> new Event(e.at, e.kind, shown.apply(text(c, e.summary)))).toList();
         List<Event> trailEvents = blind ? List.of() : trail.forCase(ref).stream()
                 .map(e -> new Event(e.at(), e.action(), e.actor() + ": " + e.detail())).toList();
         List<String> upheldCandidates = c.engagedClauses == null ? List.of() : c.engagedClauses;
@@ -208,14 +211,35 @@ public class CaseViews {
                 blind ? "Complainant" : c.complainant.displayName, blind ? "Respondent" : c.respondent.displayName,
                 blind ? null : c.complainant.membershipNumber, blind ? null : c.respondent.membershipNumber,
                 stage(c, steps), status(c), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
-                c.conductDate, c.conductLink, text(c, c.allegation), v.id(), clauses(v, c.citedClauses),
-                clauses(v, c.engagedClauses), text(c, c.triageReasons), c.exchangeOpenedBy, text(c, c.responseStatement),
-                blind ? null : c.investigator, text(c, c.investigationReport),
+                c.conductDate, blind ? shown.apply(c.conductLink) : c.conductLink, shown.apply(text(c, c.allegation)),
+                v.id(), clauses(v, c.citedClauses), clauses(v, c.engagedClauses), shown.apply(text(c, c.triageReasons)),
+                c.exchangeOpenedBy, shown.apply(text(c, c.responseStatement)),
+                blind ? null : c.investigator, shown.apply(text(c, c.investigationReport)),
                 citations.allowedSanctions(v, upheldCandidates),
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
-                blind ? List.of() : process.tasksOfCase(ref), decisions(c), appeal(c), suspension(c), timeline,
-                trailEvents, blind ? List.of() : interference.forCase(c.id), surge == null ? null : surge.complainants(),
-                surge);
+                blind ? List.of() : process.tasksOfCase(ref), decisions(c, shown), appeal(c, shown), suspension(c, shown),
+                timeline, trailEvents, blind ? List.of() : interference.forCase(c.id),
+                surge == null ? null : surge.complainants(), surge);
+    }
+
+    /**
+     * What a blind reader (a panel member) is shown of free text: the parties' names, membership
+     * numbers, logins and emails struck out and replaced by their role, as the structured fields are.
+     */
+    public UnaryOperator<String> blinding(CaseFile c) {
+        NameRedaction complainant = redaction(c.complainant, "[the complainant]");
+        NameRedaction respondent = redaction(c.respondent, "[the respondent]");
+        return t -> respondent.apply(complainant.apply(t));
+    }
+
+    private static NameRedaction redaction(Member m, String role) {
+        return m == null ? new NameRedaction(null, List.of(), role)
+                : new NameRedaction(m.displayName, java.util.Arrays.asList(m.membershipNumber, m.username, m.email), role);
+    }
+
+    /** Whether this reader handles the case as its caseworker (and so sees it with names). */
+    public boolean handles(String username, boolean caseworker, CaseFile c) {
+        return caseworker && assignment.isEligible(c, Handler.CASEWORKER, username);
     }
 
     /** The case if this handler may see it (eligible caseworker, or seated panel member); otherwise 404. */
@@ -252,26 +276,27 @@ public class CaseViews {
                 .orElse(new ClauseRef(id, id, 0))).toList();
     }
 
-    private List<DecisionView> decisions(CaseFile c) {
+    private List<DecisionView> decisions(CaseFile c, UnaryOperator<String> shown) {
         return Decision.<Decision>list("caseId = ?1 order by decidedAt, id", c.id).stream()
                 .map(d -> new DecisionView(d.bench, d.definitionVersion, d.findings, d.upheld, d.sanction,
-                        d.sanctionMonths, text(c, d.departureReason), text(c, d.reasons), d.appealAllowed, d.decidedAt))
+                        d.sanctionMonths, shown.apply(text(c, d.departureReason)), shown.apply(text(c, d.reasons)),
+                        d.appealAllowed, d.decidedAt))
                 .toList();
     }
 
-    private AppealView appeal(CaseFile c) {
+    private AppealView appeal(CaseFile c, UnaryOperator<String> shown) {
         Appeal a = Appeal.findById(c.id);
-        return a == null ? null : appeal(a, c);
+        return a == null ? null : new AppealView(a.party, a.grounds, shown.apply(text(c, a.statement)), a.lodgedAt);
     }
 
     private AppealView appeal(Appeal a, CaseFile c) {
         return new AppealView(a.party, a.grounds, text(c, a.statement), a.lodgedAt);
     }
 
-    private SuspensionView suspension(CaseFile c) {
+    private SuspensionView suspension(CaseFile c, UnaryOperator<String> shown) {
         Optional<InterimSuspension> s = InterimSuspension.<InterimSuspension>find("caseId = ?1 order by id desc", c.id)
                 .firstResultOptional();
-        return s.map(x -> new SuspensionView(x.imposedAt, text(c, x.reasons), x.renewals, x.liftedAt,
-                x.liftedAt == null ? null : text(c, x.liftReason))).orElse(null);
+        return s.map(x -> new SuspensionView(x.imposedAt, shown.apply(text(c, x.reasons)), x.renewals, x.liftedAt,
+                x.liftedAt == null ? null : shown.apply(text(c, x.liftReason)))).orElse(null);
     }
 }

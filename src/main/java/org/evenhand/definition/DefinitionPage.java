@@ -245,7 +245,7 @@ public class DefinitionPage {
         return tiers;
     }
 
-    static String tierLabel(int tier) {
+    public static String tierLabel(int tier) {
         String word = switch (tier) {
             case 1 -> "low";
             case 2 -> "moderate";

@@ -154,10 +154,18 @@ public class EvidenceService implements EvidenceGate {
         return read(c, item, member.username, c.partyOf(member).label());
     }
 
+    /** A panel member (who works blind) reads text with the parties' names struck out, as on the case. */
     @Transactional
     public Object readAsStaff(String username, boolean caseworker, boolean panel, String ref, long id) {
         CaseFile c = views.requireStaffAccess(username, caseworker, panel, ref);
-        return read(c, item(c, id), username, caseworker ? "caseworker" : "panel");
+        boolean handles = views.handles(username, caseworker, c);
+        Object content = read(c, item(c, id), username, handles ? "caseworker" : "panel");
+        if (!handles && content instanceof Content t) {
+            java.util.function.UnaryOperator<String> blind = views.blinding(c);
+            return new Content(t.id(), t.kind(), blind.apply(t.text()), blind.apply(t.url()),
+                    t.threadContext().stream().map(blind).toList());
+        }
+        return content;
     }
 
     /** Withdrawal, as easy as giving: the item is sealed for good and the case goes back to triage. */

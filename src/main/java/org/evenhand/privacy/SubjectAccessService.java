@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.evenhand.casework.CaseFile;
@@ -224,41 +223,16 @@ public class SubjectAccessService {
 
     /** Strikes a third party's names, username, membership number and email from free text. */
     static final class Redactor {
-        private final List<Pattern> patterns = new ArrayList<>();
+        private final org.evenhand.common.NameRedaction redaction;
 
         Redactor(Member other) {
-            if (other == null) {
-                return;
-            }
-            List<String> terms = new ArrayList<>();
-            terms.add(other.displayName);
-            for (String part : other.displayName.split("\\s+")) {
-                if (part.length() >= 3) {
-                    terms.add(part);
-                }
-            }
-            terms.add(other.membershipNumber);
-            if (other.username != null) {
-                terms.add(other.username);
-            }
-            if (other.email != null) {
-                terms.add(other.email);
-            }
-            terms.sort((a, b) -> b.length() - a.length());
-            for (String t : terms) {
-                patterns.add(Pattern.compile("(?i)\\b" + Pattern.quote(t) + "\\b"));
-            }
+            redaction = other == null ? new org.evenhand.common.NameRedaction(null, List.of(), "")
+                    : new org.evenhand.common.NameRedaction(other.displayName,
+                            java.util.Arrays.asList(other.membershipNumber, other.username, other.email), "[third party]");
         }
 
         String apply(String text) {
-            if (text == null) {
-                return null;
-            }
-            String out = text;
-            for (Pattern p : patterns) {
-                out = p.matcher(out).replaceAll("[third party]");
-            }
-            return out;
+            return redaction.apply(text);
         }
     }
 }

@@ -38,7 +38,8 @@ public class RefusedAccessLog {
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private void record(String actor, String what) {
+    /** Writes the refusal in its own transaction (blocking: call it on a worker thread). */
+    public void record(String actor, String what) {
         QuarkusTransaction.requiringNew().run(() -> trail.record(actor, "access-refused", null, what));
     }
 }

@@ -38,6 +38,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RealKeycloak.class)
 class KeycloakEndToEndTest {
 
+    /** The test port (8081 unless quarkus.http.test-port says otherwise); the realm must allow redirects to it. */
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL app;
+
     @BeforeAll
     static void keycloakTokens() {
         RealKeycloak.forgetTokens();
@@ -75,7 +79,8 @@ class KeycloakEndToEndTest {
             browser.getOptions().setJavaScriptEnabled(false);
             browser.getOptions().setCssEnabled(false);
             browser.getOptions().setRedirectEnabled(true);
-            HtmlPage login = browser.getPage("http://localhost:8081/me");
+            String me = "http://localhost:" + app.getPort() + "/me";
+            HtmlPage login = browser.getPage(me);
             assertTrue(login.getUrl().toString().startsWith(RealKeycloak.URL), "redirected to Keycloak: " + login.getUrl());
             // Keycloak marks its session cookies Secure; browsers treat http://127.0.0.1 as a secure
             // context and send them, HtmlUnit does not, so the test browser is told to.
@@ -90,7 +95,7 @@ class KeycloakEndToEndTest {
             form.getInputByName("username").setValue("frank");
             form.getInputByName("password").setValue(RealKeycloak.secret("EVENHAND_DEMO_PASSWORD"));
             HtmlPage mine = login.getHtmlElementById("kc-login").click();
-            assertEquals("http://localhost:8081/me", mine.getUrl().toString());
+            assertEquals(me, mine.getUrl().toString());
             assertTrue(mine.asNormalizedText().contains("My cases"));
             assertTrue(mine.asNormalizedText().contains(ref), "the member's own case is listed");
             assertTrue(mine.asNormalizedText().contains("Frank Fraser"));

@@ -52,7 +52,7 @@ public class RealKeycloak implements QuarkusTestProfile {
     }
 
     /** Reads a value from the environment or from the secrets file scripts/secrets.sh keeps outside the repo. */
-    static String secret(String name) {
+    public static String secret(String name) {
         String value = System.getenv(name);
         if (value != null && !value.isBlank()) {
             return value;

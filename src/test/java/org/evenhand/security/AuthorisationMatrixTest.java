@@ -123,7 +123,10 @@ class AuthorisationMatrixTest {
             req = req.queryParam(q.getKey(), q.getValue());
         }
         Object body = rule.matrixBody().apply(f);
-        if (body == AccessRules.MULTIPART_WITHOUT_FILE) {
+        if (rule.scope() == Scope.PAGE && "POST".equals(c.method) && body != AccessRules.MULTIPART_WITHOUT_FILE) {
+            // a page is posted as a browser posts it: a form
+            req = req.contentType(ContentType.URLENC).formParam("field", "value");
+        } else if (body == AccessRules.MULTIPART_WITHOUT_FILE) {
             for (Map.Entry<String, String> field : AccessRules.MULTIPART_WITHOUT_FILE.entrySet()) {
                 req = req.multiPart(field.getKey(), field.getValue());
             }

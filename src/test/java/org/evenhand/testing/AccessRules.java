@@ -163,11 +163,62 @@ public final class AccessRules {
                 f -> Map.of("reason", "Pre-action letter received."), "reason"));
         RULES.put("POST /api/privacy/cases/{ref}/legal-hold/release", post(Scope.ROLE, DPO, Set.of(204, 409),
                 f -> Map.of("reason", "Claim settled."), "reason"));
-        // pages (hidden from the OpenAPI document, found by scanning the JAX-RS resources)
-        RULES.put("GET /me", rule(Scope.PAGE, MEMBER, Set.of(200)));
+        // fairness audit (issue 5): a member's own faction declaration; the NEC's reports
+        RULES.put("GET /api/me/faction", rule(Scope.ROLE, MEMBER, Set.of(200)));
+        RULES.put("PUT /api/me/faction", post(Scope.ROLE, MEMBER, Set.of(200),
+                f -> Map.of("faction", "centre", "consent", true, "noticeVersion", "2026-1")));
+        RULES.put("DELETE /api/me/faction", rule(Scope.ROLE, MEMBER, Set.of(204)));
+        RULES.put("GET /api/audit/fairness", new Rule(Scope.ROLE, List.of("nec"), Set.of(200), f -> null,
+                Map.of("quarter", "2026-Q3"), Set.of("region", "clp")));
+        RULES.put("POST /api/audit/reports", post(Scope.ROLE, List.of("nec"), Set.of(201), f -> Map.of("quarter", "2026-Q2")));
+        RULES.put("GET /api/audit/reports", rule(Scope.ROLE, List.of("nec"), Set.of(200)));
+        RULES.put("GET /api/audit/reports/{id}", rule(Scope.ROLE, List.of("nec"), Set.of(200, 404)));
+        // caseworkers' notes (issue 6): staff only, or a message to one party
+        RULES.put("GET /api/cases/{ref}/notes", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
+        RULES.put("POST /api/cases/{ref}/notes", post(Scope.STAFF_CASE, List.of("caseworker"), Set.of(201),
+                f -> Map.of("audience", "staff", "text", "Spoke to the complainant about the thread context."), "text"));
+        // pages (hidden from the OpenAPI document, found by scanning the JAX-RS resources); a page takes no
+        // bearer token, so every signed-in role is sent to sign in; the browser suite (PagesEndToEndTest)
+        // and PagesTest check each role's pages with a real session
         RULES.put("GET /definition", rule(Scope.PUBLIC, List.of(), Set.of(200)));
         RULES.put("GET /definition/{id}", rule(Scope.PUBLIC, List.of(), Set.of(200)));
         RULES.put("GET /definition/diff", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        for (String page : List.of("GET /", "GET /process", "GET /process/complaint.bpmn", "GET /complain",
+                "GET /privacy")) {
+            RULES.put(page, rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        }
+        RULES.put("GET /signin", rule(Scope.PAGE, List.of("member", "caseworker", "panel", "nec", "dpo"), Set.of(303)));
+        for (String page : List.of("POST /me/complaints/new", "POST /me/cases/{ref}/evidence/new")) {
+            RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)).withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
+        }
+        for (String page : List.of("GET /me", "GET /me/cases/{ref}", "GET /me/complaints/new",
+                "GET /me/members", "GET /me/cases/{ref}/respond",
+                "POST /me/cases/{ref}/respond", "GET /me/cases/{ref}/appeal", "POST /me/cases/{ref}/appeal",
+                "GET /me/cases/{ref}/evidence/new",
+                "GET /me/cases/{ref}/evidence/{id}", "GET /me/cases/{ref}/evidence/{id}/withdraw",
+                "POST /me/cases/{ref}/evidence/{id}/withdraw", "GET /me/data", "GET /me/data/download",
+                "POST /me/data/access-request", "POST /me/data/erasure-request")) {
+            RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
+        }
+        for (String page : List.of("GET /work", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
+                "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}")) {
+            RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
+        }
+        for (String page : List.of("POST /work/cases/{ref}/notes", "POST /work/cases/{ref}/interim-suspension")) {
+            RULES.put(page, rule(Scope.PAGE, List.of("caseworker"), Set.of(200)));
+        }
+        for (String page : List.of("GET /nec/audit", "GET /nec/audit/download", "POST /nec/audit/reports",
+                "GET /nec/audit/reports/{id}", "GET /nec/audit/reports/{id}/download")) {
+            RULES.put(page, rule(Scope.PAGE, List.of("nec"), Set.of(200)));
+        }
+        for (String page : List.of("GET /me/fairness", "POST /me/fairness", "POST /me/fairness/withdraw")) {
+            RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
+        }
+        for (String page : List.of("GET /dpo", "GET /dpo/members/{number}/data",
+                "POST /dpo/subject-access-requests/{id}/fulfil", "GET /dpo/erasure-requests/{id}",
+                "POST /dpo/erasure-requests/{id}", "GET /dpo/retention/{ref}", "POST /dpo/retention/{ref}")) {
+            RULES.put(page, rule(Scope.PAGE, DPO, Set.of(200)));
+        }
     }
 
     private AccessRules() {

@@ -59,6 +59,16 @@ public final class ChildApp implements AutoCloseable {
         env.put("EVENHAND_SEEDS", root.resolve("seeds/demo").toString());
         env.put("EVENHAND_MAIL_LOG_ONLY", "true");
         env.put("EVENHAND_TRAIL_ANCHORS", log.getParent().resolve("anchors").toString());
+        env.put("EVENHAND_MASTER_KEY", MASTER_KEY);
+    }
+
+    /** One random master key for every child app of this JVM, so a restarted app reads what the killed one wrote. */
+    private static final String MASTER_KEY;
+
+    static {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        MASTER_KEY = java.util.Base64.getEncoder().encodeToString(key);
     }
 
     /** Starts the WireMock OIDC server once (keys and discovery); tokens are minted in this JVM. */

@@ -1,0 +1,128 @@
+package org.evenhand.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.evenhand.audit.stats.Comparison;
+import org.evenhand.audit.stats.Independence;
+import org.evenhand.audit.stats.Verdict;
+
+/**
+ * The fairness report, as published (JSON; CSV and PDF are renderings of it). Every count is a
+ * {@link Count}: a value, or a mark that it is suppressed. Rates and statistics that would
+ * reveal a suppressed count are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FairnessReport(String title, Parameters parameters, Instant generatedAt, String generatedBy,
+        List<DefinitionVersionRef> definitionVersions, String dataSha256, Count casesAnalysed,
+        List<String> findings, List<Population> population, List<RoleSection> roles, Provocation provocation,
+        HandlingTime handlingTime, Disclosure disclosure, List<String> method) {
+
+    public static final String UNDECLARED = "undeclared";
+    public static final String PREFER_NOT_TO_SAY = "prefer-not-to-say";
+    public static final String ALL = "all";
+
+    /** A count, or that it is suppressed ("primary": under the threshold; "secondary": would reveal one that is). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Count(Long value, String suppressed) {
+        public static Count of(long v) {
+            return new Count(v, null);
+        }
+
+        public boolean published() {
+            return value != null;
+        }
+    }
+
+    public record Parameters(LocalDate from, LocalDate to, String timeZone, String region, String clp,
+            int suppressionThreshold, int minimumGroupSize, double bandLower, double bandUpper, double confidence,
+            int counterComplaintWindowDays, int conductWindowDays, List<String> factions,
+            List<String> protectedCharacteristicClauses, Instant lengthsMeasuredTo) {
+    }
+
+    public record DefinitionVersionRef(String id, LocalDate effectiveFrom, String sha256, boolean inForceDuringPeriod) {
+    }
+
+    public record Population(String group, Count members) {
+    }
+
+    public record RoleSection(String role, String description, List<RateMetric> rates, List<TimeMetric> times,
+            SanctionTable sanctions) {
+    }
+
+    /** A yes/no outcome per group: numerator over denominator, compared group by group with the rest. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RateMetric(String id, String label, String description, String numerator, String denominator,
+            String stratifiedBy, List<GroupRate> groups, Independence acrossFactions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GroupRate(String group, Count numerator, Count denominator, Double rate, Comparison comparison,
+            Stratified byTier, Stratified byClause, List<StratumRate> tiers, Assessment assessment) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StratumRate(int tier, Count numerator, Count denominator, Double rate, Comparison comparison) {
+    }
+
+    /** The comparison within strata: Mantel-Haenszel risk ratio (the call), odds ratio, CMH and Breslow-Day tests. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stratified(Integer strata, Double riskRatio, Double ciLower, Double ciUpper, Double oddsRatio,
+            Double orCiLower, Double orCiUpper, Double cmh, Double cmhPValue, Double breslowDay,
+            Integer breslowDayDf, Double breslowDayPValue, Boolean heterogeneous, Verdict verdict, String reason) {
+    }
+
+    /** The overall call for a group on a metric, taking case mix into account, in plain words. */
+    public record Assessment(Verdict verdict, String explanation) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TimeMetric(String id, String label, String description, List<GroupTime> groups) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GroupTime(String group, Count cases, Double median, Double p90, Double medianRatio,
+            Double superiority, Double pValue, Verdict verdict, String reason) {
+    }
+
+    public record SanctionTable(List<String> sanctions, List<String> titles, List<SanctionRow> groups,
+            Independence acrossFactions) {
+    }
+
+    public record SanctionRow(String group, Count decided, List<Count> counts) {
+    }
+
+    /** Provocation, reaction, accusation. */
+    public record Provocation(String description, List<OpenerOutcome> firstMoversAndReactors,
+            List<CounterOutcome> counterComplaints) {
+    }
+
+    /** Among decided complaints against this group's members: upheld when they opened the exchange vs when they were reacting. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OpenerOutcome(String group, Count firstMoverDecided, Count firstMoverUpheld, Double firstMoverRate,
+            Count reactorDecided, Count reactorUpheld, Double reactorRate, Comparison reactorVsFirstMover) {
+    }
+
+    /**
+     * By the complainant's faction: complaints made; how many were counter-complaints (answering a
+     * complaint against the complainant) and how those fared; how many drew a counter-complaint
+     * and how those fared.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CounterOutcome(String group, Count complaints, Count counterComplaints, Count countersDecided,
+            Count countersUpheld, Double countersUpheldRate, Count drewCounter, Count drewCounterDecided,
+            Count drewCounterUpheld, Double drewCounterUpheldRate) {
+    }
+
+    public record HandlingTime(String description, List<ClauseTime> clauses, ClauseTime protectedCharacteristics) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClauseTime(String clause, String title, Integer tier, Count decided, Double median, Double p90,
+            Double medianRatioToOthers, Double pValue, Verdict verdict, String reason) {
+    }
+
+    public record Disclosure(int threshold, long cells, long primary, long secondary, String rule) {
+    }
+}

@@ -1,0 +1,128 @@
+package org.evenhand.audit;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.evenhand.common.ProblemException;
+import org.evenhand.identity.CurrentUser;
+import org.evenhand.identity.Member;
+import org.evenhand.identity.Roles;
+import org.evenhand.pages.Form;
+import org.evenhand.pages.Html;
+import org.evenhand.pages.PageErrors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * A member's own faction declaration for the fairness audit, as a page: see it and the notice,
+ * declare or change it with consent, withdraw it. The same service as PUT/DELETE /api/me/faction.
+ */
+@Path("/me/fairness")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.MEMBER)
+public class MyFactionPage {
+
+    public record FactionPage(boolean declared, String current, String since, List<Choice> options, String notice,
+            String noticeVersion, List<String> history, String done) {
+    }
+
+    public record Choice(String value, String label) {
+    }
+
+    @CheckedTemplate(basePath = "AuditPages")
+    static class Templates {
+        static native TemplateInstance faction(FactionPage page, Form form);
+    }
+
+    @Inject
+    FactionService factions;
+    @Inject
+    AuditConfig config;
+    @Inject
+    CurrentUser user;
+    @Inject
+    PageErrors errors;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return errors.of(e);
+    }
+
+    @ServerExceptionMapper
+    public io.smallrye.mutiny.Uni<Response> forbidden(io.quarkus.security.ForbiddenException e,
+            jakarta.ws.rs.container.ContainerRequestContext request) {
+        return errors.forbiddenLater(request);
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Response faction(@QueryParam("done") String done) {
+        return Html.ok(Templates.faction(factionPage(user.requireMember(), done), Form.empty()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response declare(MultivaluedMap<String, String> fields) {
+        Member m = user.requireMember();
+        Form form = Form.of(fields);
+        if (form.text("faction") == null) {
+            form.error("faction", "Choose the faction you identify with, or \u201cprefer not to say\u201d.");
+        }
+        if (!form.ticked("consent")) {
+            form.error("consent", "A faction is recorded only with your consent to the notice. Tick the box, or leave"
+                    + " this page without declaring one.");
+        }
+        if (!form.hasErrors()) {
+            try {
+                factions.declare(m, form.text("faction"), form.value("consent"), true);
+                return Html.seeOther("/me/fairness?done=declared");
+            } catch (ProblemException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                PageErrors.onto(form, e, Map.of("faction", "faction", "consent", "consent", "noticeVersion", "consent"),
+                        "faction");
+            }
+        }
+        return Html.page(400, Templates.faction(factionPage(m, null), form));
+    }
+
+    @POST
+    @Path("withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response withdraw(MultivaluedMap<String, String> fields) {
+        factions.withdraw(user.requireMember());
+        return Html.seeOther("/me/fairness?done=withdrawn");
+    }
+
+    private FactionPage factionPage(Member m, String done) {
+        FactionService.State s = factions.state(m);
+        List<Choice> options = factions.options().stream().map(o -> new Choice(o, AuditPages.group(o))).toList();
+        List<String> history = s.consents().stream().map(c -> org.evenhand.pages.Formats.when(c.at()) + ": " + switch (c.event()) {
+            case FactionConsentEvent.GIVEN -> "consent given to notice " + c.noticeVersion();
+            case FactionConsentEvent.CHANGED -> "declaration changed, under notice " + c.noticeVersion();
+            case FactionConsentEvent.WITHDRAWN -> "consent withdrawn; the declaration was deleted";
+            default -> c.event();
+        }).toList();
+        String message = "declared".equals(done) ? "Your declaration is recorded. Thank you."
+                : "withdrawn".equals(done) ? "Your declaration is withdrawn and deleted." : null;
+        return new FactionPage(s.declaration().isPresent(), s.declaration().map(d -> AuditPages.group(d.faction)).orElse(null),
+                s.declaration().map(d -> org.evenhand.pages.Formats.date(d.updatedAt)).orElse(null), options,
+                FactionResource.NOTICE.formatted(config.suppressionThreshold()), config.notice().version(), history,
+                message);
+    }
+}

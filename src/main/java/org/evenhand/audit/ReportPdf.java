@@ -1,0 +1,347 @@
+package org.evenhand.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.evenhand.audit.FairnessReport.Count;
+import org.evenhand.audit.FairnessReport.GroupRate;
+import org.evenhand.audit.FairnessReport.RateMetric;
+import org.evenhand.audit.FairnessReport.RoleSection;
+import org.evenhand.audit.stats.Comparison;
+import org.evenhand.audit.stats.Verdict;
+
+/** The report as a PDF for publishing (Apache PDFBox): summary, tables, method and disclosure notes. */
+final class ReportPdf {
+
+    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final float MARGIN = 40;
+    private static final PDRectangle SIZE = PDRectangle.A4;
+
+    private final PDDocument doc = new PDDocument();
+    private PDPageContentStream out;
+    private float y;
+    private int pages;
+
+    private ReportPdf() {
+    }
+
+    static byte[] render(FairnessReport r) {
+        ReportPdf pdf = new ReportPdf();
+        try {
+            pdf.write(r);
+            return pdf.finish(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(FairnessReport r) throws IOException {
+        newPage();
+        text(r.title(), BOLD, 15);
+        y -= 4;
+        FairnessReport.Parameters p = r.parameters();
+        para("Complaints received " + p.from() + " to " + p.to() + " (" + p.timeZone() + ")"
+                + (p.region() == null ? "" : ", region " + p.region()) + (p.clp() == null ? "" : ", CLP " + p.clp())
+                + ". Made " + r.generatedAt() + " by " + r.generatedBy() + ".", 9);
+        para("Data SHA-256: " + r.dataSha256(), 8);
+        StringBuilder v = new StringBuilder("Definition versions: ");
+        for (FairnessReport.DefinitionVersionRef d : r.definitionVersions()) {
+            v.append(d.id()).append(" (from ").append(d.effectiveFrom()).append(d.inForceDuringPeriod()
+                    ? ", in force in the period" : "").append(", sha256 ").append(d.sha256(), 0,
+                            Math.min(12, d.sha256().length())).append("...)  ");
+        }
+        para(v.toString(), 8);
+        para("Rules: counts under " + p.suppressionThreshold() + " suppressed; a comparison needs "
+                + p.minimumGroupSize() + " cases a side; flagged when the ratio is outside " + p.bandLower() + "-"
+                + p.bandUpper() + " and its " + Math.round(p.confidence() * 100)
+                + "% interval excludes 1. Counter-complaint window " + p.counterComplaintWindowDays()
+                + " days (conduct within " + p.conductWindowDays() + " days). Complaints analysed: "
+                + show(r.casesAnalysed()) + ".", 8);
+        heading("Findings");
+        for (String f : r.findings()) {
+            para("- " + f, 9);
+        }
+        heading("Members by declared faction");
+        table(new String[] { "Group", "Members" }, new float[] { 200, 80 },
+                r.population().stream().map(x -> new String[] { x.group(), show(x.members()) }).toList());
+        for (RoleSection role : r.roles()) {
+            heading("As " + role.role() + "s: " + role.description());
+            for (RateMetric m : role.rates()) {
+                subheading(m.label() + (m.stratifiedBy() == null ? "" : " (strata: severity tier and clause, by "
+                        + m.stratifiedBy() + ")"));
+                para(m.description(), 8);
+                List<String[]> rows = new ArrayList<>();
+                for (GroupRate g : m.groups()) {
+                    Comparison c = g.comparison();
+                    rows.add(new String[] { g.group(), show(g.numerator()), show(g.denominator()),
+                            m.id().equals("complaints") ? num(g.rate(), 2) : pct(g.rate()),
+                            c == null ? "" : interval(c.ratio(), c.ciLower(), c.ciUpper()),
+                            c == null || c.pValue() == null ? "" : p(c.pValue()),
+                            g.byTier() == null ? "" : interval(g.byTier().riskRatio(), g.byTier().ciLower(),
+                                    g.byTier().ciUpper()),
+                            g.assessment() == null ? "" : call(g.assessment().verdict()) });
+                }
+                table(new String[] { "Group", cap(m.numerator()), cap(m.denominator()),
+                        m.id().equals("complaints") ? "Per 1,000" : "Rate", "Ratio to rest (95% CI)", "p",
+                        "Within tiers (MH)", "Call" }, new float[] { 80, 55, 55, 45, 95, 45, 95, 45 }, rows);
+                if (m.acrossFactions() != null) {
+                    para("Across all factions: " + (m.acrossFactions().statistic() == null ? ""
+                            : "chi-squared " + num(m.acrossFactions().statistic(), 2) + ", df "
+                                    + m.acrossFactions().degreesOfFreedom() + ", p " + p(m.acrossFactions().pValue())
+                                    + "; ") + m.acrossFactions().reason() + ".", 8);
+                }
+                for (GroupRate g : m.groups()) {
+                    if (g.assessment() != null && (g.assessment().verdict() != Verdict.NOT_FLAGGED
+                            || g.comparison() != null && g.comparison().verdict() == Verdict.FLAGGED)) {
+                        para(g.group() + ": " + g.assessment().explanation(), 8);
+                    }
+                }
+            }
+            for (FairnessReport.TimeMetric t : role.times()) {
+                subheading(t.label());
+                table(new String[] { "Group", "Cases", "Median", "90th pct", "Median ratio", "p", "Call" },
+                        new float[] { 90, 60, 60, 60, 70, 60, 90 },
+                        t.groups().stream().map(g -> new String[] { g.group(), show(g.cases()), num(g.median(), 1),
+                                num(g.p90(), 1), num(g.medianRatio(), 2), p(g.pValue()),
+                                g.verdict() == null ? "" : call(g.verdict()) }).toList());
+            }
+            subheading("Sanctions among decided complaints");
+            FairnessReport.SanctionTable st = role.sanctions();
+            String[] head = new String[st.sanctions().size() + 2];
+            float[] widths = new float[head.length];
+            head[0] = "Group";
+            widths[0] = 90;
+            head[1] = "Decided";
+            widths[1] = 55;
+            for (int i = 0; i < st.sanctions().size(); i++) {
+                head[i + 2] = st.sanctions().get(i);
+                widths[i + 2] = (SIZE.getWidth() - 2 * MARGIN - 145) / st.sanctions().size();
+            }
+            List<String[]> rows = new ArrayList<>();
+            for (FairnessReport.SanctionRow row : st.groups()) {
+                String[] cells = new String[head.length];
+                cells[0] = row.group();
+                cells[1] = show(row.decided());
+                for (int i = 0; i < row.counts().size(); i++) {
+                    cells[i + 2] = show(row.counts().get(i));
+                }
+                rows.add(cells);
+            }
+            table(head, widths, rows);
+        }
+        heading("Provocation, reaction, accusation");
+        para(r.provocation().description(), 8);
+        table(new String[] { "Respondent's group", "First mover upheld", "Reactor upheld", "Reactor/first mover (95% CI)",
+                "Call" }, new float[] { 100, 100, 100, 120, 90 },
+                r.provocation().firstMoversAndReactors().stream().map(o -> new String[] { o.group(),
+                        show(o.firstMoverUpheld()) + "/" + show(o.firstMoverDecided()) + " " + pct(o.firstMoverRate()),
+                        show(o.reactorUpheld()) + "/" + show(o.reactorDecided()) + " " + pct(o.reactorRate()),
+                        interval(o.reactorVsFirstMover().ratio(), o.reactorVsFirstMover().ciLower(),
+                                o.reactorVsFirstMover().ciUpper()),
+                        call(o.reactorVsFirstMover().verdict()) }).toList());
+        table(new String[] { "Complainant's group", "Complaints", "Counter-complaints", "Counters upheld",
+                "Drew a counter", "Those upheld" }, new float[] { 100, 70, 90, 90, 80, 80 },
+                r.provocation().counterComplaints().stream().map(o -> new String[] { o.group(), show(o.complaints()),
+                        show(o.counterComplaints()), show(o.countersUpheld()) + "/" + show(o.countersDecided()),
+                        show(o.drewCounter()), show(o.drewCounterUpheld()) + "/" + show(o.drewCounterDecided()) })
+                        .toList());
+        heading("Handling time by clause");
+        para(r.handlingTime().description(), 8);
+        List<FairnessReport.ClauseTime> clauses = new ArrayList<>(r.handlingTime().clauses());
+        clauses.add(r.handlingTime().protectedCharacteristics());
+        table(new String[] { "Clause", "Tier", "Decided", "Median", "90th pct", "Ratio to others", "p", "Call" },
+                new float[] { 130, 30, 50, 50, 50, 70, 50, 85 },
+                clauses.stream().map(c -> new String[] { c.clause(), c.tier() == null ? "" : c.tier().toString(),
+                        show(c.decided()), num(c.median(), 1), num(c.p90(), 1), num(c.medianRatioToOthers(), 2),
+                        p(c.pValue()), call(c.verdict()) }).toList());
+        heading("Disclosure control");
+        para(r.disclosure().rule() + " In this report: " + r.disclosure().primary() + " counts suppressed as small, "
+                + r.disclosure().secondary() + " more to protect them.", 8);
+        heading("Method");
+        for (String m : r.method()) {
+            para("- " + m, 8);
+        }
+        para("Every metric and test is explained for a lay reader in docs/fairness-audit.md.", 8);
+    }
+
+    private byte[] finish(FairnessReport r) throws IOException {
+        out.close();
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(clean(r.title()));
+        info.setAuthor("Evenhand fairness audit");
+        info.setSubject("Data SHA-256 " + r.dataSha256());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        doc.save(bytes);
+        doc.close();
+        return bytes.toByteArray();
+    }
+
+    private void newPage() throws IOException {
+        if (out != null) {
+            out.close();
+        }
+        PDPage page = new PDPage(SIZE);
+        doc.addPage(page);
+        out = new PDPageContentStream(doc, page);
+        pages++;
+        y = SIZE.getHeight() - MARGIN;
+        out.beginText();
+        out.setFont(REGULAR, 7);
+        out.newLineAtOffset(SIZE.getWidth() - MARGIN - 40, MARGIN / 2);
+        out.showText("Page " + pages);
+        out.endText();
+    }
+
+    private void need(float height) throws IOException {
+        if (y - height < MARGIN) {
+            newPage();
+        }
+    }
+
+    private void heading(String s) throws IOException {
+        y -= 8;
+        need(30);
+        text(s, BOLD, 12);
+    }
+
+    private void subheading(String s) throws IOException {
+        y -= 4;
+        need(40);
+        text(s, BOLD, 10);
+    }
+
+    private void text(String s, PDType1Font font, float size) throws IOException {
+        for (String line : wrap(clean(s), font, size, SIZE.getWidth() - 2 * MARGIN)) {
+            need(size + 3);
+            y -= size + 3;
+            out.beginText();
+            out.setFont(font, size);
+            out.newLineAtOffset(MARGIN, y);
+            out.showText(line);
+            out.endText();
+        }
+    }
+
+    private void para(String s, float size) throws IOException {
+        text(s, REGULAR, size);
+        y -= 2;
+    }
+
+    private void table(String[] head, float[] widths, List<String[]> rows) throws IOException {
+        float size = 7;
+        row(head, widths, BOLD, size);
+        for (String[] r : rows) {
+            row(r, widths, REGULAR, size);
+        }
+        y -= 4;
+    }
+
+    private void row(String[] cells, float[] widths, PDType1Font font, float size) throws IOException {
+        List<List<String>> lines = new ArrayList<>();
+        int height = 1;
+        for (int i = 0; i < cells.length; i++) {
+            List<String> l = wrap(clean(cells[i] == null ? "" : cells[i]), font, size, widths[i] - 3);
+            lines.add(l);
+            height = Math.max(height, l.size());
+        }
+        need(height * (size + 2) + 2);
+        float x = MARGIN;
+        for (int i = 0; i < cells.length; i++) {
+            float ly = y;
+            for (String line : lines.get(i)) {
+                ly -= size + 2;
+                out.beginText();
+                out.setFont(font, size);
+                out.newLineAtOffset(x, ly);
+                out.showText(line);
+                out.endText();
+            }
+            x += widths[i];
+        }
+        y -= height * (size + 2) + 2;
+    }
+
+    private static List<String> wrap(String s, PDType1Font font, float size, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (font.getStringWidth(candidate) / 1000 * size <= width || line.isEmpty()) {
+                line.setLength(0);
+                line.append(candidate);
+            } else {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private static final Map<Character, String> REPLACE = new HashMap<>(Map.of('\u2013', "-", '\u2014', "-",
+            '\u2018', "'", '\u2019', "'", '\u201c', "\"", '\u201d', "\"", '\u2265', ">=", '\u2264', "<=", '\u00d7', "x",
+            '\u2026', "..."));
+
+    /** Keeps to what the standard PDF fonts can show (WinAnsi). */
+    static String clean(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            if (REPLACE.containsKey(ch)) {
+                b.append(REPLACE.get(ch));
+            } else if (ch == '\n' || ch == '\t') {
+                b.append(' ');
+            } else if (ch >= 32 && ch < 127 || ch >= 160 && ch <= 255) {
+                b.append(ch);
+            } else {
+                b.append('?');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String show(Count c) {
+        return c == null ? "" : c.published() ? Long.toString(c.value()) : "[s]";
+    }
+
+    private static String pct(Double x) {
+        return x == null ? "-" : String.format(Locale.UK, "%.1f%%", 100 * x);
+    }
+
+    private static String num(Double x, int digits) {
+        return x == null ? "-" : String.format(Locale.UK, "%." + digits + "f", x);
+    }
+
+    private static String p(Double x) {
+        return x == null ? "-" : x < 0.0001 ? "<0.0001" : String.format(Locale.UK, "%.4f", x);
+    }
+
+    private static String interval(Double r, Double lo, Double hi) {
+        return r == null ? "-" : String.format(Locale.UK, "%.2f (%.2f-%.2f)", r, lo, hi);
+    }
+
+    private static String call(Verdict v) {
+        return switch (v) {
+            case FLAGGED -> "FLAGGED";
+            case NOT_FLAGGED -> "not flagged";
+            case INSUFFICIENT_EVIDENCE -> "insufficient evidence";
+        };
+    }
+
+    private static String cap(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

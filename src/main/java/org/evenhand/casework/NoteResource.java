@@ -1,0 +1,52 @@
+package org.evenhand.casework;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evenhand.identity.CurrentUser;
+import org.evenhand.identity.Roles;
+
+/** Caseworkers' notes: staff only, or a message to the complainant or the respondent. */
+@Path("/api/cases/{ref}/notes")
+@Tag(name = "Cases (staff)")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CASEWORKER)
+public class NoteResource {
+
+    public record NoteRequest(@NotBlank String audience, @NotBlank @Size(max = 20000) String text) {
+    }
+
+    @Inject
+    NoteService notes;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Operation(summary = "Notes and messages on a case (eligible caseworkers)")
+    public List<NoteService.Note> list(@PathParam("ref") String ref) {
+        return notes.notes(user.username(), ref);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a note for staff, or send a message to one party (a letter on their timeline and by email)")
+    public Response add(@PathParam("ref") String ref, @Valid @NotNull NoteRequest body) {
+        notes.add(user.username(), ref, NoteService.Audience.of(body.audience()), body.text());
+        return Response.created(URI.create("/api/cases/" + ref + "/notes")).build();
+    }
+}

@@ -1,0 +1,80 @@
+package org.evenhand.casework;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import org.evenhand.common.ProblemException;
+
+/**
+ * Caseworkers' notes on a case: for staff only, or a message to one party. A staff note is a
+ * timeline entry only staff see; a message to a party is a letter (on their timeline and by email)
+ * and leaves a staff entry saying who sent it. Text is sealed under the case's key like the rest
+ * of the timeline, and every note is on the trail. Panel members, who work blind, see none of them.
+ */
+@ApplicationScoped
+public class NoteService {
+
+    public static final String KIND = "note";
+    static final int MAX_LENGTH = 20000;
+
+    public enum Audience {
+        staff, complainant, respondent;
+
+        public static Audience of(String code) {
+            for (Audience a : values()) {
+                if (a.name().equals(code)) {
+                    return a;
+                }
+            }
+            throw ProblemException.invalidField("audience", "must be staff, complainant or respondent");
+        }
+    }
+
+    public record Note(Instant at, String author, Audience audience, String text) {
+    }
+
+    @Inject
+    CaseViews views;
+    @Inject
+    CaseLetters letters;
+
+    @Transactional
+    public void add(String caseworker, String ref, Audience audience, String text) {
+        CaseFile c = views.requireStaffAccess(caseworker, true, false, ref);
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalidField("text", "write the note");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw ProblemException.invalidField("text", "at most " + MAX_LENGTH + " characters");
+        }
+        String body = text.strip();
+        switch (audience) {
+            case staff -> letters.record(c, caseworker, KIND, TimelineEntry.Audience.staff, body);
+            case complainant, respondent -> {
+                Party party = audience == Audience.complainant ? Party.COMPLAINANT : Party.RESPONDENT;
+                if (c.member(party) == null) {
+                    throw ProblemException.conflict("the " + party.label() + " on " + ref + " is no longer on record");
+                }
+                if (party == Party.RESPONDENT && c.respondentNotifiedAt == null) {
+                    throw ProblemException.invalidField("audience", "the respondent has not been told of this"
+                            + " complaint; they learn of it only when triage puts the allegation to them");
+                }
+                letters.tell(c, party, KIND, "A message from your caseworker", body, caseworker);
+                letters.record(c, caseworker, "note-sent", TimelineEntry.Audience.staff,
+                        "Message sent to the " + party.label() + " (see their letter)");
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** The notes and messages on a case, oldest first; eligible caseworkers only. */
+    @Transactional
+    public List<Note> notes(String caseworker, String ref) {
+        CaseFile c = views.requireStaffAccess(caseworker, true, false, ref);
+        return TimelineEntry.<TimelineEntry>list("caseId = ?1 and kind = ?2 order by id", c.id, KIND).stream()
+                .map(e -> new Note(e.at, e.actor, Audience.valueOf(e.audience.name()), views.text(c, e.summary)))
+                .toList();
+    }
+}

@@ -1,0 +1,48 @@
+package org.evenhand.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Strikes a person's identifiers from free text: their full name, each part of it of three
+ * letters or more, and any other identifiers given (membership number, login, email), whole
+ * words only, case-insensitively, longest first.
+ */
+public final class NameRedaction {
+
+    private final List<Pattern> patterns = new ArrayList<>();
+    private final String replacement;
+
+    /** @param name the person's name; {@code null} redacts nothing */
+    public NameRedaction(String name, List<String> identifiers, String replacement) {
+        this.replacement = Matcher.quoteReplacement(replacement);
+        if (name == null) {
+            return;
+        }
+        List<String> terms = new ArrayList<>();
+        terms.add(name);
+        for (String part : name.split("\\s+")) {
+            if (part.length() >= 3) {
+                terms.add(part);
+            }
+        }
+        identifiers.stream().filter(t -> t != null && !t.isBlank()).forEach(terms::add);
+        terms.sort((a, b) -> b.length() - a.length());
+        for (String t : terms) {
+            patterns.add(Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}])"));
+        }
+    }
+
+    public String apply(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (Pattern p : patterns) {
+            out = p.matcher(out).replaceAll(replacement);
+        }
+        return out;
+    }
+}

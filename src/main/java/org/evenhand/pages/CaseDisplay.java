@@ -1,0 +1,130 @@
+package org.evenhand.pages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.evenhand.casework.CaseViews;
+import org.evenhand.casework.Finding;
+import org.evenhand.definition.DefinitionVersion;
+
+/** Pieces of a case that member and staff pages show alike: stages, decisions, deadlines, long text. */
+@ApplicationScoped
+public class CaseDisplay {
+
+    /** One stage of the process in the list beside the diagram. */
+    public record StageStep(String step, String label, String state) {
+
+        public boolean current() {
+            return "current".equals(state);
+        }
+
+        public boolean done() {
+            return "done".equals(state);
+        }
+    }
+
+    public record FindingView(String clause, String title, boolean upheld, String href) {
+    }
+
+    public record DecisionDisplay(String heading, String decidedOn, List<FindingView> findings, boolean upheld,
+            String sanction, String sanctionHref, Integer months, List<String> reasons, List<String> departure,
+            Boolean appealAllowed) {
+    }
+
+    static final List<String[]> STAGES = List.of(
+            new String[] { "triage", "Triage" },
+            new String[] { "awaitResponse", "Respondent\u2019s response" },
+            new String[] { "investigate", "Investigation" },
+            new String[] { "panelDecision", "Panel decision" },
+            new String[] { "appealWindow", "Appeal window" },
+            new String[] { "hearAppeal", "Appeal hearing" },
+            new String[] { "closed", "Closed" });
+
+    /** What each pending timer means to the reader. */
+    static final Map<String, String> DEADLINES = Map.of(
+            "awaitResponse", "Response due",
+            "appealWindow", "Appeal window closes",
+            "reviewSuspension", "Interim suspension review",
+            "triage", "Triage target",
+            "investigate", "Investigation target",
+            "panelDecision", "Panel decision target",
+            "hearAppeal", "Appeal hearing target");
+
+    @Inject
+    Definitions definitions;
+
+    /** The stages in order, marked done, current or to come; a case closed at triage skips the rest. */
+    public List<StageStep> stages(CaseViews.Stage stage, boolean appealed) {
+        List<StageStep> out = new ArrayList<>();
+        if ("dismissed".equals(stage.step())) {
+            out.add(new StageStep("triage", "Triage", "done"));
+            out.add(new StageStep("dismissed", "Closed at triage: outside the definition", "current"));
+            return out;
+        }
+        int at = -1;
+        for (int i = 0; i < STAGES.size(); i++) {
+            if (STAGES.get(i)[0].equals(stage.step())) {
+                at = i;
+            }
+        }
+        if ("received".equals(stage.step())) {
+            at = 0;
+        }
+        for (int i = 0; i < STAGES.size(); i++) {
+            String step = STAGES.get(i)[0];
+            if ("hearAppeal".equals(step) && !appealed && !"hearAppeal".equals(stage.step())) {
+                continue;
+            }
+            String state = "closed".equals(stage.step()) ? "done" : i < at ? "done" : i == at ? "current" : "todo";
+            if ("closed".equals(step) && "closed".equals(stage.step())) {
+                state = "current";
+            }
+            out.add(new StageStep(step, STAGES.get(i)[1], state));
+        }
+        return out;
+    }
+
+    public List<Due> deadlines(List<CaseViews.DeadlineView> list, Instant now) {
+        return list.stream().filter(d -> DEADLINES.containsKey(d.step()))
+                .map(d -> Due.of(DEADLINES.get(d.step()), d.due(), now)).toList();
+    }
+
+    public List<DecisionDisplay> decisions(List<CaseViews.DecisionView> list) {
+        List<DecisionDisplay> out = new ArrayList<>();
+        for (CaseViews.DecisionView d : list) {
+            DefinitionVersion v = definitions.version(d.definitionVersion());
+            List<FindingView> findings = d.findings() == null ? List.of() : d.findings().stream()
+                    .map((Finding f) -> new FindingView(f.clause(), definitions.clauseTitle(v.id(), f.clause()),
+                            f.upheld(), "/definition/" + v.id() + "#" + f.clause()))
+                    .toList();
+            boolean appeal = "appeal".equals(d.bench());
+            String heading = appeal ? (Boolean.TRUE.equals(d.appealAllowed()) ? "Appeal allowed" : "Appeal dismissed")
+                    : "The panel\u2019s decision";
+            out.add(new DecisionDisplay(heading, Formats.date(d.decidedAt()), findings, d.upheld(),
+                    definitions.sanctionTitle(v.id(), d.sanction()), "/definition/" + v.id() + "#sanction-" + d.sanction(),
+                    d.sanctionMonths(), paragraphs(d.reasons()), paragraphs(d.departureReason()), d.appealAllowed()));
+        }
+        return out;
+    }
+
+    /** Free text split into paragraphs at blank lines (line breaks inside are kept by the stylesheet). */
+    public static List<String> paragraphs(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.strip().split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    static final Map<String, String> GROUNDS = Map.of(
+            "procedural-failure", "The procedure was not followed",
+            "perverse-finding", "No reasonable panel could have reached this finding",
+            "new-evidence", "New evidence that was not available before");
+
+    public static String ground(String code) {
+        return GROUNDS.getOrDefault(code, code);
+    }
+}

@@ -1,0 +1,111 @@
+package org.evenhand.pages;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.evenhand.trail.RefusedAccessLog;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.evenhand.common.Problem;
+import org.evenhand.common.ProblemException;
+
+/**
+ * Errors as pages rather than problem+json: not found (which is also what a case you may not see
+ * looks like), conflicts with the case's state, and refused forms.
+ */
+@ApplicationScoped
+public class PageErrors {
+
+    public record ErrorPage(int status, String heading, String message) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(ErrorPage page);
+    }
+
+    public Response page(int status, String heading, String message) {
+        return Html.page(status, Templates.error(new ErrorPage(status, heading, message)));
+    }
+
+    /** A page the person's roles do not open. */
+    public Response forbidden() {
+        return page(403, "You cannot open this page", "Your account does not have access to this part of Evenhand."
+                + " If you think it should, ask the party\u2019s compliance unit.");
+    }
+
+    /**
+     * A role check refused a page (it fails on the I/O thread, before the method): written to the
+     * trail as API refusals are, and the page rendered, both on a worker.
+     */
+    public Uni<Response> forbiddenLater(ContainerRequestContext request) {
+        String actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String what = request.getMethod() + " " + request.getUriInfo().getPath();
+        return Uni.createFrom().item(() -> {
+            refusals.record(actor, what);
+            return forbidden();
+        }).runSubscriptionOn(executor);
+    }
+
+    @Inject
+    ManagedExecutor executor;
+    @Inject
+    RefusedAccessLog refusals;
+    @Inject
+    SecurityIdentity identity;
+
+    public Response of(ProblemException e) {
+        int status = e.status();
+        return switch (status) {
+            case 404 -> page(404, "Page not found",
+                    "There is nothing here, or it is not something you can see. If you followed a link from a letter,"
+                            + " check that you are signed in as the person the letter was addressed to.");
+            case 403 -> page(403, "You cannot do this", sentence(e.getMessage()));
+            case 409 -> page(409, "This can no longer be done", sentence(e.getMessage()));
+            case 410 -> page(410, "No longer available", sentence(e.getMessage()));
+            default -> page(status, "Something is not right", sentence(e.getMessage()));
+        };
+    }
+
+    /**
+     * Copies the field errors of a refused request onto the form, naming each field as the form
+     * does; messages for fields the form does not show go to the summary under {@code other}.
+     */
+    public static void onto(Form form, ProblemException e, Map<String, String> fieldNames, String other) {
+        List<Problem.FieldError> errors = e.toProblem(null).errors();
+        if (errors == null || errors.isEmpty()) {
+            form.error(other, sentence(e.getMessage()));
+            return;
+        }
+        for (Problem.FieldError f : errors) {
+            String name = fieldNames.getOrDefault(f.field(), fieldNames.containsValue(f.field()) ? f.field() : other);
+            form.error(name, sentence(f.message()));
+        }
+    }
+
+    public static void onto(Form form, ConstraintViolationException e, Map<String, String> fieldNames, String other) {
+        e.getConstraintViolations().forEach(v -> {
+            String path = v.getPropertyPath().toString();
+            String last = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+            last = last.replaceAll("\\[.*", "");
+            form.error(fieldNames.getOrDefault(last, other), sentence(v.getMessage()));
+        });
+    }
+
+    /** "must not be blank" → "Must not be blank." */
+    static String sentence(String s) {
+        if (s == null || s.isBlank()) {
+            return "";
+        }
+        String t = s.strip();
+        t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        return t.endsWith(".") ? t : t + ".";
+    }
+}

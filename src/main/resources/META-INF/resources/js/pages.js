@@ -1,0 +1,197 @@
+/*
+ * Evenhand pages: small enhancements. Every page works without this file; it only
+ *  - moves focus to the error summary when a form comes back with problems,
+ *  - keeps deadline countdowns current while the page is open,
+ *  - finds members as you type on the complaint form (the "Find member" button does the same without it),
+ *  - shows the clauses of the definition version in force on the conduct date chosen.
+ */
+(function () {
+  'use strict';
+
+  var summary = document.querySelector('[data-focus-on-load]');
+  if (summary) {
+    summary.focus();
+  }
+
+  // ------------------------------------------------------------ countdowns
+
+  function plural(n, unit) {
+    return n + ' ' + unit + (n === 1 ? '' : 's');
+  }
+
+  /* The same wording as the server's (Formats.span): two units at most. */
+  function span(ms) {
+    var minutes = Math.max(0, Math.floor(ms / 60000));
+    var days = Math.floor(minutes / 1440);
+    if (days >= 730) {
+      return 'about ' + plural(Math.floor(days / 365), 'year');
+    }
+    if (days >= 60) {
+      return 'about ' + plural(Math.floor(days / 30), 'month');
+    }
+    if (days >= 14) {
+      return plural(Math.floor(days / 7), 'week') + (days % 7 > 0 ? ' ' + plural(days % 7, 'day') : '');
+    }
+    var hours = Math.floor(minutes / 60) % 24;
+    var mins = minutes % 60;
+    if (days > 0) {
+      return plural(days, 'day') + (hours > 0 ? ' ' + plural(hours, 'hour') : '');
+    }
+    if (hours > 0) {
+      return plural(hours, 'hour') + (mins > 0 ? ' ' + plural(mins, 'minute') : '');
+    }
+    return plural(Math.max(mins, 1), 'minute');
+  }
+
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('[data-due]').forEach(function (el) {
+      var due = Date.parse(el.getAttribute('data-due'));
+      if (isNaN(due)) {
+        return;
+      }
+      var left = due - now;
+      el.textContent = left > 0 ? span(left) + ' left' : 'Overdue by ' + span(-left);
+      var box = el.closest('.due');
+      if (box) {
+        box.classList.toggle('due--overdue', left <= 0);
+        box.classList.toggle('due--soon', left > 0 && left < 2 * 86400000);
+        box.classList.toggle('due--ok', left >= 2 * 86400000);
+      }
+    });
+  }
+
+  if (document.querySelector('[data-due]')) {
+    window.setInterval(tick, 30000);
+  }
+
+  // ------------------------------------------------------------ member picker
+
+  var search = document.querySelector('[data-member-search]');
+  var results = document.querySelector('[data-member-results]');
+  if (search && results) {
+    var timer = null;
+    var latest = 0;
+
+    var render = function (members, query) {
+      var chosen = document.querySelector('input[name="respondent"]:checked');
+      var chosenValue = chosen ? chosen.value : null;
+      results.textContent = '';
+      var status = document.createElement('p');
+      status.className = 'visually-hidden';
+      status.setAttribute('role', 'status');
+      status.setAttribute('aria-live', 'polite');
+      results.appendChild(status);
+      if (!members.length) {
+        status.textContent = 'No member matches ' + query;
+        var none = document.createElement('p');
+        none.className = 'muted';
+        none.textContent = 'No member matches \u201c' + query + '\u201d. Check the spelling, or use their membership number.';
+        results.appendChild(none);
+        return;
+      }
+      status.textContent = plural(members.length, 'member') + ' found';
+      var set = document.createElement('fieldset');
+      set.className = 'choices';
+      if (!document.querySelector('.chosen')) {
+        set.id = 'respondent';
+      }
+      var legend = document.createElement('legend');
+      legend.className = 'choices__legend';
+      legend.textContent = 'Choose the member';
+      set.appendChild(legend);
+      members.forEach(function (m) {
+        var row = document.createElement('div');
+        row.className = 'choice';
+        var input = document.createElement('input');
+        input.className = 'choice__input';
+        input.type = 'radio';
+        input.name = 'respondent';
+        input.id = 'respondent-' + m.membershipNumber;
+        input.value = m.membershipNumber;
+        input.checked = m.membershipNumber === chosenValue;
+        input.addEventListener('change', function () {
+          var earlier = document.querySelector('.chosen');
+          if (earlier) {
+            earlier.remove();
+          }
+        });
+        var label = document.createElement('label');
+        label.className = 'choice__label';
+        label.htmlFor = input.id;
+        label.textContent = m.displayName + ' (' + m.membershipNumber + ')';
+        row.appendChild(input);
+        row.appendChild(label);
+        set.appendChild(row);
+      });
+      results.appendChild(set);
+    };
+
+    var find = function () {
+      var q = search.value.trim();
+      if (q.length < 2) {
+        return;
+      }
+      var mine = ++latest;
+      fetch('/me/members?q=' + encodeURIComponent(q), {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' }
+      }).then(function (r) {
+        return r.ok ? r.json() : [];
+      }).then(function (members) {
+        if (mine === latest) {
+          render(members, q);
+        }
+      }).catch(function () { /* the Find member button still works */ });
+    };
+
+    search.addEventListener('input', function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(find, 250);
+    });
+    search.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        window.clearTimeout(timer);
+        find();
+      }
+    });
+  }
+
+  // ------------------------------------------------------------ clauses for the conduct date
+
+  var date = document.querySelector('[data-conduct-date]');
+  var pickers = document.querySelectorAll('.clause-picker[data-version]');
+  if (date && pickers.length > 1) {
+    var show = function () {
+      var d = date.value;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) {
+        return;
+      }
+      var target = null;
+      pickers.forEach(function (p) {
+        var until = p.getAttribute('data-until');
+        if (p.getAttribute('data-from') <= d && (!until || d <= until)) {
+          target = p;
+        }
+      });
+      if (!target || !target.hidden) {
+        return;
+      }
+      var ticked = [];
+      document.querySelectorAll('.clause-picker:not([hidden]) input[name="clauses"]:checked').forEach(function (i) {
+        ticked.push(i.value);
+      });
+      pickers.forEach(function (p) {
+        var on = p === target;
+        p.hidden = !on;
+        p.querySelector('fieldset').disabled = !on;
+      });
+      target.querySelectorAll('input[name="clauses"]').forEach(function (i) {
+        i.checked = ticked.indexOf(i.value) >= 0;
+      });
+    };
+    date.addEventListener('change', show);
+    show();
+  }
+})();
