@@ -52,19 +52,31 @@ curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "demo: ap
 
 token() { bash scripts/keycloak.sh token "$1"; }
 if [ ! -f "$STATE/complaints-filed" ]; then
-  file_complaint() { # complainant respondent-number date clause allegation
+  file_complaint() { # complainant respondent-number date clause allegation [link]
     curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORT/api/complaints" \
       -H "Authorization: Bearer $(token "$1")" -H 'Content-Type: application/json' \
-      -d "{\"respondentMembershipNumber\":\"$2\",\"conductDate\":\"$3\",\"clauses\":[\"$4\"],\"allegation\":\"$5\"}"
+      -d "{\"respondentMembershipNumber\":\"$2\",\"conductDate\":\"$3\",\"clauses\":[\"$4\"],\"allegation\":\"$5\"${6:+,\"conductLink\":\"$6\"}}"
   }
   file_complaint alice M100002 2026-09-12 harassment \
-    "Over three days the respondent replied to every post I made about the housing motion, tagging others to join in and calling me a liar."
+    "Over three days the respondent replied to every post I made about the housing motion, tagging others to join in and calling me a liar." \
+    "https://social.example/bob/posts/4471"
+  # two more members complain about the same post: a small pile-on, merged into alice's case
+  file_complaint erin M100002 2026-09-12 harassment \
+    "The respondent's post about the housing motion called those who voted for it liars and told people to pile in." \
+    "https://social.example/bob/posts/4471"
+  file_complaint frank M100002 2026-09-13 harassment \
+    "I was tagged in the respondent's post calling supporters of the housing motion liars; it was aimed at us." \
+    "https://social.example/bob/posts/4471?utm_source=share"
   file_complaint dan M100005 2026-10-02 intimidation \
     "After the branch meeting the respondent sent me a direct message saying I would regret speaking against the motion."
   file_complaint carol M100006 2025-11-20 dehumanising-language \
     "In a public thread the respondent described members who disagreed with them as vermin who should be cleared out."
   touch "$STATE/complaints-filed"
-  echo "demo: filed three demo complaints"
+  echo "demo: filed five demo complaints (three of them about one post, merged into one case)"
+  # history for the NEC's fairness audit: a small slice of the deterministic generator (seeds/)
+  psql -X -q -h 127.0.0.1 -U "${EVENHAND_DB_USER:-postgres}" -d evenhand -v prefix=DEMO -v seed=1 -v members=3000 \
+    -v cases=6000 -f seeds/generate.sql >/dev/null
+  echo "demo: generated 3,000 members and 6,000 past complaints for the fairness audit"
 fi
 
 cat <<INFO

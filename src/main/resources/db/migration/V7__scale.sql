@@ -1,5 +1,5 @@
--- Party scale (issue 8). Decisions: docs/decisions/0009-intake-acknowledges-first.md,
--- 0010-trail-chained-behind-its-writers.md, 0011-pile-on-merging.md.
+-- Party scale (issue 8). Decisions: docs/decisions/0010-intake-acknowledges-first.md,
+-- 0011-trail-chained-behind-its-writers.md, 0012-pile-on-merging.md.
 
 -- ---------------------------------------------------------------------------------------------
 -- 1. Intake acknowledges first. POST /api/complaints stores the case with status RECEIVED and no
@@ -50,6 +50,26 @@ CREATE TABLE conduct_keys (
     PRIMARY KEY (respondent_id, conduct_key, case_id)
 );
 CREATE INDEX conduct_keys_case_idx ON conduct_keys (case_id);
+
+-- The audit sees surges: how many complainants each case has (the first and those who joined).
+-- The count is kept on the case's facts row (V4) by this trigger; it is never read by the process.
+ALTER TABLE audit_case_facts ADD COLUMN complainants INT NOT NULL DEFAULT 1;
+CREATE FUNCTION evenhand_audit_complainants() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE audit_case_facts f SET complainants = f.complainants + n.joined
+        FROM (SELECT case_id, count(*) AS joined FROM added GROUP BY case_id) n WHERE f.case_id = n.case_id;
+    ELSE
+        UPDATE audit_case_facts f SET complainants = greatest(1, f.complainants - o.left_)
+        FROM (SELECT case_id, count(*) AS left_ FROM removed GROUP BY case_id) o WHERE f.case_id = o.case_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER case_complainants_audit_added AFTER INSERT ON case_complainants
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION evenhand_audit_complainants();
+CREATE TRIGGER case_complainants_audit_removed AFTER DELETE ON case_complainants
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION evenhand_audit_complainants();
 
 -- A timeline entry (letter) addressed to one complainant of several: only they (and staff) see it.
 ALTER TABLE timeline_entries ADD COLUMN member_id BIGINT REFERENCES members (id);

@@ -118,6 +118,11 @@ final class FairnessAnalysis {
                     "Share of complaints in which at least one stage passed its target and was escalated.",
                     Measure.OVERDUE.ordinal(), Measure.CASES.ordinal(), Strata.CITED, null, "with an overdue stage",
                     "complaints"),
+            new MetricDef("pile-on", "Pile-ons",
+                    "Share of complaints about the respondent that several members made about the same post (merged"
+                            + " into one case). Volume is never a factor in a decision; this shows who surges target.",
+                    Measure.PILE_ON.ordinal(), Measure.CASES.ordinal(), Strata.CITED, Role.RESPONDENT, "pile-ons",
+                    "complaints"),
             new MetricDef("opened-exchange", "Respondent had opened the exchange",
                     "Among complaints where triage could tell who started the exchange (complainant or respondent):"
                             + " share where the respondent had.",

@@ -18,6 +18,7 @@ enum Measure {
     APPEAL_DECIDED("appeals-decided", "count(*) FILTER (WHERE appeal_decided)"),
     OVERTURNED("overturned", "count(*) FILTER (WHERE overturned)"),
     OVERDUE("overdue", "count(*) FILTER (WHERE overdue > 0)"),
+    PILE_ON("pile-ons", "count(*) FILTER (WHERE complainants > 1)"),
     OPENED_BY_COMPLAINANT("opened-by-complainant", "count(*) FILTER (WHERE opened_by = 1)"),
     OPENED_BY_RESPONDENT("opened-by-respondent", "count(*) FILTER (WHERE opened_by = 2)"),
     DECIDED_COMPLAINANT_OPENED("decided-complainant-opened",

@@ -229,7 +229,18 @@ public class CaseViews {
     public UnaryOperator<String> blinding(CaseFile c) {
         NameRedaction complainant = redaction(c.complainant, "[the complainant]");
         NameRedaction respondent = redaction(c.respondent, "[the respondent]");
-        return t -> respondent.apply(complainant.apply(t));
+        // complainants who joined a pile-on are struck out too (the panel is not told how many there were)
+        List<Long> joinedIds = JoinedComplainant.<JoinedComplainant>list("caseId = ?1 and memberId is not null", c.id)
+                .stream().map(j -> j.memberId).toList();
+        List<NameRedaction> joined = joinedIds.isEmpty() ? List.of()
+                : Member.<Member>list("id in ?1", joinedIds).stream().map(m -> redaction(m, "[the complainant]")).toList();
+        return t -> {
+            String out = complainant.apply(t);
+            for (NameRedaction j : joined) {
+                out = j.apply(out);
+            }
+            return respondent.apply(out);
+        };
     }
 
     private static NameRedaction redaction(Member m, String role) {

@@ -31,7 +31,7 @@ import org.evenhand.identity.Member;
  * Pile-on merging: complaints about the same conduct (same respondent and the same post, known by
  * its normalised link or by a keyed fingerprint of its normalised text) within the merge window
  * are one case with several complainants. The count is shown to caseworkers and to the audit,
- * never to the panel, and is never an input to any decision (docs/decisions/0011-pile-on-merging.md).
+ * never to the panel, and is never an input to any decision (docs/decisions/0012-pile-on-merging.md).
  *
  * <p>Also the audit's query over pile-ons ({@link #countByPeriod}, {@link #surges}): read-only,
  * in casework, so the audit can call it without a package cycle.

@@ -16,7 +16,7 @@ import org.evenhand.common.BackgroundLoop;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the processes of received cases, behind intake (docs/decisions/0009-intake-acknowledges-first.md).
+ * Starts the processes of received cases, behind intake (docs/decisions/0010-intake-acknowledges-first.md).
  * Intake stores and acknowledges a complaint (status RECEIVED) and wakes this after its commit;
  * this takes up to {@code batch} received cases with FOR UPDATE SKIP LOCKED and starts their
  * processes in one transaction, which also marks them OPEN with their process instance id. So a

@@ -185,7 +185,7 @@ public class EvidenceService implements EvidenceGate {
         letters.record(c, member.username, "consent-withdrawn", staff, "Consent withdrawn for evidence item " + id);
         if (!process.deliver(c.ref, "EvidenceWithdrawn", Map.of())) {
             Party party = c.partyOf(member);
-            letters.tell(c, party, "consent-withdrawn", "Your evidence has been withdrawn",
+            letters.tellMember(c, member, party, "consent-withdrawn", "Your evidence has been withdrawn",
                     "Your consent for evidence item " + id + " is withdrawn and no one can read it again. The case"
                             + (c.status == CaseFile.Status.RECEIVED ? " had not been triaged yet."
                                     : c.status == CaseFile.Status.OPEN ? " had already been decided, so the decision stands."

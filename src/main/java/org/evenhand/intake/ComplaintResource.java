@@ -31,7 +31,9 @@ public class ComplaintResource {
     @POST
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "File a complaint about another member's conduct")
-    @APIResponse(responseCode = "201", description = "Case opened; Location is the member's case URL")
+    @APIResponse(responseCode = "201", description = "Complaint received and stored (its process starts moments later);"
+            + " Location is the member's case URL. A complaint about the same post as a live case joins that case")
+    @APIResponse(responseCode = "409", description = "You have already complained about this conduct (problem+json); nothing stored")
     @APIResponse(responseCode = "400", description = "Invalid complaint (problem+json); nothing stored")
     @APIResponse(responseCode = "429", description = "Filing limit reached (problem+json, Retry-After); nothing stored")
     public Response file(@Valid @NotNull ComplaintRequest request) {

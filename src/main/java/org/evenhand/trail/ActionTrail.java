@@ -16,7 +16,7 @@ import org.evenhand.common.TimeSource;
  * <p>Writers do not chain: {@link #record} appends the action to {@code trail_inbox} in the
  * caller's transaction, with no lock, so that appends never serialise the requests that make
  * them. {@link TrailChainer} moves committed inbox rows into the chain ({@code trail_entries}) in
- * batches, behind them (docs/decisions/0010-trail-chained-behind-its-writers.md).
+ * batches, behind them (docs/decisions/0011-trail-chained-behind-its-writers.md).
  */
 @ApplicationScoped
 public class ActionTrail {
