@@ -35,9 +35,16 @@ fi
 if [ -f "$STATE/app.pid" ] && kill -0 "$(cat "$STATE/app.pid")" 2>/dev/null; then
   echo "demo: app already running (pid $(cat "$STATE/app.pid"))"
 else
+  # JVM options and the class-data archive that make boot fast (docs/performance.md, "Boot")
+  # shellcheck source=scripts/jvm-options.sh
+  source scripts/jvm-options.sh
+  # shellcheck source=scripts/cds.sh
+  source scripts/cds.sh
+  EVENHAND_SEEDS="$ROOT/seeds/demo" EVENHAND_MAIL_LOG_ONLY=true evenhand_cds_prepare
   echo "demo: starting the application on port $PORT..."
+  # shellcheck disable=SC2046,SC2086
   EVENHAND_SEEDS="$ROOT/seeds/demo" EVENHAND_HTTP_PORT="$PORT" EVENHAND_MAIL_LOG_ONLY=true \
-    nohup java -Xmx384m -jar target/quarkus-app/quarkus-run.jar >"$STATE/app.log" 2>&1 &
+    nohup java $EVENHAND_JAVA_OPTS $(evenhand_cds_options) -jar target/quarkus-app/quarkus-run.jar >"$STATE/app.log" 2>&1 &
   echo $! >"$STATE/app.pid"
 fi
 

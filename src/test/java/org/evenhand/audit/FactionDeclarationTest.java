@@ -81,7 +81,7 @@ class FactionDeclarationTest {
         assertEquals(List.of(NOTICE, NOTICE), Sql.strings("SELECT notice_version FROM faction_consent_events"
                 + " WHERE member_id = ? AND id > ? AND event <> 'withdrawn' ORDER BY id", carol, consentBefore));
         List<String> trail = Sql.strings("SELECT action || ': ' || detail FROM trail_log WHERE inbox_id > ?"
-                + " AND actor = 'carol' ORDER BY id", trailBefore);
+                + " AND actor = 'carol' ORDER BY inbox_id", trailBefore);
         assertEquals(3, trail.size(), trail.toString());
         assertTrue(trail.get(0).startsWith("faction-declared: faction declaration recorded"), trail.toString());
         assertTrue(trail.get(1).startsWith("faction-changed: faction declaration changed"), trail.toString());

@@ -175,6 +175,10 @@ class PileOnTest {
         as(caseworker).get("/api/cases/" + ref + "/complainants?limit=5&offset=990").then().statusCode(200)
                 .body("complainants", equalTo(1000)).body("joined.size()", equalTo(5))
                 .body("joined[0].allegation", containsString("Complaint "));
+        org.evenhand.testing.Pages.as(caseworker, () -> org.evenhand.testing.Pages.page().get("/work/cases/" + ref)
+                .then().statusCode(200).body(containsString("1000 members complained about this post")));
+        assertEquals(1000, Db.count("SELECT complainants FROM audit_case_facts f JOIN cases c ON c.id = f.case_id"
+                + " WHERE c.ref = ?", ref), "the fairness audit counts the pile-on on the case's facts");
         PileOns.Counts counts = pileOns.countByPeriod(from, Instant.now().plusSeconds(60));
         assertTrue(counts.complaintsJoined() >= 999 && counts.largest() >= 1000, counts.toString());
         assertTrue(pileOns.surges(from, Instant.now().plusSeconds(60), 1000).stream()
