@@ -227,6 +227,12 @@ public class PileOns {
                 .setParameter(1, c.id).getResultList().isEmpty();
     }
 
+    /** Removes what identifies the conduct of a case (at the end of its retention: nothing can join it any more). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(CaseFile c) {
+        em.createNativeQuery("DELETE FROM conduct_keys WHERE case_id = ?1").setParameter(1, c.id).executeUpdate();
+    }
+
     /** The number of complainants (the first and those who joined), and when they filed. */
     @Transactional
     public Surge surge(CaseFile c) {

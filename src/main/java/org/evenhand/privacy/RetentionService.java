@@ -41,6 +41,8 @@ public class RetentionService {
     }
 
     @Inject
+    org.evenhand.casework.PileOns pileOns;
+    @Inject
     PrivacyConfig config;
     @Inject
     CaseProcess process;
@@ -89,6 +91,7 @@ public class RetentionService {
         int items = evidence.destroyAll(c, "destroyed at the end of its retention period");
         letters.record(c, "process", "retention-applied", staff, "Retention applied: " + c.retentionAction);
         vault.shred(ref);
+        pileOns.forget(c); // the post's fingerprints name the respondent and are needed only while complaints can join
         c.erasedAt = time.now();
         c.erasedReason = "retention: " + (anonymise ? "anonymised" : "evidence and case text destroyed");
         if (anonymise) {

@@ -33,8 +33,11 @@ class RetentionTest {
     }
 
     String dismissedCaseWithEvidence() {
-        String ref = file("carol", "M100006", LocalDate.of(2026, 10, 1), List.of("bullying"),
-                "The respondent keeps calling my motions daft in the branch chat.");
+        String ref = as("carol").body(Map.of("respondentMembershipNumber", "M100006", "conductDate", "2026-10-01",
+                "clauses", List.of("bullying"), "allegation", "The respondent keeps calling my motions daft in the branch chat.",
+                "conductLink", "https://chat.example/branch/" + java.util.UUID.randomUUID()))
+                .post("/api/complaints").then().statusCode(201).extract().path("ref");
+        org.evenhand.testing.Api.awaitStarted("carol", ref);
         Evidence.give("carol", ref, Evidence.text("Your motions are daft, as usual.", List.of()));
         complete(claimed(CASEWORKERS, ref, "triage"), Map.of("inScope", false,
                 "reasons", "Calling a motion daft is mild rudeness in the not-abuse band."));
@@ -49,10 +52,14 @@ class RetentionTest {
         EngineClock.fireDueTimers(ref);
         assertEquals(1L, Db.count("SELECT count(*) FROM trail_log WHERE case_ref = ? AND action = 'retention-warning'", ref));
         assertNotNull(Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref), "not yet destroyed");
+        assertEquals(1L, Db.count("SELECT count(*) FROM conduct_keys k JOIN cases c ON c.id = k.case_id WHERE c.ref = ?",
+                ref), "the post's fingerprint kept while the case lives");
 
         EngineClock.advance(Duration.ofDays(35));
         EngineClock.fireDueTimers(ref);
         assertNull(Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref), "key shredded");
+        assertEquals(0L, Db.count("SELECT count(*) FROM conduct_keys k JOIN cases c ON c.id = k.case_id WHERE c.ref = ?",
+                ref), "the post's fingerprints forgotten");
         assertEquals(0L, Db.count("SELECT count(*) FROM evidence_items e JOIN cases c ON c.id = e.case_id"
                 + " WHERE c.ref = ? AND e.content IS NOT NULL", ref));
         assertEquals("[erased]", myCase("carol", ref).getString("allegation"));
