@@ -38,7 +38,7 @@ class SubjectAccessTest {
         EngineClock.reset();
     }
 
-    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    public static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null;) {
