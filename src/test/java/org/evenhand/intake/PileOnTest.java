@@ -215,9 +215,9 @@ class PileOnTest {
         awaitStarted(filers.get(0), first);
         // a joined complainant's subject access pack holds their own part, not what the others did
         byte[] zip = as(filers.get(2)).get("/api/me/data").then().statusCode(200).extract().asByteArray();
-        String data = new String(org.evenhand.privacy.SubjectAccessTest.unzip(zip).get("data.json"),
+        String data = new String(org.evenhand.testing.Zips.unzip(zip).get("data.json"),
                 java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(data.contains("Third complaint about it " + tag), "their own complaint");
+        assertTrue(data.contains("Third complaint about it"), "their own complaint");
         assertEquals(1, data.split("complaint-joined", -1).length - 1, "their own joining only:\n" + data);
         assertFalse(data.contains("Fourth, by its link"), "not another complainant's words");
     }
