@@ -48,7 +48,7 @@ public class ProcessStarter {
         @WithDefault("5ms")
         Duration linger();
 
-        /** First pause before a case whose start failed is tried again (doubling, up to 60 times this). */
+        /** A case whose start failed is tried again after 2, 4, 8 ... up to 60 times this. */
         @WithDefault("1s")
         Duration retryAfter();
 

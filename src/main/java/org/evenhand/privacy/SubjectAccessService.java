@@ -149,9 +149,25 @@ public class SubjectAccessService {
         List<String> staffNames = Handler.<Handler>listAll().stream().map(h -> h.username).toList();
         List<Map<String, Object>> out = new ArrayList<>();
         List<String> refs = cases.stream().map(c -> c.ref).toList();
+        // the two parties of each case; what other complainants who joined a case did is about them, not you
+        Map<String, java.util.Set<String>> parties = new java.util.HashMap<>();
+        for (CaseFile c : cases) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            if (c.complainant != null) {
+                names.add(c.complainant.username);
+            }
+            if (c.respondent != null) {
+                names.add(c.respondent.username);
+            }
+            parties.put(c.ref, names);
+        }
         for (ActionTrail.Logged e : trail.byActorOrCases(m.username, refs)) {
             String who = e.actor().equals(m.username) ? "you" : staffNames.contains(e.actor()) ? "staff"
                     : "process".equals(e.actor()) || "system".equals(e.actor()) ? "the process" : "another person";
+            if ("another person".equals(who)
+                    && !parties.getOrDefault(String.valueOf(e.caseRef()), java.util.Set.of()).contains(e.actor())) {
+                continue;
+            }
             out.add(Map.of("at", e.at(), "by", who, "action", e.action(), "caseRef", String.valueOf(e.caseRef())));
         }
         @SuppressWarnings("unchecked")

@@ -189,7 +189,7 @@ class PileOnTest {
     }
 
     @Test
-    void theSamePostByItsWordsAloneJoinsTheCaseAndAnotherPostDoesNot() {
+    void theSamePostByItsWordsAloneJoinsTheCaseAndAnotherPostDoesNot() throws Exception {
         String tag = tag();
         List<String> filers = members(tag, 4);
         String respondent = respondent(tag);
@@ -213,6 +213,13 @@ class PileOnTest {
         file(filers.get(1), respondent, null, EXCERPTS[0].formatted("her"), "Again " + tag).then().statusCode(409)
                 .body("detail", containsString(first));
         awaitStarted(filers.get(0), first);
+        // a joined complainant's subject access pack holds their own part, not what the others did
+        byte[] zip = as(filers.get(2)).get("/api/me/data").then().statusCode(200).extract().asByteArray();
+        String data = new String(org.evenhand.testing.Zips.unzip(zip).get("data.json"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(data.contains("Third complaint about it"), "their own complaint");
+        assertEquals(1, data.split("complaint-joined", -1).length - 1, "their own joining only:\n" + data);
+        assertFalse(data.contains("Fourth, by its link"), "not another complainant's words");
     }
 
     @Test

@@ -38,16 +38,6 @@ class SubjectAccessTest {
         EngineClock.reset();
     }
 
-    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
-                files.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return files;
-    }
-
     @Test
     void theRespondentsPackHoldsTheirDataAndNoThirdPartysName() throws IOException {
         String ref = file("alice", "M100002", LocalDate.of(2026, 9, 9), List.of("harassment"),
@@ -64,7 +54,7 @@ class SubjectAccessTest {
 
         byte[] zip = as("bob").get("/api/me/data").then().statusCode(200).contentType("application/zip").extract()
                 .asByteArray();
-        String data = new String(unzip(zip).get("data.json"), StandardCharsets.UTF_8);
+        String data = new String(org.evenhand.testing.Zips.unzip(zip).get("data.json"), StandardCharsets.UTF_8);
         assertTrue(data.contains("Bob Brennan"), "the member's own name");
         assertTrue(data.contains(ref));
         assertTrue(data.contains("\"evidenceAboutYou\""));
@@ -86,7 +76,7 @@ class SubjectAccessTest {
         Instant due = Instant.parse(open.getString("find { it.id == " + id + " }.dueAt"));
         assertTrue(Duration.between(now, due).toDays() >= 27 && Duration.between(now, due).toDays() <= 31);
         byte[] zip = as("dara").get("/api/privacy/members/M100006/data").then().statusCode(200).extract().asByteArray();
-        assertTrue(new String(unzip(zip).get("data.json"), StandardCharsets.UTF_8).contains("Frank Fraser"));
+        assertTrue(new String(org.evenhand.testing.Zips.unzip(zip).get("data.json"), StandardCharsets.UTF_8).contains("Frank Fraser"));
         as("dara").post("/api/privacy/subject-access-requests/" + id + "/fulfil").then().statusCode(204);
         as("dara").post("/api/privacy/subject-access-requests/" + id + "/fulfil").then().statusCode(404);
         as("frank").get("/api/privacy/members/M100001/data").then().statusCode(403);
