@@ -81,7 +81,7 @@ if [ ! -f "$STATE/complaints-filed" ]; then
   touch "$STATE/complaints-filed"
   echo "demo: filed five demo complaints (three of them about one post, merged into one case)"
   # history for the NEC's fairness audit: a small slice of the deterministic generator (seeds/)
-  psql -X -q -h 127.0.0.1 -U "${EVENHAND_DB_USER:-postgres}" -d evenhand -v prefix=DEMO -v seed=1 -v members=3000 \
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -h 127.0.0.1 -U "${EVENHAND_DB_USER:-postgres}" -d evenhand -v prefix=DEMO -v seed=1 -v members=3000 \
     -v cases=6000 -f seeds/generate.sql >/dev/null
   echo "demo: generated 3,000 members and 6,000 past complaints for the fairness audit"
 fi

@@ -101,7 +101,12 @@ public class WorkPages {
             List<Definitions.ClauseOption> engaged, List<CaseDisplay.DecisionDisplay> decisions,
             List<EvidenceRow> evidence, List<Due> deadlines, List<CaseDisplay.StageStep> stages, List<EventRow> timeline,
             List<EventRow> trail, List<NoteRow> notes, List<LinkRow> links, List<String> appealGrounds,
-            List<String> appealStatement, boolean caseworker, boolean open, boolean suspended) {
+            List<String> appealStatement, boolean caseworker, boolean open, boolean suspended, List<JoinedRow> joined) {
+
+        /** Whether more complainants joined than the page lists. */
+        public boolean moreJoined() {
+            return c.complainants() != null && c.complainants() - 1 > joined.size();
+        }
 
         /** Who started the exchange, as triage read it from the thread, in words. */
         public String openedBy() {
@@ -117,6 +122,13 @@ public class WorkPages {
 
     public record CasePage(CaseFile file, String done, List<TaskRow> tasks) {
     }
+
+    /** A complainant whose complaint about the same post joined the case (pile-on), as its caseworker sees them. */
+    public record JoinedRow(String name, String membershipNumber, String filed, String matchedOn, List<String> allegation) {
+    }
+
+    /** Joined complainants listed on the case page; the rest through GET /api/cases/{ref}/complainants. */
+    static final int JOINED_SHOWN = 50;
 
     public record PrecedentRow(String decided, String version, List<CaseDisplay.FindingView> findings, String sanction,
             boolean sameClauses, String appeal) {
@@ -137,6 +149,8 @@ public class WorkPages {
         static native TemplateInstance task(TaskPage page, Form form);
     }
 
+    @Inject
+    org.evenhand.casework.PileOns pileOns;
     @Inject
     TaskService tasks;
     @Inject
@@ -466,13 +480,19 @@ public class WorkPages {
         List<String> grounds = c.appeal() == null ? List.of()
                 : c.appeal().grounds().stream().map(CaseDisplay::ground).toList();
         boolean suspended = c.interimSuspension() != null && c.interimSuspension().liftedAt() == null;
+        List<JoinedRow> joined = handles && c.complainants() != null && c.complainants() > 1
+                ? pileOns.joined(org.evenhand.casework.CaseFile.byRef(ref).orElseThrow(), 0, JOINED_SHOWN).joined()
+                        .stream().map(j -> new JoinedRow(j.name(), j.membershipNumber(), Formats.when(j.filedAt()),
+                                "link".equals(j.matchedOn()) ? "same link" : "same words",
+                                CaseDisplay.paragraphs(j.allegation()))).toList()
+                : List.of();
         return new CaseFile(c, CaseDisplay.paragraphs(c.allegation()), CaseDisplay.paragraphs(c.response()),
                 CaseDisplay.paragraphs(c.investigationReport()), CaseDisplay.paragraphs(c.triageReasons()),
                 definitions.clauses(v, c.clausesCited().stream().map(CaseViews.ClauseRef::id).toList()),
                 definitions.clauses(v, engagedIds), display.decisions(c.decisions()), items,
                 display.deadlines(c.deadlines(), now), display.stages(c.stage(), c.appeal() != null), timeline, trail,
                 noteRows, linkRows, grounds, c.appeal() == null ? List.of() : CaseDisplay.paragraphs(c.appeal().statement()),
-                handles, "OPEN".equals(c.status()), suspended);
+                handles, "OPEN".equals(c.status()), suspended, joined);
     }
 
     private static List<EventRow> events(List<CaseViews.Event> list) {

@@ -176,7 +176,8 @@ class PileOnTest {
                 .body("complainants", equalTo(1000)).body("joined.size()", equalTo(5))
                 .body("joined[0].allegation", containsString("Complaint "));
         org.evenhand.testing.Pages.as(caseworker, () -> org.evenhand.testing.Pages.page().get("/work/cases/" + ref)
-                .then().statusCode(200).body(containsString("1000 members complained about this post")));
+                .then().statusCode(200).body(containsString("1000 members complained about this post"))
+                .body(containsString("The other complainants")).body(containsString("The first 50 are shown")));
         assertEquals(1000, Db.count("SELECT complainants FROM audit_case_facts f JOIN cases c ON c.id = f.case_id"
                 + " WHERE c.ref = ?", ref), "the fairness audit counts the pile-on on the case's facts");
         PileOns.Counts counts = pileOns.countByPeriod(from, Instant.now().plusSeconds(60));
