@@ -49,8 +49,7 @@ bench_start_app() {
     echo "bench: something already listens on $BENCH_URL (an app left running?); stop it or set BENCH_PORT" >&2
     return 1
   fi
-  # the app finds its identity provider at start-up
-  bash "$BENCH_ROOT/scripts/keycloak.sh" status >/dev/null 2>&1 || bash "$BENCH_ROOT/scripts/keycloak.sh" start >&2
+  bench_keycloak # the app finds its identity provider at start-up
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   EVENHAND_DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" EVENHAND_HTTP_PORT="$BENCH_PORT" \
@@ -79,9 +78,14 @@ bench_stop_app() {
 
 bench_rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$1/status") / 1024 )); }
 
-# A real access token from the local Keycloak (fetched and started if it is not running).
-bench_token() {
+# The local Keycloak, fetched and started if it is not running.
+bench_keycloak() {
   bash "$BENCH_ROOT/scripts/keycloak.sh" status >/dev/null 2>&1 || bash "$BENCH_ROOT/scripts/keycloak.sh" start >&2
+}
+
+# A real access token from the local Keycloak.
+bench_token() {
+  bench_keycloak
   bash "$BENCH_ROOT/scripts/keycloak.sh" token "${1:-alice}"
 }
 

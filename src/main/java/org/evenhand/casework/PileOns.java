@@ -32,9 +32,7 @@ import org.evenhand.identity.Member;
  * its normalised link or by a keyed fingerprint of its normalised text) within the merge window
  * are one case with several complainants. The count is shown to caseworkers and to the audit,
  * never to the panel, and is never an input to any decision (docs/decisions/0012-pile-on-merging.md).
- *
- * <p>Also the audit's query over pile-ons ({@link #countByPeriod}, {@link #surges}): read-only,
- * in casework, so the audit can call it without a package cycle.
+ * The audit counts complainants from its facts table (V7), not from here.
  */
 @ApplicationScoped
 public class PileOns {
@@ -73,16 +71,6 @@ public class PileOns {
     }
 
     public record Page(int complainants, int offset, int limit, List<Complainant> joined) {
-    }
-
-    /** For the audit: cases received in [from, to) that other complaints joined, and how many joined. */
-    public record Counts(Instant from, Instant to, long cases, long complaintsJoined, long largest,
-            Map<String, Long> joinedBy) {
-    }
-
-    /** For the audit: one merged case. */
-    public record Summary(long caseId, String ref, Long respondentId, int complainants, Instant firstFiledAt,
-            Instant lastFiledAt, String status, String outcome) {
     }
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -281,42 +269,6 @@ public class PileOns {
                     allegation));
         }
         return new Page(1 + total, offset, limit, out);
-    }
-
-    /** Merged cases received in [from, to): how many, how many complaints joined them, the largest, and on what they matched. */
-    @Transactional
-    public Counts countByPeriod(Instant from, Instant to) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT count(DISTINCT j.case_id), count(*),"
-                + " count(*) FILTER (WHERE j.matched_on = 'link'), count(*) FILTER (WHERE j.matched_on = 'excerpt')"
-                + " FROM case_complainants j JOIN cases c ON c.id = j.case_id"
-                + " WHERE c.received_at >= ?1 AND c.received_at < ?2").setParameter(1, from).setParameter(2, to)
-                .getSingleResult();
-        List<?> largest = em.createNativeQuery("SELECT count(*) FROM case_complainants j JOIN cases c ON c.id = j.case_id"
-                + " WHERE c.received_at >= ?1 AND c.received_at < ?2 GROUP BY j.case_id ORDER BY 1 DESC LIMIT 1")
-                .setParameter(1, from).setParameter(2, to).getResultList();
-        Map<String, Long> by = new LinkedHashMap<>();
-        by.put("link", ((Number) row[2]).longValue());
-        by.put("excerpt", ((Number) row[3]).longValue());
-        return new Counts(from, to, ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                largest.isEmpty() ? 0 : 1 + ((Number) largest.get(0)).longValue(), by);
-    }
-
-    /** Merged cases received in [from, to) with at least {@code minComplainants}, largest first. */
-    @Transactional
-    public List<Summary> surges(Instant from, Instant to, int minComplainants) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT c.id, c.ref, c.respondent_id, 1 + count(j.id), c.received_at,"
-                + " max(j.filed_at), c.status, c.outcome FROM cases c JOIN case_complainants j ON j.case_id = c.id"
-                + " WHERE c.received_at >= ?1 AND c.received_at < ?2 GROUP BY c.id HAVING 1 + count(j.id) >= ?3"
-                + " ORDER BY 4 DESC, c.id").setParameter(1, from).setParameter(2, to)
-                .setParameter(3, Math.max(2, minComplainants)).getResultList();
-        List<Summary> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            out.add(new Summary(((Number) r[0]).longValue(), (String) r[1], r[2] == null ? null : ((Number) r[2]).longValue(),
-                    ((Number) r[3]).intValue(), instant(r[4]), instant(r[5]), (String) r[6], (String) r[7]));
-        }
-        out.sort(Comparator.comparingInt(Summary::complainants).reversed());
-        return out;
     }
 
     static Instant instant(Object v) {

@@ -481,7 +481,7 @@ public class WorkPages {
                 : c.appeal().grounds().stream().map(CaseDisplay::ground).toList();
         boolean suspended = c.interimSuspension() != null && c.interimSuspension().liftedAt() == null;
         List<JoinedRow> joined = handles && c.complainants() != null && c.complainants() > 1
-                ? pileOns.joined(org.evenhand.casework.CaseFile.byRef(ref).orElseThrow(), 0, JOINED_SHOWN).joined()
+                ? pileOns.joined(views.requireStaffAccess(me, true, false, ref), 0, JOINED_SHOWN).joined()
                         .stream().map(j -> new JoinedRow(j.name(), j.membershipNumber(), Formats.when(j.filedAt()),
                                 "link".equals(j.matchedOn()) ? "same link" : "same words",
                                 CaseDisplay.paragraphs(j.allegation()))).toList()
