@@ -63,10 +63,6 @@ public final class BackgroundLoop {
         }
     }
 
-    public void wake() {
-        wake.release();
-    }
-
     /** Wakes the loop once the caller's transaction has committed (at once if there is none). */
     public void wakeAfterCommit(TransactionSynchronizationRegistry registry) {
         try {
