@@ -97,8 +97,7 @@ public class TaskService {
         try {
             value = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).treeToValue(body, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw ProblemException.badRequest("the body does not match a " + type.getSimpleName() + " payload: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw ProblemException.badRequest(org.evenhand.common.JsonErrors.describe(e).detail());
         }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {

@@ -29,24 +29,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        String detail;
-        String field = null;
-        if (e instanceof UnrecognizedPropertyException u) {
-            field = u.getPropertyName();
-            detail = "unknown field '" + field + "'";
-        } else if (e instanceof InvalidFormatException f) {
-            field = fieldPath(f);
-            detail = "value " + abbreviate(String.valueOf(f.getValue())) + " is not a valid "
-                    + f.getTargetType().getSimpleName();
-        } else if (e instanceof MismatchedInputException m) {
-            field = fieldPath(m);
-            detail = "wrong type" + (field.isEmpty() ? "" : " for '" + field + "'");
-        } else {
-            detail = "the body is not valid JSON";
-        }
-        List<Problem.FieldError> errors = field == null || field.isEmpty() ? List.of()
-                : List.of(new Problem.FieldError(field, detail));
-        return Problems.response(400, "malformed-body", "Malformed request body", detail, path(uri), errors);
+        JsonErrors.Described d = JsonErrors.describe(e);
+        return Problems.response(400, "malformed-body", "Malformed request body", d.detail(), path(uri), d.errors());
     }
 
     // Quarkus has built-in mappers for these subtypes; more specific mappers of our own take precedence.
@@ -87,26 +71,39 @@ public class ProblemMappers {
         if (status >= 500) {
             LOG.error("server error", e);
         }
+        if (status == 400 && e.getCause() != null) {
+            return json(e.getCause(), uri);
+        }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return Problems.response(status, "http-" + status, title, e.getMessage(), path(uri), List.of());
+        return Problems.response(status, "http-" + status, title, plainDetail(status, e), path(uri), List.of());
+    }
+
+    private Response json(Throwable cause, UriInfo uri) {
+        JsonErrors.Described d = JsonErrors.describe(cause);
+        return Problems.response(400, "malformed-body", "Malformed request body", d.detail(), path(uri), d.errors());
+    }
+
+    /** The framework's own messages ("HTTP 405 Method Not Allowed") say nothing a client can act on. */
+    static String plainDetail(int status, WebApplicationException e) {
+        return switch (status) {
+            case 400 -> "the request could not be read: check the body is complete and of the declared Content-Type,"
+                    + " and that path and query values have the documented form";
+            case 404 -> "there is nothing at this path (see /q/openapi for the API's paths)";
+            case 405 -> "this path does not take the " + "method used; see /q/openapi for the methods it takes";
+            case 406 -> "this endpoint cannot answer in the media type asked for in Accept";
+            case 415 -> "this endpoint does not take a body of that Content-Type (see /q/openapi)";
+            default -> e.getResponse().getStatusInfo().getReasonPhrase();
+        };
     }
 
     private static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 
-    private static String fieldPath(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
 
     private static String lastNode(String path) {
         int i = path.lastIndexOf('.');
         return i < 0 ? path : path.substring(i + 1);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? "'" + s.substring(0, 40) + "…'" : "'" + s + "'";
-    }
 }

@@ -1,6 +1,5 @@
 package org.evenhand.common;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
@@ -8,14 +7,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Body size limits, answered as problem+json before a byte of the body is read: any body over
  * {@code quarkus.http.limits.max-body-size} (sized for evidence uploads), and a JSON body over
  * {@code evenhand.http.max-json-body} (no JSON request needs more). Quarkus still cuts off a
- * chunked body that grows past the HTTP limit.
+ * chunked body that grows past the HTTP limit. Pages get a page (common.HttpFailures).
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -25,7 +23,7 @@ public class RequestLimits {
     @ConfigProperty(name = "evenhand.http.max-json-body", defaultValue = "1M")
     MemorySize maxJsonBody;
     @Inject
-    ObjectMapper json;
+    HttpFailures failures;
 
     void install(@Observes Filters filters) {
         filters.register(this::check, 1900);
@@ -53,13 +51,6 @@ public class RequestLimits {
     }
 
     private void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
-        try {
-            String body = json.writeValueAsString(new Problem(Problems.TYPE_BASE + slug, title, status, detail,
-                    status == 400 ? null : ctx.normalizedPath(), List.of()));
-            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .putHeader(HttpHeaders.CONNECTION, "close").end(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.fail(status);
-        }
+        failures.send(ctx, status, detail);
     }
 }

@@ -13,8 +13,4 @@ public interface EvidenceConfig {
     /** The consent notice in force; a submission must cite it. */
     @WithDefault("evidence-consent-2026.1")
     String consentNoticeVersion();
-
-    /** Most messages of thread context per item. */
-    @WithDefault("50")
-    int maxThreadMessages();
 }

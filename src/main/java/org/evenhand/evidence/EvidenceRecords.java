@@ -23,7 +23,7 @@ public final class EvidenceRecords {
 
     /** A text excerpt or a link (stored as text: the server never fetches it), with the thread before it. */
     public record Submission(@NotNull Kind kind, @Size(max = 20000) String text, @Size(max = 2000) String url,
-            @Size(max = 200) List<@NotNull @Size(max = 5000) String> threadContext,
+            @Size(max = org.evenhand.common.FieldLimits.THREAD_MESSAGES) List<@NotNull @Size(max = 5000) String> threadContext,
             @NotNull Boolean attestPartyToExchange, @NotNull @Valid Consent consent) {
     }
 

@@ -213,8 +213,8 @@ public class EvidenceService implements EvidenceGate {
     @Override
     public void checkExcerpt(Excerpt e) {
         checkConsent(e.attestPartyToExchange(), new EvidenceRecords.Consent(e.noticeVersion(), e.purpose()));
-        if (e.threadContext() != null && e.threadContext().size() > config.maxThreadMessages()) {
-            throw ProblemException.invalidField("evidence.threadContext", "at most " + config.maxThreadMessages()
+        if (e.threadContext() != null && e.threadContext().size() > org.evenhand.common.FieldLimits.THREAD_MESSAGES) {
+            throw ProblemException.invalidField("evidence.threadContext", "at most " + org.evenhand.common.FieldLimits.THREAD_MESSAGES
                     + " messages");
         }
     }
@@ -359,8 +359,8 @@ public class EvidenceService implements EvidenceGate {
 
     private EvidenceItem newItem(CaseFile c, Member member, String kind, List<String> thread,
             EvidenceRecords.Consent consent) {
-        if (thread != null && thread.size() > config.maxThreadMessages()) {
-            throw ProblemException.invalidField("threadContext", "at most " + config.maxThreadMessages() + " messages");
+        if (thread != null && thread.size() > org.evenhand.common.FieldLimits.THREAD_MESSAGES) {
+            throw ProblemException.invalidField("threadContext", "at most " + org.evenhand.common.FieldLimits.THREAD_MESSAGES + " messages");
         }
         EvidenceItem item = new EvidenceItem();
         item.caseId = c.id;

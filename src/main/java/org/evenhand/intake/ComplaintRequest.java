@@ -25,7 +25,7 @@ public record ComplaintRequest(
 
     /** The post as evidence: given by the complainant, a party to the exchange, with their consent. */
     public record Evidence(@NotBlank @Size(max = 20000) String text,
-            @Size(max = 200) List<@NotNull @Size(max = 5000) String> threadContext,
+            @Size(max = org.evenhand.common.FieldLimits.THREAD_MESSAGES) List<@NotNull @Size(max = 5000) String> threadContext,
             @NotNull Boolean attestPartyToExchange, @NotNull @Valid Consent consent) {
     }
 

@@ -90,8 +90,9 @@ public class CsrfFilter {
         }
     }
 
-    /** No page form sent as url-encoded text comes near this; evidence files go as multipart. */
-    static final int MAX_FORM_BYTES = 1024 * 1024;
+    /** Room for the two longest fields of any form, each at its limit and fully URL-encoded; files go as multipart. */
+    static final int MAX_FORM_BYTES = 2 * org.evenhand.common.FieldLimits.LONGEST_TEXT
+            * org.evenhand.common.FieldLimits.BYTES_PER_CHARACTER_ENCODED;
 
     private Response refuse() {
         return errors.page(403, "This form could not be accepted",

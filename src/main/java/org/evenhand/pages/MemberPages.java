@@ -437,8 +437,8 @@ public class MemberPages {
                 form.error("consent", "Give your consent to the use of this evidence as the notice describes, or"
                         + " leave the evidence out.");
             }
-            if (thread.size() > evidenceConfig.maxThreadMessages()) {
-                form.error("evidenceThread", "Give at most " + evidenceConfig.maxThreadMessages() + " earlier messages.");
+            if (thread.size() > org.evenhand.common.FieldLimits.THREAD_MESSAGES) {
+                form.error("evidenceThread", "Give at most " + org.evenhand.common.FieldLimits.THREAD_MESSAGES + " earlier messages.");
             }
         } else if (!thread.isEmpty()) {
             form.error("evidenceThread", "You gave earlier messages but no excerpt, link or file for them to go with.");

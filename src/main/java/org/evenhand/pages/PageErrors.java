@@ -23,22 +23,36 @@ import org.evenhand.common.ProblemException;
 @ApplicationScoped
 public class PageErrors {
 
-    public record ErrorPage(int status, String heading, String message) {
+    public record ErrorPage(int status, String heading, String message, String home, boolean signedIn) {
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(ErrorPage page);
+
+        static native TemplateInstance plain(ErrorPage page);
     }
 
     public Response page(int status, String heading, String message) {
-        return Html.page(status, Templates.error(new ErrorPage(status, heading, message)));
+        return Html.page(status, Templates.error(new ErrorPage(status, heading, message, viewer.home(), viewer.signedIn())));
+    }
+
+    /** The page for a status, in the words of {@link ErrorWords}. */
+    public Response page(int status) {
+        return page(status, words.heading(status), words.explanation(status));
+    }
+
+    /**
+     * The page for a request that failed before any page resource ran (no signed-in layout: the
+     * request may not have got as far as knowing who sent it).
+     */
+    public static String plain(ErrorWords words, int status) {
+        return Templates.plain(new ErrorPage(status, words.heading(status), words.explanation(status), "/", false)).render();
     }
 
     /** A page the person's roles do not open. */
     public Response forbidden() {
-        return page(403, "You cannot open this page", "Your account does not have access to this part of Evenhand."
-                + " If you think it should, ask the party\u2019s compliance unit.");
+        return page(403);
     }
 
     /**
@@ -60,13 +74,15 @@ public class PageErrors {
     RefusedAccessLog refusals;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    Viewer viewer;
+    @Inject
+    ErrorWords words;
 
     public Response of(ProblemException e) {
         int status = e.status();
         return switch (status) {
-            case 404 -> page(404, "Page not found",
-                    "There is nothing here, or it is not something you can see. If you followed a link from a letter,"
-                            + " check that you are signed in as the person the letter was addressed to.");
+            case 404 -> page(404);
             case 403 -> page(403, "You cannot do this", sentence(e.getMessage()));
             case 409 -> page(409, "This can no longer be done", sentence(e.getMessage()));
             case 410 -> page(410, "No longer available", sentence(e.getMessage()));

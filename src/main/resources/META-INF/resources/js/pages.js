@@ -3,7 +3,9 @@
  *  - moves focus to the error summary when a form comes back with problems,
  *  - keeps deadline countdowns current while the page is open,
  *  - finds members as you type on the complaint form (the "Find member" button does the same without it),
- *  - shows the clauses of the definition version in force on the conduct date chosen.
+ *  - shows the clauses of the definition version in force on the conduct date chosen,
+ *  - counts the characters of long fields against their limit (the server refuses a field over its
+ *    limit with the form's own message; nothing is cut off as you type or paste).
  */
 (function () {
   'use strict';
@@ -194,4 +196,32 @@
     date.addEventListener('change', show);
     show();
   }
+
+  // ------------------------------------------------------------ character counts
+
+  var numbers = new Intl.NumberFormat('en-GB');
+  document.querySelectorAll('[data-limit]').forEach(function (field) {
+    var limit = parseInt(field.getAttribute('data-limit'), 10);
+    if (!(limit > 0)) {
+      return;
+    }
+    var count = document.createElement('p');
+    count.className = 'field__count';
+    count.id = field.id + '-count';
+    count.setAttribute('aria-live', 'polite');
+    field.insertAdjacentElement('afterend', count);
+    var described = field.getAttribute('aria-describedby');
+    field.setAttribute('aria-describedby', (described ? described + ' ' : '') + count.id);
+    var update = function () {
+      // characters as the server counts them (UTF-16 units, as Java's String.length)
+      var used = field.value.length;
+      var over = used - limit;
+      count.textContent = over > 0
+        ? numbers.format(over) + (over === 1 ? ' character' : ' characters') + ' too many (at most ' + numbers.format(limit) + ')'
+        : numbers.format(used) + ' of ' + numbers.format(limit) + ' characters';
+      count.classList.toggle('field__count--over', over > 0);
+    };
+    field.addEventListener('input', update);
+    update();
+  });
 })();

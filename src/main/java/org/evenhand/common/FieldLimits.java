@@ -1,0 +1,23 @@
+package org.evenhand.common;
+
+/**
+ * Limits that more than one feature states (a request record's constraint, the page's counter, the
+ * OpenAPI document): stated here once. Each field's own length is on its record's {@code @Size}.
+ */
+public final class FieldLimits {
+
+    /** Messages of thread context given with one evidence excerpt. */
+    public static final int THREAD_MESSAGES = 50;
+
+    /**
+     * The longest text field of any form (an investigation report). Pages are posted URL-encoded or
+     * as multipart, where one character can take up to 9 bytes (%XX for each of three UTF-8 bytes),
+     * so quarkus.http.limits.max-form-attribute-size is this times 9 (FormLimitsTest holds the two together).
+     */
+    public static final int LONGEST_TEXT = 100_000;
+
+    public static final int BYTES_PER_CHARACTER_ENCODED = 9;
+
+    private FieldLimits() {
+    }
+}
