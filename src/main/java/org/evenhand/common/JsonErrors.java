@@ -92,8 +92,14 @@ public final class JsonErrors {
 
     /** An enum constant as JSON has it: its @JsonValue / toString when the enum declares one. */
     private static String wireName(Object constant) {
-        String s = constant.toString();
-        return "'" + s + "'";
+        Enum<?> e = (Enum<?>) constant;
+        try {
+            com.fasterxml.jackson.annotation.JsonProperty p = e.getDeclaringClass().getField(e.name())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return "'" + (p != null && !p.value().isEmpty() ? p.value() : e.name()) + "'";
+        } catch (NoSuchFieldException x) {
+            return "'" + e.name() + "'";
+        }
     }
 
     private static String fieldPath(MismatchedInputException e) {

@@ -5,9 +5,12 @@ import java.util.List;
 
 /** RFC 7807 problem details, as sent with {@code application/problem+json}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProblemDetails",
+        description = "RFC 7807 problem details (application/problem+json); errors name each refused field")
 public record Problem(String type, String title, int status, String detail, String instance,
         List<FieldError> errors) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProblemFieldError")
     public record FieldError(String field, String message) {
     }
 }

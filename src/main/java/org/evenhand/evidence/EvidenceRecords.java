@@ -39,7 +39,10 @@ public final class EvidenceRecords {
     }
 
     public enum LawfulBasis {
-        consent("consent"), art_9_2_d("art-9-2-d"), art_9_2_e("art-9-2-e"), legal_claims("legal-claims");
+        @com.fasterxml.jackson.annotation.JsonProperty("consent") consent("consent"),
+        @com.fasterxml.jackson.annotation.JsonProperty("art-9-2-d") art_9_2_d("art-9-2-d"),
+        @com.fasterxml.jackson.annotation.JsonProperty("art-9-2-e") art_9_2_e("art-9-2-e"),
+        @com.fasterxml.jackson.annotation.JsonProperty("legal-claims") legal_claims("legal-claims");
 
         public final String code;
 

@@ -49,6 +49,7 @@ public final class TrailChain {
     }
 
     /** A broken link: the entry where the chain stops being what was written. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TrailBreak")
     public record Problem(long entryId, String kind, String explanation) {
     }
 
