@@ -225,3 +225,18 @@ export async function findTask(page, ref, title) {
 export function png() {
   return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
 }
+
+/**
+ * A long text as a person would paste it: the sentence repeated (with curly quotes and accents,
+ * which take several bytes each) to exactly n characters, ending with a marker the result page
+ * can be searched for.
+ */
+export function long(sentence, n, marker = 'END-OF-LONG-TEXT') {
+  const unit = sentence + ' \u2018Quoted\u2019 \u2014 Zo\u00eb. ';
+  let s = '';
+  while (s.length < n - marker.length - 1) {
+    s += unit;
+  }
+  s = s.slice(0, n - marker.length - 1) + ' ' + marker;
+  return s;
+}

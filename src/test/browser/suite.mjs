@@ -5,8 +5,7 @@
 //
 //   BASE_URL=http://localhost:8081 EVENHAND_DEMO_PASSWORD=... OUT_DIR=target/browser-suite node suite.mjs
 import {
-  BASE, anonymous, audit, check, fieldError, findTask, png, report, signIn, start, stop, submit, text, visit,
-} from './lib.mjs';
+  BASE, anonymous, audit, check, fieldError, findTask, png, report, signIn, start, stop, submit, text, visit, long } from './lib.mjs';
 
 const CASEWORKERS = ['quinn', 'rowan', 'casey'];
 const PANEL = ['pam', 'pete', 'paula', 'percy', 'piper', 'prue', 'penn', 'pat'];
@@ -95,10 +94,18 @@ async function fileComplaint() {
   await page.check('#respondent-M100003');
   await page.fill('#conductDate', today(-5));
   await page.check('.clause-picker:not([hidden]) input[value="harassment"]');
-  await page.fill('#allegation', 'Over three days Carol replied to each of my posts about the housing motion calling me a liar'
-    + ' and a traitor, and tagged others to pile in. I asked her to stop on the second day.');
+  // one character over the limit: refused by the form, with its counter saying so (nothing cut off)
+  await page.fill('#allegation', long('Over three days Carol replied to each of my posts.', 20001));
+  check(/1 character too many/.test(await page.locator('#allegation-count').innerText()), 'the counter says one character too many',
+    await page.locator('#allegation-count').innerText());
+  await submit(page, 'Send the complaint');
+  check(/20,?000/.test(await fieldError(page, 'allegation')), 'a 20,001-character allegation is refused on the form',
+    await fieldError(page, 'allegation'));
+  check((await page.inputValue('#allegation')).length === 20001, 'the over-long allegation is kept whole, not cut');
+  await page.fill('#allegation', long('Over three days Carol replied to each of my posts about the housing motion calling me a liar'
+    + ' and a traitor, and tagged others to pile in. I asked her to stop on the second day.', 15000, 'END-OF-ALLEGATION'));
   await page.fill('#conductLink', 'https://social.example/posts/8812');
-  await page.fill('#evidenceText', 'You are a liar and a traitor to this branch, and everyone here knows it.');
+  await page.fill('#evidenceText', long('You are a liar and a traitor to this branch, and everyone here knows it.', 15000));
   await page.fill('#evidenceThread', 'Bob: The housing motion deserves a fair hearing.\n\nCarol: Nobody asked you.');
   await page.setInputFiles('#evidenceFile', { name: 'screenshot.png', mimeType: 'image/png', buffer: png() });
   // evidence without the attestation and consent is refused, and the file must be chosen again
@@ -120,6 +127,7 @@ async function fileComplaint() {
   check(body.includes('Your complaint has been received'), 'the case page confirms the complaint');
   check(body.includes('Triage'), 'the case is at triage');
   check(await page.locator('#evidence tbody tr').count() === 2, 'both items of evidence are on the case', await page.locator('#evidence tbody tr').count());
+  check(body.includes('END-OF-ALLEGATION'), 'the 15,000-character allegation is on the case page whole, to its last word');
   await audit(page, 'member-case-filed');
   report.caseRef = ref;
 }
@@ -176,7 +184,7 @@ async function triage() {
   await submit(page, 'Add the note');
   check((await fieldError(page, 'noteText')).length > 0, 'an empty note is refused next to the field');
   await page.check('#noteAudience-complainant');
-  await page.fill('#noteText', 'Thank you. I have your complaint and will triage it this week.');
+  await page.fill('#noteText', long('Thank you. I have your complaint and will triage it this week.', 15000));
   await submit(page, 'Add the note');
   check((await text(page)).includes('Your message has been sent'), 'a message to the complainant is sent');
   await page.check('#noteAudience-staff');
@@ -194,7 +202,7 @@ async function triage() {
   // in scope without recording the lawful basis for the complainant's evidence: refused
   await page.check('#inScope-yes');
   await page.check('#clause-harassment');
-  await page.fill('#reasons', 'Repeated replies calling the complainant a liar and a traitor after being asked to stop.');
+  await page.fill('#reasons', long('Repeated replies calling the complainant a liar and a traitor after being asked to stop.', 15000));
   await submit(page, 'Record the triage');
   const basis = await page.locator('select[name^="basis-"]').count();
   check(basis === 2 && /lawful basis/i.test(await fieldError(page, await page.locator('select[name^="basis-"]').first().getAttribute('id'))),
@@ -232,7 +240,7 @@ async function respond() {
   await audit(page, 'respondent-respond');
   await submit(page, 'Send my response');
   check((await fieldError(page, 'statement')).length > 0, 'an empty response is refused next to the field');
-  await page.fill('#statement', 'I was angry about the vote and said things I regret. I have since deleted the posts and apologised in the group.');
+  await page.fill('#statement', long('I was angry about the vote and said things I regret. I have since deleted the posts and apologised in the group.', 15000));
   await submit(page, 'Send my response');
   check((await text(page)).includes('Your response has been sent'), 'the response is sent');
   // the complainant's evidence is open to her, and the reading is recorded
@@ -256,8 +264,8 @@ async function investigate() {
   await audit(page, 'caseworker-investigate');
   await submit(page, 'File the report');
   check((await fieldError(page, 'report')).length > 0, 'an empty report is refused next to the field');
-  await page.fill('#report', 'The thread shows the respondent replied to eleven posts over three days with the words quoted.'
-    + '\n\nThe complainant asked her to stop on the second day; she continued. She has since deleted the posts and apologised.');
+  await page.fill('#report', long('The thread shows the respondent replied to eleven posts over three days with the words quoted.'
+    + '\n\nThe complainant asked her to stop on the second day; she continued. She has since deleted the posts and apologised.', 15000));
   await submit(page, 'File the report');
   check(/done=completed/.test(page.url()), 'the report is filed');
 }
@@ -299,7 +307,7 @@ async function panel() {
     }
     await page.check('#finding-harassment-upheld');
     await page.check(n === 3 ? '#sanction-advice-training' : '#sanction-formal-warning');
-    await page.fill('#reasons', `Panel view ${n}: the replies were repeated and targeted after a request to stop; the apology mitigates.`);
+    await page.fill('#reasons', long(`Panel view ${n}: the replies were repeated and targeted after a request to stop; the apology mitigates.`, 15000));
     await submit(page, 'Record my decision');
     check(/done=completed/.test(page.url()), `${user} records a decision`, page.url());
   });
@@ -319,9 +327,9 @@ async function decisionAndAppeal() {
   await submit(page, 'Lodge the appeal');
   check((await fieldError(page, 'grounds')).length > 0, 'an appeal without grounds is refused next to the field');
   check((await fieldError(page, 'statement')).length > 0, 'an appeal without a statement is refused next to the field');
-  await page.fill('#statement', 'A formal warning does not reflect three days of targeted abuse.');
+  await page.fill('#statement', long('A formal warning does not reflect three days of targeted abuse.', 15000));
   await submit(page, 'Lodge the appeal');
-  check(await page.inputValue('#statement') === 'A formal warning does not reflect three days of targeted abuse.', 'the appeal statement is kept');
+  check((await page.inputValue('#statement')).length === 15000, 'the appeal statement is kept whole');
   await page.check('#ground-perverse');
   await submit(page, 'Lodge the appeal');
   check((await text(page)).includes('Your appeal has been lodged'), 'the appeal is lodged');
@@ -333,7 +341,7 @@ async function appealPanel() {
       await audit(page, 'panel-appeal');
     }
     await page.check('#allow-no');
-    await page.fill('#reasons', `Appeal panel member ${n}: the sanction was within the ladder and properly reasoned.`);
+    await page.fill('#reasons', long(`Appeal panel member ${n}: the sanction was within the ladder and properly reasoned.`, 15000));
     await submit(page, 'Record my decision');
     check(/done=completed/.test(page.url()), `${user} records a decision on the appeal`, page.url());
   });
@@ -382,7 +390,7 @@ async function myData() {
   check((await text(page)).includes('has gone to the data protection officer'), 'a subject access request is made');
   await submit(page, 'Ask for erasure');
   check((await fieldError(page, 'statement')).length > 0, 'an erasure request without a statement is refused next to it');
-  await page.fill('#statement', 'Please erase my old complaints once they are no longer needed.');
+  await page.fill('#statement', long('Please erase my old complaints once they are no longer needed.', 5000));
   await submit(page, 'Ask for erasure');
   check((await text(page)).includes('request for erasure'), 'an erasure request is made');
 }
@@ -401,13 +409,13 @@ async function dpo() {
   check((await fieldError(page, 'decision')).length > 0 && (await fieldError(page, 'reasons')).length > 0,
     'an erasure decision without a choice and reasons is refused next to the fields');
   await page.check('#decision-refuse');
-  await page.fill('#reasons', 'The cases closed within the last six months are needed in case of legal claims.');
+  await page.fill('#reasons', long('The cases closed within the last six months are needed in case of legal claims.', 15000));
   await submit(page, 'Record the decision');
   check((await text(page)).includes('The erasure request is decided'), 'the DPO decides the erasure request');
   await page.locator('#retention tr', { hasText: ref }).getByRole('link').click();
   await page.waitForLoadState('load');
   await audit(page, 'dpo-legal-hold');
-  await page.fill('#reason', 'The respondent has said she will bring a claim; keep the case until it is settled.');
+  await page.fill('#reason', long('The respondent has said she will bring a claim; keep the case until it is settled.', 15000));
   await submit(page, 'Place the hold');
   check((await page.locator('#retention tr', { hasText: ref }).innerText()).includes('On hold'), 'the legal hold is in place');
   await page.locator('#access').getByRole('button', { name: /Mark answered/ }).first().click();
@@ -477,6 +485,10 @@ async function access() {
   const bob = await as('bob');
   check(await visit(bob, '/work') === 403, 'a member cannot open the casework pages (403)');
   check(await visit(bob, '/dpo') === 403, 'a member cannot open the data protection pages (403)');
+  check(await visit(bob, '/me/no-such-page') === 404, 'an address that does not exist answers a page (404)');
+  check((await bob.title()).startsWith('Page not found'), 'the page for an unknown address has a title', await bob.title());
+  check(await bob.locator('html[lang="en-GB"] main h1').count() === 1, 'it has a language, a main landmark and a heading');
+  await audit(bob, 'unknown-address');
   const carol = await as('carol');
   check(await visit(carol, `/me/cases/${withdrawalRef}`) === 404, "a member cannot see someone else's case (404)");
   await audit(carol, 'not-found');
