@@ -152,6 +152,10 @@ cmd_start() {
   if pid="$(running_pid)"; then
     if answering; then
       echo "keycloak: already running (pid $pid) at $KC_URL"
+      if [ -f "$STAMP_FILE" ] && [ "$(cat "$STAMP_FILE")" != "$(realm_checksum)" ]; then
+        echo "keycloak: WARNING: the realm files or secrets changed since this instance imported them;" \
+          "restart it (scripts/keycloak.sh stop; scripts/keycloak.sh start) to import them" >&2
+      fi
       return 0
     fi
     echo "keycloak: pid $pid is starting; waiting..." >&2
