@@ -78,6 +78,17 @@ class StaffSecondFactorEndToEndTest {
     }
 
     @Test
+    void theDemoRealmLetsStaffInWithPasswordAlone() throws Exception {
+        // the stated relaxation that the demo, the browser suite and bench/ rely on
+        try (Browser browser = new Browser()) {
+            String callback = browser.callback(browser.signIn(RealKeycloak.URL, "rowan"));
+            assertNotNull(callback, "demo realm: a caseworker goes straight back to Evenhand");
+            assertEquals("rowan", claims(exchange(RealKeycloak.URL, callback)).getString("preferred_username"));
+        }
+        assertEquals("nora", claims(RealKeycloak.token("nora")).getString("preferred_username"));
+    }
+
+    @Test
     void staffGetNoTokenByPasswordGrant() {
         Response viaEvenhand = passwordGrant(PRODUCTION, "evenhand-web", "rowan", password());
         assertEquals(400, viaEvenhand.statusCode());
