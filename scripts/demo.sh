@@ -93,6 +93,8 @@ Evenhand is running.
   Definition      http://127.0.0.1:$PORT/definition   (public)
   API (OpenAPI)   http://127.0.0.1:$PORT/q/openapi  and  http://127.0.0.1:$PORT/q/swagger-ui
   Keycloak        http://127.0.0.1:${KEYCLOAK_PORT:-8180}/realms/evenhand
+                  (demo realm: staff sign in WITHOUT the one-time code the production realm requires;
+                   see README, "Realms")
   Logs            $STATE/app.log  (letters to parties are written to this log in the demo)
 
 Demo logins (password: $EVENHAND_DEMO_PASSWORD)

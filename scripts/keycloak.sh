@@ -14,16 +14,25 @@
 #   KEYCLOAK_JAVA_HOME   JDK to run Keycloak with (default: JAVA_HOME / java on PATH)
 #   JAVA_OPTS_KC_HEAP    (-Xms64m -Xmx512m)
 #
-# The realm file src/main/keycloak/evenhand-realm.json is imported with
-# --import-realm; Keycloak substitutes ${EVENHAND_OIDC_SECRET} and
-# ${EVENHAND_DEMO_PASSWORD:evenhand-demo} from the environment at import time.
-# Keycloak skips the import when the realm already exists, so when the realm
-# file or those secrets change the dev database (data/h2) is wiped before start.
+# Realms (docs/decisions/0019-staff-second-factor-and-token-audience.md), imported with --import-realm:
+#   evenhand                   the demo and test realm: src/main/keycloak/evenhand-realm.json (the
+#                              production realm) with the demo users and the staff second factor and
+#                              password grant relaxed, derived by src/main/keycloak/demo-realm.jq
+#   evenhand-production-check  the production realm as shipped, renamed, with the demo users (one with
+#                              an enrolled one-time code), for the end-to-end tests of its policies
+#                              (src/test/keycloak/production-check-realm.jq; skipped if absent)
+# Needs jq. Keycloak substitutes ${EVENHAND_OIDC_SECRET} and ${EVENHAND_DEMO_PASSWORD:evenhand-demo}
+# from the environment at import time. Keycloak skips the import when a realm already exists, so when
+# those files or secrets change the dev database (data/h2) is wiped before start.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 ROOT="$(cd "$SCRIPT_DIR/.." && pwd -P)"
 REALM_FILE="$ROOT/src/main/keycloak/evenhand-realm.json"
+DEMO_USERS="$ROOT/src/main/keycloak/demo-users.json"
+DEMO_JQ="$ROOT/src/main/keycloak/demo-realm.jq"
+CHECK_JQ="$ROOT/src/test/keycloak/production-check-realm.jq"
+CHECK_REALM=evenhand-production-check
 REALM=evenhand
 CLIENT_ID=evenhand-web
 
@@ -106,9 +115,15 @@ pick_java() {    # exports JAVA_HOME for kc.sh when KEYCLOAK_JAVA_HOME is set
   if [ -z "$major" ] || [ "$major" -lt 17 ]; then die "Keycloak $KEYCLOAK_VERSION needs Java 17+ (found: ${major:-unknown}); set KEYCLOAK_JAVA_HOME"; fi
 }
 
-realm_checksum() {   # realm file + the values substituted into it
-  { cat "$REALM_FILE"; printf '\n%s\n%s\n%s\n' "$KEYCLOAK_VERSION" "$EVENHAND_OIDC_SECRET" "$EVENHAND_DEMO_PASSWORD"; } \
+realm_checksum() {   # realm files + the values substituted into them
+  { cat "$REALM_FILE" "$DEMO_USERS" "$DEMO_JQ"; [ ! -f "$CHECK_JQ" ] || cat "$CHECK_JQ"; printf '\n%s\n%s\n%s\n' "$KEYCLOAK_VERSION" "$EVENHAND_OIDC_SECRET" "$EVENHAND_DEMO_PASSWORD"; } \
     | sha256sum | cut -d' ' -f1
+}
+
+write_realm() {   # $1 = jq program deriving a realm from the production realm, $2 = file to write (mode 600)
+  local out="$2"
+  ( umask 077; jq --slurpfile users "$DEMO_USERS" -f "$1" "$REALM_FILE" >"$out.tmp" ) || die "could not derive $out with $1"
+  mv "$out.tmp" "$out"
 }
 
 wait_ready() {   # $1 = pid
@@ -137,6 +152,10 @@ cmd_start() {
   if pid="$(running_pid)"; then
     if answering; then
       echo "keycloak: already running (pid $pid) at $KC_URL"
+      if [ -f "$STAMP_FILE" ] && [ "$(cat "$STAMP_FILE")" != "$(realm_checksum)" ]; then
+        echo "keycloak: WARNING: the realm files or secrets changed since this instance imported them;" \
+          "restart it (scripts/keycloak.sh stop; scripts/keycloak.sh start) to import them" >&2
+      fi
       return 0
     fi
     echo "keycloak: pid $pid is starting; waiting..." >&2
@@ -152,6 +171,7 @@ cmd_start() {
     die "port $KEYCLOAK_PORT is in use by something else (no realm $REALM there)"
   fi
   [ -f "$REALM_FILE" ] || die "realm file not found: $REALM_FILE"
+  command -v jq >/dev/null 2>&1 || die "jq is needed to derive the demo realm (apt-get install jq)"
   case "$EVENHAND_OIDC_SECRET$EVENHAND_DEMO_PASSWORD" in
     *'"'*|*'\'*) die "EVENHAND_OIDC_SECRET / EVENHAND_DEMO_PASSWORD must not contain quotes or backslashes" ;;
   esac
@@ -166,7 +186,9 @@ cmd_start() {
     rm -rf "$KC_DIR/data/h2"
   fi
   rm -f "$STAMP_FILE"
-  install -m 600 "$REALM_FILE" "$KC_DIR/data/import/$REALM-realm.json"
+  rm -f "$KC_DIR/data/import/"*.json
+  write_realm "$DEMO_JQ" "$KC_DIR/data/import/$REALM-realm.json"
+  if [ -f "$CHECK_JQ" ]; then write_realm "$CHECK_JQ" "$KC_DIR/data/import/$CHECK_REALM-realm.json"; fi
 
   export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx512m}"
   export EVENHAND_OIDC_SECRET EVENHAND_DEMO_PASSWORD

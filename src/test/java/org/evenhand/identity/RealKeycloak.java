@@ -21,6 +21,8 @@ public class RealKeycloak implements QuarkusTestProfile {
 
     public static final String URL = System.getenv().getOrDefault("EVENHAND_OIDC_URL",
             "http://127.0.0.1:" + System.getenv().getOrDefault("KEYCLOAK_PORT", "8180") + "/realms/evenhand");
+    /** The production realm as shipped, imported next to the demo realm under this name (scripts/keycloak.sh). */
+    public static final String PRODUCTION_CHECK_URL = URL.replaceFirst("/realms/[^/]+/?$", "/realms/evenhand-production-check");
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     @Override
@@ -45,6 +47,16 @@ public class RealKeycloak implements QuarkusTestProfile {
                 "evenhand-web", "client_secret", secret("EVENHAND_OIDC_SECRET"), "username", u, "password",
                 secret("EVENHAND_DEMO_PASSWORD"), "scope", "openid"))
                 .post(URL + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token"));
+    }
+
+    /**
+     * An access token the demo realm issues to its public client admin-cli for this demo user (password
+     * grant): a real token from the right issuer, but not issued for Evenhand (no evenhand-web audience).
+     */
+    public static String adminCliToken(String user) {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", user,
+                "password", secret("EVENHAND_DEMO_PASSWORD"))).post(URL + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
     }
 
     public static void forgetTokens() {

@@ -7,7 +7,6 @@ import static org.evenhand.testing.Api.complete;
 import static org.evenhand.testing.Api.file;
 import static org.evenhand.testing.Api.tasks;
 
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -226,7 +225,7 @@ public final class AccessRules {
 
     /** A signed token carrying exactly this one role. */
     public static String token(String user, String role) {
-        return OidcWiremockTestResource.getAccessToken(user, Set.of(role));
+        return TestOidcServer.accessToken(user, Set.of(role));
     }
 
     /**

@@ -3,7 +3,6 @@ package org.evenhand.testing;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -36,7 +35,7 @@ public final class Api {
     }
 
     private static final java.util.function.Function<String, String> MINTED =
-            user -> OidcWiremockTestResource.getAccessToken(user, rolesOf(user));
+            user -> TestOidcServer.accessToken(user, rolesOf(user));
     private static java.util.function.Function<String, String> tokens = MINTED;
 
     /** Where tokens come from: minted by the test OIDC server, or (end-to-end) issued by Keycloak. */
