@@ -63,6 +63,19 @@ class ApiRefusalsTest {
                 .body("detail", not(containsString("java.")));
     }
 
+    @Test
+    void aTaskPayloadOfTheWrongTypeSaysWhatIsExpectedWithoutLibraryWords() {
+        String ref = Api.file("erin", "M100003", java.time.LocalDate.now().minusDays(3), java.util.List.of("bullying"),
+                "Mocked my accent in the branch chat again after I asked her to stop.");
+        Api.Held triage = Api.claimed(Api.CASEWORKERS, ref, "triage");
+        Api.as(triage.user()).body("{\"inScope\": \"yes\", \"clauses\": [\"bullying\"], \"reasons\": \"In scope.\"}")
+                .post("/api/tasks/" + triage.taskId() + "/complete").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("'inScope' must be true or false"))
+                .body("detail", not(containsString("coerce")))
+                .body("detail", not(containsString("java.")));
+    }
+
     private static String b64(String s) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
