@@ -171,7 +171,10 @@ cmd_start() {
     die "port $KEYCLOAK_PORT is in use by something else (no realm $REALM there)"
   fi
   [ -f "$REALM_FILE" ] || die "realm file not found: $REALM_FILE"
-  command -v jq >/dev/null 2>&1 || die "jq is needed to derive the demo realm (apt-get install jq)"
+  if ! command -v jq >/dev/null 2>&1; then
+    echo "keycloak: installing jq (it derives the demo realm from the production realm)" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null; } || die "jq is needed to derive the demo realm (apt-get install jq)"
+  fi
   case "$EVENHAND_OIDC_SECRET$EVENHAND_DEMO_PASSWORD" in
     *'"'*|*'\'*) die "EVENHAND_OIDC_SECRET / EVENHAND_DEMO_PASSWORD must not contain quotes or backslashes" ;;
   esac
