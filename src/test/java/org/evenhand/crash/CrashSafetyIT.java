@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
 class CrashSafetyIT {
 
     static final String SERVER = "jdbc:postgresql://127.0.0.1:" + System.getProperty("crash.pg.port", "5432");
-    static final String DB = "evenhand_crash";
+    /** Its own database and port; EVENHAND_CRASH_DB / EVENHAND_CRASH_PORT keep two engineers' runs apart. */
+    static final String DB = ChildApp.setting("EVENHAND_CRASH_DB", "evenhand_crash");
+    static final int APP_PORT = Integer.parseInt(ChildApp.setting("EVENHAND_CRASH_PORT", "18097"));
     static final String USER = System.getenv().getOrDefault("EVENHAND_DB_USER", "postgres");
     static final String PASSWORD = System.getenv().getOrDefault("EVENHAND_DB_PASSWORD", "postgres");
 
@@ -60,7 +62,7 @@ class CrashSafetyIT {
         AtomicInteger seq = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         long t0 = System.nanoTime();
-        try (ChildApp app = new ChildApp(18097, SERVER + "/" + DB, dir.resolve("app.log"), Map.of())) {
+        try (ChildApp app = new ChildApp(APP_PORT, SERVER + "/" + DB, dir.resolve("app.log"), Map.of())) {
             app.start().awaitReady(Duration.ofSeconds(150));
             System.out.printf("crash test: app ready after %d s%n", (System.nanoTime() - t0) / 1_000_000_000L);
             ExecutorService clients = Executors.newFixedThreadPool(6);

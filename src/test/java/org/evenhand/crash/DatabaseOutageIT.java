@@ -38,7 +38,10 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageIT {
 
     static final Path BIN = Path.of(System.getProperty("pg.bin", "/usr/lib/postgresql/15/bin"));
-    static final int PORT = Integer.parseInt(System.getProperty("outage.pg.port", "5544"));
+    static final int PORT = Integer.parseInt(System.getProperty("outage.pg.port",
+            ChildApp.setting("EVENHAND_OUTAGE_PG_PORT", "5544")));
+    /** The app's port; EVENHAND_OUTAGE_PORT (and EVENHAND_OUTAGE_PG_PORT) keep two engineers' runs apart. */
+    static final int APP_PORT = Integer.parseInt(ChildApp.setting("EVENHAND_OUTAGE_PORT", "18098"));
 
     enum Phase { BEFORE, OUTAGE, AFTER }
 
@@ -54,7 +57,7 @@ class DatabaseOutageIT {
                 st.execute("CREATE DATABASE evenhand");
             }
             Path dir = Path.of("target/crash/outage");
-            try (ChildApp app = new ChildApp(18098, "jdbc:postgresql://127.0.0.1:" + PORT + "/evenhand",
+            try (ChildApp app = new ChildApp(APP_PORT, "jdbc:postgresql://127.0.0.1:" + PORT + "/evenhand",
                     dir.resolve("app.log"), Map.of("quarkus.datasource.password", ""))) {
                 app.start().awaitReady(Duration.ofSeconds(150));
                 AtomicReference<Phase> phase = new AtomicReference<>(Phase.BEFORE);

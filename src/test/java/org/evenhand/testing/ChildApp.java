@@ -88,6 +88,18 @@ public final class ChildApp implements AutoCloseable {
         return oidcConfig;
     }
 
+    /** A setting of the crash tests from the environment, or its default (a database name or a port). */
+    public static String setting(String env, String fallback) {
+        String v = System.getenv(env);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        if (!v.matches("[a-z_][a-z0-9_]*|[0-9]{2,5}")) {
+            throw new IllegalArgumentException(env + " must be a database name or a port, not '" + v + "'");
+        }
+        return v;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }
