@@ -92,6 +92,35 @@ class FileInspectionTest {
         assertSamePixels(EvidenceFiles.read(given), EvidenceFiles.read(kept.bytes()));
     }
 
+    static Stream<Arguments> imageKinds() {
+        return Stream.of(Arguments.of("RGB", BufferedImage.TYPE_INT_RGB, "png"),
+                Arguments.of("RGB with alpha", BufferedImage.TYPE_INT_ARGB, "png"),
+                Arguments.of("palette", BufferedImage.TYPE_BYTE_INDEXED, "png"),
+                Arguments.of("16-bit grey", BufferedImage.TYPE_USHORT_GRAY, "png"),
+                Arguments.of("grey", BufferedImage.TYPE_BYTE_GRAY, "png"),
+                Arguments.of("grey", BufferedImage.TYPE_BYTE_GRAY, "jpeg"),
+                Arguments.of("RGB", BufferedImage.TYPE_3BYTE_BGR, "jpeg"));
+    }
+
+    @ParameterizedTest(name = "a {0} {2} is kept, re-encoded")
+    @MethodSource("imageKinds")
+    void everyKindOfImageIsKeptReEncoded(String what, int type, String format) throws IOException {
+        BufferedImage img = new BufferedImage(30, 20, type);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(0, 0, 255, 200));
+        g.fillRect(0, 0, 15, 10);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertTrue(javax.imageio.ImageIO.write(img, format, out), "the JDK writes a " + what + " " + format);
+        FileInspector.Inspected kept = inspector.inspect(out.toByteArray());
+        BufferedImage back = EvidenceFiles.read(kept.bytes());
+        assertEquals(30, back.getWidth());
+        assertEquals(20, back.getHeight());
+        if (format.equals("png")) {
+            assertSamePixels(EvidenceFiles.read(out.toByteArray()), back);
+        }
+    }
+
     @Test
     void anythingAfterThePngEndIsDropped() {
         byte[] given = concat(EvidenceFiles.png(16, 16), EvidenceFiles.zip("x.txt", "appended archive"));
