@@ -122,6 +122,13 @@ class FileInspectionTest {
     }
 
     @Test
+    void theBrowserSuitesScreenshotIsKept() {
+        // src/test/browser/lib.mjs png(): the file the browser suite attaches to a complaint
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");
+        assertEquals(2, EvidenceFiles.read(inspector.inspect(png).bytes()).getWidth());
+    }
+
+    @Test
     void anythingAfterThePngEndIsDropped() {
         byte[] given = concat(EvidenceFiles.png(16, 16), EvidenceFiles.zip("x.txt", "appended archive"));
         byte[] kept = inspector.inspect(given).bytes();
