@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -32,6 +34,12 @@ final class ImageCheck {
     /** At most this many pixels (a 48-megapixel photo fits; a screenshot is far smaller). */
     static final long MAX_PIXELS = 50_000_000L;
     static final float JPEG_QUALITY = 0.92f;
+    /**
+     * Images decoded at once: a 50-megapixel image needs about 200 MB while it is re-encoded, so a
+     * burst of large uploads waits its turn rather than exhausting the heap.
+     */
+    static final Semaphore DECODING = new Semaphore(2, true);
+    static final long WAIT_SECONDS = 60;
 
     static {
         ImageIO.setUseCache(false); // no temporary files with evidence in them
@@ -43,6 +51,22 @@ final class ImageCheck {
     /** The re-encoded image; {@code format} is "png" or "jpeg". */
     static byte[] reencode(byte[] bytes, String format) {
         String what = format.equals("png") ? "PNG image" : "JPEG image";
+        try {
+            if (!DECODING.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        try {
+            return decodeAndEncode(bytes, format, what);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    private static byte[] decodeAndEncode(byte[] bytes, String format, String what) {
         BufferedImage image;
         try {
             image = decode(bytes, format, what);
@@ -59,6 +83,11 @@ final class ImageCheck {
         } catch (IOException | RuntimeException e) {
             throw FileRefusal.unreadable(what);
         }
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(503, "busy", "Busy", "many images are being checked just now; nothing was stored."
+                + " Send the file again in a minute", java.util.List.of());
     }
 
     private static BufferedImage decode(byte[] bytes, String format, String what) throws IOException {
