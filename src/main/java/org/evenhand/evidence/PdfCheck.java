@@ -16,6 +16,7 @@ import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -124,7 +125,8 @@ final class PdfCheck {
         String action = name(d, COSName.S);
         String type = name(d, COSName.TYPE);
         String subtype = name(d, COSName.SUBTYPE);
-        if ("JavaScript".equals(action) || d.containsKey(COSName.JS) || d.containsKey(COSName.JAVA_SCRIPT)) {
+        if ("JavaScript".equals(action) || d.containsKey(COSName.JS) || d.containsKey(COSName.JAVA_SCRIPT)
+                || javascriptUri(d)) {
             throw FileRefusal.activePdf("pdf-javascript", "contains JavaScript", PRINT);
         }
         if ("Launch".equals(action)) {
@@ -145,6 +147,16 @@ final class PdfCheck {
         if ("RichMedia".equals(subtype) || "RichMediaExecute".equals(action)) {
             throw FileRefusal.activePdf("pdf-rich-media", "contains embedded rich media", PRINT);
         }
+    }
+
+    /** A link whose address is {@code javascript:} runs script in some viewers. */
+    private static boolean javascriptUri(COSDictionary d) {
+        COSBase v = d.getItem(COSName.URI);
+        if (v instanceof COSObject o) {
+            v = o.getObject();
+        }
+        return v instanceof COSString u && u.getString().strip().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[\\s\\x00-\\x1f]", "").startsWith("javascript:");
     }
 
     private static String name(COSDictionary d, COSName key) {

@@ -51,6 +51,8 @@ class FileInspectionTest {
                         "pdf-javascript", "contains JavaScript, which we do not accept as evidence: print it to a new PDF"),
                 row("PDF with a JavaScript link", EvidenceFiles::pdfWithLinkJavaScript, 422, "pdf-javascript",
                         "JavaScript"),
+                row("PDF with a javascript: link", EvidenceFiles::pdfWithJavaScriptUri, 422, "pdf-javascript",
+                        "JavaScript"),
                 row("PDF with a launch action", EvidenceFiles::pdfWithLaunch, 422, "pdf-launch-action", "launches"),
                 row("PDF with an embedded file", EvidenceFiles::pdfWithEmbeddedFile, 422, "pdf-embedded-file",
                         "embedded file"),
@@ -163,10 +165,11 @@ class FileInspectionTest {
 
     @Test
     void aPlainPdfIsKeptAsGiven() {
-        byte[] pdf = EvidenceFiles.pdf();
-        FileInspector.Inspected kept = inspector.inspect(pdf);
-        assertEquals("application/pdf", kept.mediaType());
-        assertArrayEquals(pdf, kept.bytes());
+        for (byte[] pdf : List.of(EvidenceFiles.pdf(), EvidenceFiles.pdfWithWebLink())) {
+            FileInspector.Inspected kept = inspector.inspect(pdf);
+            assertEquals("application/pdf", kept.mediaType());
+            assertArrayEquals(pdf, kept.bytes());
+        }
     }
 
     @Test

@@ -188,6 +188,29 @@ public final class EvidenceFiles {
         });
     }
 
+    public static byte[] pdfWithJavaScriptUri() {
+        return pdf((doc, page) -> {
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(new PDRectangle(72, 700, 100, 20));
+            org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri = new org.apache.pdfbox.pdmodel.interactive.action.PDActionURI();
+            uri.setURI(" JavaScript:app.alert(1)");
+            link.setAction(uri);
+            page.getAnnotations().add(link);
+        });
+    }
+
+    /** A link to a web address: ordinary, and accepted. */
+    public static byte[] pdfWithWebLink() {
+        return pdf((doc, page) -> {
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(new PDRectangle(72, 700, 100, 20));
+            org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri = new org.apache.pdfbox.pdmodel.interactive.action.PDActionURI();
+            uri.setURI("https://social.example/posts/8812");
+            link.setAction(uri);
+            page.getAnnotations().add(link);
+        });
+    }
+
     public static byte[] pdfWithLaunch() {
         return pdf((doc, page) -> {
             PDActionLaunch launch = new PDActionLaunch();
