@@ -61,6 +61,9 @@ public class EvidenceItem extends PanacheEntityBase {
     public String sealedReason;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Keyed fingerprint of what was given (Duplicates); cleared with the content. */
+    @Column(name = "content_fingerprint")
+    public String contentFingerprint;
 
     public boolean inUse() {
         return sealedAt == null;

@@ -32,6 +32,10 @@ public final class EvidenceRecords {
             String lawfulBasis, String status, Instant createdAt) {
     }
 
+    /** An item as stored, and whether this request stored it (false: the same item was given before). */
+    public record Stored(View view, boolean created) {
+    }
+
     public record Content(Long id, String kind, String text, String url, List<String> threadContext) {
     }
 

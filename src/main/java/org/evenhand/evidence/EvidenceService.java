@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +54,10 @@ public class EvidenceService implements EvidenceGate {
     @Inject
     FileInspector files;
     @Inject
+    SubmissionRules rules;
+    @Inject
+    Duplicates duplicates;
+    @Inject
     CaseVault vault;
     @Inject
     CaseViews views;
@@ -80,10 +82,11 @@ public class EvidenceService implements EvidenceGate {
         return new EvidenceRecords.ConsentNotice(config.consentNoticeVersion(), PURPOSE, NOTICE_TEXT);
     }
 
+    /** A text or link; the same one given again by the same person is not stored twice. */
     @Transactional
-    public View submit(Member member, String ref, Submission in) {
+    public EvidenceRecords.Stored submit(Member member, String ref, Submission in) {
         CaseFile c = caseOfParty(member, ref, "evidence-submission-refused");
-        checkConsent(in.attestPartyToExchange(), in.consent());
+        rules.checkConsent(in.attestPartyToExchange(), in.consent());
         byte[] content;
         if (in.kind() == EvidenceRecords.Kind.text) {
             if (in.text() == null || in.text().isBlank()) {
@@ -91,38 +94,42 @@ public class EvidenceService implements EvidenceGate {
             }
             content = in.text().getBytes(StandardCharsets.UTF_8);
         } else {
-            content = checkedLink(in.url()).getBytes(StandardCharsets.UTF_8);
+            content = rules.checkedLink(in.url()).getBytes(StandardCharsets.UTF_8);
         }
-        EvidenceItem item = newItem(c, member, in.kind().name(), in.threadContext(), in.consent());
-        item.content = vault.sealBytes(c.ref, content);
-        item.sizeBytes = (long) content.length;
-        item.persist();
-        added(c, member, item);
-        return view(item, member);
+        return store(c, member, in.kind().name(), content, content, in.threadContext(), in.consent(), null, null);
     }
 
+    /**
+     * A file: refused unless it is PNG, JPEG or PDF and passes FileInspector (images are stored
+     * re-encoded, without metadata); the same bytes given again by the same person are not stored twice.
+     */
     @Transactional
-    public View submitFile(Member member, String ref, byte[] bytes, String originalName, List<String> threadContext,
-            Boolean attested, EvidenceRecords.Consent consent) {
+    public EvidenceRecords.Stored submitFile(Member member, String ref, byte[] bytes, String originalName,
+            List<String> threadContext, Boolean attested, EvidenceRecords.Consent consent) {
         CaseFile c = caseOfParty(member, ref, "evidence-submission-refused");
-        checkConsent(attested, consent);
-        if (bytes.length == 0) {
-            throw ProblemException.invalidField("file", "the file is empty");
+        rules.checkConsent(attested, consent);
+        rules.checkFileSize(bytes.length);
+        FileInspector.Inspected kept = files.inspect(bytes);
+        return store(c, member, "file", bytes, kept.bytes(), threadContext, consent, kept.mediaType(),
+                files.safeName(originalName, kept.mediaType()));
+    }
+
+    private EvidenceRecords.Stored store(CaseFile c, Member member, String kind, byte[] given, byte[] kept,
+            List<String> threadContext, EvidenceRecords.Consent consent, String mediaType, String filename) {
+        String fingerprint = duplicates.fingerprint(c, member, kind, given);
+        java.util.Optional<EvidenceItem> before = duplicates.existing(c, member, fingerprint);
+        if (before.isPresent()) {
+            return new EvidenceRecords.Stored(view(before.get(), member), false);
         }
-        if (bytes.length > config.maxFileBytes()) {
-            throw new ProblemException(413, "file-too-large", "File too large", "files may be at most "
-                    + config.maxFileBytes() / (1024 * 1024) + " MB; this one is " + bytes.length + " bytes",
-                    List.of(new org.evenhand.common.Problem.FieldError("file", "too large")));
-        }
-        String type = files.mediaType(bytes);
-        EvidenceItem item = newItem(c, member, "file", threadContext, consent);
-        item.mediaType = type;
-        item.filename = files.safeName(originalName, type);
-        item.sizeBytes = (long) bytes.length;
-        item.content = vault.sealBytes(c.ref, bytes);
+        EvidenceItem item = newItem(c, member, kind, threadContext, consent);
+        item.contentFingerprint = fingerprint;
+        item.mediaType = mediaType;
+        item.filename = filename;
+        item.content = vault.sealBytes(c.ref, kept);
+        item.sizeBytes = (long) kept.length;
         item.persist();
         added(c, member, item);
-        return view(item, member);
+        return new EvidenceRecords.Stored(view(item, member), true);
     }
 
     /** 404 (and the attempt logged) unless the member is a party who may add evidence to this open case. */
@@ -212,7 +219,7 @@ public class EvidenceService implements EvidenceGate {
 
     @Override
     public void checkExcerpt(Excerpt e) {
-        checkConsent(e.attestPartyToExchange(), new EvidenceRecords.Consent(e.noticeVersion(), e.purpose()));
+        rules.checkConsent(e.attestPartyToExchange(), new EvidenceRecords.Consent(e.noticeVersion(), e.purpose()));
         if (e.threadContext() != null && e.threadContext().size() > org.evenhand.common.FieldLimits.THREAD_MESSAGES) {
             throw ProblemException.invalidField("evidence.threadContext", "at most " + org.evenhand.common.FieldLimits.THREAD_MESSAGES
                     + " messages");
@@ -225,13 +232,8 @@ public class EvidenceService implements EvidenceGate {
     public long giveWithComplaint(CaseFile c, Member complainant, Excerpt e) {
         checkExcerpt(e);
         byte[] content = e.text().getBytes(StandardCharsets.UTF_8);
-        EvidenceItem item = newItem(c, complainant, "text", e.threadContext(),
-                new EvidenceRecords.Consent(e.noticeVersion(), e.purpose()));
-        item.content = vault.sealBytes(c.ref, content);
-        item.sizeBytes = (long) content.length;
-        item.persist();
-        added(c, complainant, item);
-        return item.id;
+        return store(c, complainant, "text", content, content, e.threadContext(),
+                new EvidenceRecords.Consent(e.noticeVersion(), e.purpose()), null, null).view().id();
     }
 
     @Override
@@ -303,6 +305,7 @@ public class EvidenceService implements EvidenceGate {
     private void seal(EvidenceItem item, String reason, Instant at) {
         item.content = null;
         item.threadContext = null;
+        item.contentFingerprint = null;
         item.sealedAt = at;
         item.sealedReason = reason;
     }
@@ -326,35 +329,6 @@ public class EvidenceService implements EvidenceGate {
             throw ProblemException.conflict("case " + ref + " has ended; no more evidence can be added");
         }
         return c;
-    }
-
-    private void checkConsent(Boolean attested, EvidenceRecords.Consent consent) {
-        if (!Boolean.TRUE.equals(attested)) {
-            throw ProblemException.invalidField("attestPartyToExchange", "evidence can only come from someone who"
-                    + " took part in the exchange or to whom it was addressed");
-        }
-        if (consent == null || !config.consentNoticeVersion().equals(consent.noticeVersion())) {
-            throw ProblemException.invalidField("consent.noticeVersion", "consent must be given to the current notice, "
-                    + config.consentNoticeVersion() + " (GET /api/evidence/consent-notice)");
-        }
-        if (!PURPOSE.equals(consent.purpose())) {
-            throw ProblemException.invalidField("consent.purpose", "the only purpose is " + PURPOSE);
-        }
-    }
-
-    private String checkedLink(String url) {
-        if (url == null || url.isBlank()) {
-            throw ProblemException.invalidField("url", "give the link to the post");
-        }
-        try {
-            URI uri = new URI(url.strip());
-            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-                throw ProblemException.invalidField("url", "must be an http(s) link");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw ProblemException.invalidField("url", "is not a valid link");
-        }
     }
 
     private EvidenceItem newItem(CaseFile c, Member member, String kind, List<String> thread,

@@ -3,9 +3,12 @@ package org.evenhand.evidence;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.apache.tika.Tika;
-import org.evenhand.common.ProblemException;
 
-/** Decides what an uploaded file is from its bytes (Apache Tika), never from its name. */
+/**
+ * Decides what an uploaded file is from its bytes (Apache Tika), never from its name, and whether
+ * it is kept: images are decoded and re-encoded (ImageCheck), PDFs are checked for active content
+ * and other formats (PdfCheck). A refusal is a 4xx problem on the {@code file} field that says why.
+ */
 @ApplicationScoped
 public class FileInspector {
 
@@ -13,13 +16,28 @@ public class FileInspector {
 
     private final Tika tika = new Tika();
 
+    /** A file we keep: its media type and the bytes to store (for images, the re-encoded copy). */
+    public record Inspected(String mediaType, byte[] bytes) {
+    }
+
+    /** 415 unless the content is PNG, JPEG or PDF; 422 if it does not decode or is active or also something else. */
+    public Inspected inspect(byte[] bytes) {
+        String type = mediaType(bytes);
+        return switch (type) {
+            case "image/png" -> new Inspected(type, ImageCheck.reencode(bytes, "png"));
+            case "image/jpeg" -> new Inspected(type, ImageCheck.reencode(bytes, "jpeg"));
+            default -> {
+                PdfCheck.check(bytes);
+                yield new Inspected(type, bytes);
+            }
+        };
+    }
+
     /** The media type detected from the content; 415 unless it is PNG, JPEG or PDF. */
     public String mediaType(byte[] bytes) {
         String detected = tika.detect(bytes);
         if (!ALLOWED.containsKey(detected)) {
-            throw new ProblemException(415, "unsupported-file-type", "Unsupported file type",
-                    "only PNG, JPEG and PDF files are accepted; this file's content is " + detected, java.util.List.of(
-                            new org.evenhand.common.Problem.FieldError("file", "content is " + detected)));
+            throw FileRefusal.unsupported(detected);
         }
         return detected;
     }

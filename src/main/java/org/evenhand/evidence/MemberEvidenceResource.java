@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evenhand.common.ProblemException;
@@ -37,6 +38,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @RolesAllowed(Roles.MEMBER)
 public class MemberEvidenceResource {
 
+    /** The parts of an upload; any other, or any given twice, is refused (UploadParts). */
+    static final Set<String> PARTS = Set.of("file", "threadContext", "attestPartyToExchange", "consentNoticeVersion",
+            "consentPurpose");
+
     @Inject
     EvidenceService evidence;
     @Inject
@@ -46,19 +51,25 @@ public class MemberEvidenceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give a text excerpt or a link (never fetched), with the thread before it, attestation and consent")
+    @Operation(summary = "Give a text excerpt or a link (never fetched), with the thread before it, attestation and consent",
+            description = "The same text or link given again by the same person answers 200 with the item already stored.")
     public Response submit(@PathParam("ref") String ref, @Valid @NotNull EvidenceRecords.Submission body) {
-        EvidenceRecords.View v = evidence.submit(party(ref), ref, body);
-        return Response.created(URI.create("/api/me/cases/" + ref + "/evidence/" + v.id())).entity(v).build();
+        return stored(ref, evidence.submit(party(ref), ref, body));
     }
 
     @POST
     @Path("/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a screenshot or document (PNG, JPEG or PDF, checked from its bytes), with attestation and consent")
+    @Operation(summary = "Upload a screenshot or document (PNG, JPEG or PDF, checked from its bytes), with attestation and consent",
+            description = "Images are decoded and stored re-encoded, without metadata (EXIF, GPS). A file that does not"
+                    + " decode, or a PDF with JavaScript, launch or form actions, embedded files or that is also another"
+                    + " format, is refused (422) with the reason. Exactly the parts file, threadContext,"
+                    + " attestPartyToExchange, consentNoticeVersion and consentPurpose, each once. The same file given"
+                    + " again answers 200 with the item already stored.")
     public Response upload(@PathParam("ref") String ref, @RestForm("file") FileUpload file,
             @RestForm String threadContext, @RestForm Boolean attestPartyToExchange,
             @RestForm String consentNoticeVersion, @RestForm String consentPurpose) {
+        UploadParts.requireExactly(PARTS, "file");
         Member member = party(ref);
         evidence.requireParty(member, ref);
         if (file == null) {
@@ -79,9 +90,14 @@ public class MemberEvidenceResource {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        EvidenceRecords.View v = evidence.submitFile(member, ref, bytes, file.fileName(), thread, attestPartyToExchange,
-                new EvidenceRecords.Consent(consentNoticeVersion, consentPurpose));
-        return Response.created(URI.create("/api/me/cases/" + ref + "/evidence/" + v.id())).entity(v).build();
+        return stored(ref, evidence.submitFile(member, ref, bytes, file.fileName(), thread, attestPartyToExchange,
+                new EvidenceRecords.Consent(consentNoticeVersion, consentPurpose)));
+    }
+
+    /** 201 for a new item; 200 with the item given before when the same one is given again. */
+    private static Response stored(String ref, EvidenceRecords.Stored s) {
+        URI location = URI.create("/api/me/cases/" + ref + "/evidence/" + s.view().id());
+        return (s.created() ? Response.created(location) : Response.ok().location(location)).entity(s.view()).build();
     }
 
     @GET

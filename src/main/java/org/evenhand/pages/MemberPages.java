@@ -12,9 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -28,11 +30,13 @@ import org.evenhand.casework.CaseService;
 import org.evenhand.casework.CaseViews;
 import org.evenhand.casework.PanelService;
 import org.evenhand.casework.Payloads;
+import org.evenhand.common.FailureMappers;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.evidence.EvidenceConfig;
 import org.evenhand.evidence.EvidenceRecords;
 import org.evenhand.evidence.EvidenceService;
+import org.evenhand.evidence.UploadParts;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Member;
 import org.evenhand.identity.MemberDirectory;
@@ -42,6 +46,7 @@ import org.evenhand.privacy.SubjectAccessService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /**
  * A member's pages: their cases, each case with its timeline, deadlines and stage; filing a
@@ -169,6 +174,15 @@ public class MemberPages {
         return errors.of(e);
     }
 
+    /** A form that did not arrive whole (evidence.UploadParts): a page, not a 500; nothing was stored. */
+    @ServerExceptionMapper({ IOException.class, MultipartParser.MalformedMessageException.class })
+    public Response brokenUpload(Exception e, HttpHeaders headers, UriInfo uri) {
+        return UploadParts.broken(e, headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                .map(p -> errors.page(400, "The form did not arrive in full", "The connection may have been cut"
+                        + " while it was being sent. Nothing has been saved. Go back and send the form again."))
+                .orElseGet(() -> new FailureMappers().unexpected(e, uri));
+    }
+
     /** A role check fails before the method runs, on the I/O thread; the page is rendered on a worker. */
     @ServerExceptionMapper
     public io.smallrye.mutiny.Uni<Response> forbidden(io.quarkus.security.ForbiddenException e,
@@ -284,6 +298,7 @@ public class MemberPages {
             @RestForm String allegation, @RestForm String conductLink, @RestForm String evidenceText,
             @RestForm String evidenceThread, @RestForm("evidenceFile") FileUpload file, @RestForm String consent,
             @RestForm String attest) {
+        UploadParts.requireOneFileAt("evidenceFile");
         Member me = user.requireMember();
         Form form = Form.empty().set("respondentQuery", respondentQuery).set("respondent", respondent)
                 .set("conductDate", conductDate).setAll("clauses", clauses).set("allegation", allegation)
@@ -566,6 +581,7 @@ public class MemberPages {
     public Response addEvidence(@PathParam("ref") String ref, @RestForm String evidenceText,
             @RestForm String evidenceLink, @RestForm String evidenceThread, @RestForm("evidenceFile") FileUpload file,
             @RestForm String consent, @RestForm String attest) {
+        UploadParts.requireOneFileAt("evidenceFile");
         Member m = user.requireMember();
         EvidenceFormPage page = evidencePage(ref);
         Form form = Form.empty().set("evidenceText", evidenceText).set("evidenceLink", evidenceLink)

@@ -34,9 +34,7 @@ import org.junit.jupiter.api.Test;
 class EvidenceTest {
 
     static final String POST = "Members like her are vermin and should be cleared out of this branch.";
-    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-            0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89, 0, 0, 0, 0, 'I', 'E', 'N', 'D',
-            (byte) 0xae, 'B', 0x60, (byte) 0x82 };
+    static final byte[] PNG = org.evenhand.testing.EvidenceFiles.png(40, 30);
 
     String newCase() {
         return file("alice", "M100002", LocalDate.of(2026, 9, 1), List.of("dehumanising-language"),
@@ -118,7 +116,7 @@ class EvidenceTest {
     }
 
     @Test
-    void aRealPngIsKeptWithASafeNameAndServedAsAnAttachment() {
+    void aRealPngIsKeptReEncodedWithASafeNameAndServedAsAnAttachment() {
         String ref = newCase();
         long id = ((Number) upload("alice", ref, PNG, "../../etc/passwd screenshot?.png").then().statusCode(201)
                 .body("mediaType", equalTo("image/png")).extract().path("id")).longValue();
@@ -126,7 +124,70 @@ class EvidenceTest {
         assertEquals("passwd screenshot_.png", name);
         byte[] back = as("alice").get("/api/me/cases/" + ref + "/evidence/" + id + "/content").then().statusCode(200)
                 .header("Content-Disposition", containsString("attachment")).extract().asByteArray();
-        assertTrue(Arrays.equals(PNG, back));
+        java.awt.image.BufferedImage img = org.evenhand.testing.EvidenceFiles.read(back);
+        assertEquals(40, img.getWidth());
+        assertEquals(30, img.getHeight());
+        assertEquals(org.evenhand.testing.EvidenceFiles.read(PNG).getRGB(3, 3), img.getRGB(3, 3));
+    }
+
+    @Test
+    void theSameItemGivenTwiceIsStoredOnceAndTheSecondAnswerIsTheFirstItem() {
+        String ref = newCase();
+        long before = evidenceRows();
+        Map<String, Object> text = Evidence.text(POST, List.of());
+        var first = as("alice").body(text).post("/api/me/cases/" + ref + "/evidence").then().statusCode(201).extract();
+        long id = ((Number) first.path("id")).longValue();
+        as("alice").body(Evidence.text(POST, List.of("Bob: a different thread"))).post("/api/me/cases/" + ref
+                + "/evidence").then().statusCode(200).body("id", equalTo((int) id))
+                .header("Location", containsString("/api/me/cases/" + ref + "/evidence/" + id));
+        as("alice").body(Evidence.text(POST + " (and again)", List.of())).post("/api/me/cases/" + ref + "/evidence")
+                .then().statusCode(201);
+        long file = ((Number) upload("alice", ref, PNG, "a.png").then().statusCode(201).extract().path("id")).longValue();
+        upload("alice", ref, PNG, "renamed.png").then().statusCode(200).body("id", equalTo((int) file));
+        assertEquals(before + 3, evidenceRows());
+        // the fingerprint is keyed: not the plain SHA-256 of the content
+        String fp = (String) Db.value("SELECT content_fingerprint FROM evidence_items WHERE id = ?", id);
+        assertTrue(fp != null && fp.length() >= 40);
+        assertFalse(fp.equalsIgnoreCase(java.util.HexFormat.of().formatHex(sha256(POST.getBytes(StandardCharsets.UTF_8)))));
+        // withdrawn, it can be given again (a new consent), and its fingerprint is gone with the content
+        as("alice").post("/api/me/cases/" + ref + "/evidence/" + id + "/withdraw").then().statusCode(200);
+        assertEquals(null, Db.value("SELECT content_fingerprint FROM evidence_items WHERE id = ?", id));
+        as("alice").body(text).post("/api/me/cases/" + ref + "/evidence").then().statusCode(201);
+    }
+
+    @Test
+    void twoIdenticalUploadsAtOnceMakeOneRow() throws Exception {
+        String ref = newCase();
+        long before = evidenceRows();
+        byte[] png = org.evenhand.testing.EvidenceFiles.png(50, 20);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> upload("alice", ref, png, "same.png")));
+            }
+            java.util.Set<Object> ids = new java.util.HashSet<>();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : answers) {
+                io.restassured.response.Response r = f.get();
+                statuses.add(r.statusCode());
+                ids.add(r.path("id"));
+            }
+            assertEquals(1, ids.size(), "every answer is the same item: " + ids);
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one created: " + statuses);
+            assertEquals(3, statuses.stream().filter(s -> s == 200).count(), "the rest answered with it: " + statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, evidenceRows());
+    }
+
+    static byte[] sha256(byte[] b) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -52,6 +52,8 @@ class RetentionTest {
         EngineClock.fireDueTimers(ref);
         assertEquals(1L, Db.count("SELECT count(*) FROM trail_log WHERE case_ref = ? AND action = 'retention-warning'", ref));
         assertNotNull(Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref), "not yet destroyed");
+        assertEquals(1L, Db.count("SELECT count(*) FROM evidence_items e JOIN cases c ON c.id = e.case_id"
+                + " WHERE c.ref = ? AND e.content_fingerprint IS NOT NULL", ref), "the item's fingerprint kept while in use");
         assertEquals(1L, Db.count("SELECT count(*) FROM conduct_keys k JOIN cases c ON c.id = k.case_id WHERE c.ref = ?",
                 ref), "the post's fingerprint kept while the case lives");
 
@@ -62,6 +64,8 @@ class RetentionTest {
                 ref), "the post's fingerprints forgotten");
         assertEquals(0L, Db.count("SELECT count(*) FROM evidence_items e JOIN cases c ON c.id = e.case_id"
                 + " WHERE c.ref = ? AND e.content IS NOT NULL", ref));
+        assertEquals(0L, Db.count("SELECT count(*) FROM evidence_items e JOIN cases c ON c.id = e.case_id"
+                + " WHERE c.ref = ? AND e.content_fingerprint IS NOT NULL", ref), "evidence fingerprints go with the content");
         assertEquals("[erased]", myCase("carol", ref).getString("allegation"));
         assertEquals("DISMISSED_AT_TRIAGE", myCase("carol", ref).getString("outcome"));
     }

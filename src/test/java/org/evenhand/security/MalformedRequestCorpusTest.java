@@ -26,6 +26,7 @@ import org.evenhand.testing.AccessRules;
 import org.evenhand.testing.AccessRules.Fixtures;
 import org.evenhand.testing.AccessRules.Rule;
 import org.evenhand.testing.AccessRules.Scope;
+import org.evenhand.testing.Uploads;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +97,42 @@ class MalformedRequestCorpusTest {
         assertTrue(failures.isEmpty(), failures.size() + " malformed requests were not a clean 4xx problem:\n"
                 + failures.stream().collect(Collectors.joining("\n")));
         assertEquals(before, after, "the corpus changed the database");
+    }
+
+    /**
+     * Broken, repeated, active and polyglot uploads, to the API and to the page form (UploadCorpus):
+     * each a 4xx (problem+json on /api, a page on the form) that says why, never a 500, and not one
+     * evidence row stored by any of them. A JPEG's EXIF (GPS) is gone from the copy the party reads
+     * back, and the same file given twice is one row, the second answer being the first item.
+     */
+    @Test
+    void brokenRepeatedActiveAndPolyglotUploadsAreRefusedAndStoreNothing() {
+        String ref = org.evenhand.testing.Api.file("alice", "M100002", java.time.LocalDate.of(2026, 9, 3),
+                List.of("bullying"), "Weekly posts in the branch chat mocking how I speak, after I asked them to stop.");
+        String form = "/me/cases/" + ref + "/evidence/new";
+        String csrf = org.evenhand.testing.Pages.as("alice", () -> org.evenhand.testing.Pages.tokenFrom(form));
+        List<UploadCorpus.Upload> probes = UploadCorpus.probes(ref, csrf);
+        String token = AccessRules.token("alice", "member");
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        long storedByRefused = 0;
+        for (UploadCorpus.Upload u : probes) {
+            long before = UploadCorpus.evidenceRows();
+            Uploads.Answer a = u.page() ? org.evenhand.testing.Pages.as("alice", () -> Uploads.post(u.path(), null,
+                    "text/html", u.body())) : Uploads.post(u.path(), token, "application/json", u.body());
+            storedByRefused += UploadCorpus.evidenceRows() - before;
+            statuses.merge(a.status(), 1, Integer::sum);
+            String problem = UploadCorpus.check(u, a);
+            if (problem != null) {
+                failures.add(u.what() + ": " + problem);
+            }
+        }
+        UploadCorpus.aPhotoLosesItsExifAndIsStoredOnce(ref, token);
+        System.out.println("upload corpus: " + probes.size() + " refused uploads; statuses " + statuses + "; 500s: "
+                + statuses.getOrDefault(500, 0) + "; rows stored by refused requests: " + storedByRefused);
+        assertTrue(failures.isEmpty(), failures.size() + " uploads were not refused as they should be:\n"
+                + String.join("\n", failures));
+        assertEquals(0, storedByRefused, "refused uploads stored rows");
     }
 
     List<Probe> probes(Endpoints.Operation op, Rule rule, Fixtures f, String role) throws Exception {

@@ -1,0 +1,117 @@
+package org.evenhand.evidence;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.evenhand.common.Problem;
+import org.evenhand.common.ProblemException;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+
+/**
+ * The one rule for multipart bodies that carry evidence, used by the API and by the page forms:
+ * a body that is cut off or never closed is a 400 (Quarkus' parser fails it before any resource
+ * runs; {@link #broken} recognises that failure for the exception mappers), and a form may carry
+ * exactly the parts it declares, each once, and at most one file, in its file part. A second
+ * file, or a part the form does not have, is refused rather than ignored, so nothing a person sent
+ * is silently dropped.
+ */
+public final class UploadParts {
+
+    private UploadParts() {
+    }
+
+    /**
+     * API forms: every part is one of {@code allowed}, none is given twice, and the only file is
+     * in {@code filePart}.
+     */
+    public static void requireExactly(Set<String> allowed, String filePart) {
+        FormData form = current();
+        if (form == null) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String name : form) {
+            Deque<FormValue> values = form.get(name);
+            if (!allowed.contains(name)) {
+                errors.add(new Problem.FieldError(String.valueOf(name), "this form has no part '" + name
+                        + "'; its parts are " + String.join(", ", allowed.stream().sorted().toList())));
+            } else if (values.size() > 1) {
+                errors.add(new Problem.FieldError(name, "the part '" + name + "' is given " + values.size()
+                        + " times; give it once" + (name.equals(filePart) ? " (one file per request)" : "")));
+            } else if (!name.equals(filePart) && isFile(values.getFirst())) {
+                errors.add(new Problem.FieldError(name, "the part '" + name + "' is a file; only '" + filePart
+                        + "' takes a file"));
+            }
+        }
+        refuseIf(errors);
+    }
+
+    /**
+     * Page forms: fields may repeat (a list of ticked boxes does), but the only file is in
+     * {@code filePart}, given at most once.
+     */
+    public static void requireOneFileAt(String filePart) {
+        FormData form = current();
+        if (form == null) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String name : form) {
+            long files = form.get(name).stream().filter(UploadParts::isFile).count();
+            if (files > 0 && !filePart.equals(name)) {
+                errors.add(new Problem.FieldError(filePart, "the form sent a file in a part named '" + name
+                        + "'; choose the file in the form's own file field"));
+            } else if (files > 1) {
+                errors.add(new Problem.FieldError(filePart, "the form sent " + files + " files; give one file at a"
+                        + " time"));
+            }
+        }
+        refuseIf(errors);
+    }
+
+    /**
+     * The problem for a multipart body Quarkus could not parse: cut off before its closing boundary
+     * (an IOException from the parser) or malformed. Empty for any other failure.
+     */
+    public static Optional<ProblemException> broken(Throwable failure, String contentType) {
+        boolean multipart = contentType != null && contentType.toLowerCase().startsWith("multipart/");
+        if (!multipart) {
+            return Optional.empty();
+        }
+        if (failure instanceof MultipartParser.MalformedMessageException) {
+            return Optional.of(brokenBody("the multipart body is malformed"));
+        }
+        if (failure instanceof IOException && String.valueOf(failure.getMessage()).contains("multipart")) {
+            return Optional.of(brokenBody("the multipart body ended before its closing boundary (it was cut off"
+                    + " or never finished)"));
+        }
+        return Optional.empty();
+    }
+
+    private static ProblemException brokenBody(String why) {
+        return new ProblemException(400, "malformed-multipart", "Malformed multipart body", why + "; nothing was"
+                + " stored. Send the whole form again, ending with the closing boundary.", List.of());
+    }
+
+    private static boolean isFile(FormValue v) {
+        return v.isFileItem() || v.getFileName() != null;
+    }
+
+    private static void refuseIf(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static FormData current() {
+        ResteasyReactiveRequestContext ctx = CurrentRequestManager.get();
+        return ctx == null ? null : ctx.getFormData();
+    }
+}
