@@ -59,18 +59,33 @@ public record FairnessReport(String title, Parameters parameters, Instant genera
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GroupRate(String group, Count numerator, Count denominator, Double rate, Comparison comparison,
-            Stratified byTier, Stratified byClause, List<StratumRate> tiers, Assessment assessment) {
+            Stratified byTier, Stratified byClause, List<StratumRate> tiers, List<ClauseStratum> clauses,
+            Assessment assessment) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StratumRate(int tier, Count numerator, Count denominator, Double rate, Comparison comparison) {
     }
 
-    /** The comparison within strata: Mantel-Haenszel risk ratio (the call), odds ratio, CMH and Breslow-Day tests. */
+    /**
+     * A stratum of the call (byClause): one clause within its tier, or, where clauses are too thin
+     * to stand alone, the thin clauses of a tier together (pooled).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClauseStratum(int tier, List<String> clauses, boolean pooled, Count numerator, Count denominator,
+            Double rate, Comparison comparison) {
+    }
+
+    /**
+     * The comparison within strata: Mantel-Haenszel risk ratio (the call), odds ratio, CMH and
+     * Breslow-Day tests; basis says which strata (and which were taken together); pAdjusted is the
+     * CMH p-value adjusted for the number of such comparisons in the report.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Stratified(Integer strata, Double riskRatio, Double ciLower, Double ciUpper, Double oddsRatio,
             Double orCiLower, Double orCiUpper, Double cmh, Double cmhPValue, Double breslowDay,
-            Integer breslowDayDf, Double breslowDayPValue, Boolean heterogeneous, Verdict verdict, String reason) {
+            Integer breslowDayDf, Double breslowDayPValue, Boolean heterogeneous, Verdict verdict, String reason,
+            String basis, Double cmhPAdjusted) {
     }
 
     /** The overall call for a group on a metric, taking case mix into account, in plain words. */
