@@ -222,7 +222,9 @@ final class ReportCells {
         }
         List<String> pc = protectedClauses.stream().filter(counts.clauseDays::containsKey).map(c -> "H|" + c).toList();
         cells.cell("H|protected", pc.stream().mapToLong(cells::value).sum());
-        if (!pc.isEmpty()) {
+        if (pc.isEmpty()) {
+            cells.structuralZero("H|protected");
+        } else {
             cells.equation("H|protected", pc);
         }
     }
