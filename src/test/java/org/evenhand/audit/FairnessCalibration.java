@@ -43,6 +43,7 @@ class FairnessCalibration {
         long t0 = System.nanoTime();
         int[] noBias = new int[4];
         int[] rawWouldFlag = new int[1];
+        java.util.List<String> falseFlags = new java.util.ArrayList<>();
         run(1_000, p -> {
         }, r -> {
             noBias[0]++;
@@ -51,6 +52,10 @@ class FairnessCalibration {
             noBias[1] += flagged > 0 ? 1 : 0;
             noBias[2] += (int) comparisons(r);
             noBias[3] += (int) flagged;
+            if (flagged > 0 && falseFlags.size() < 5) {
+                r.findings().stream().skip(1).filter(f -> !f.contains("not flagged after allowing for case mix"))
+                        .map(f -> f.length() > 220 ? f.substring(0, 220) + "..." : f).forEach(falseFlags::add);
+            }
             GroupRate left = CaseMixCallTest.rate(r, "respondent", "upheld", "left");
             rawWouldFlag[0] += left.byTier().verdict() == Verdict.FLAGGED ? 1 : 0;
         });
@@ -65,6 +70,7 @@ class FairnessCalibration {
                 + " %d of %d comparisons flagged (%.2f%%); the tier-only call would have flagged the"
                 + " confounded faction in %d of %d", 100.0 * noBias[1] / noBias[0], noBias[1], noBias[0], noBias[3],
                 noBias[2], 100.0 * noBias[3] / noBias[2], rawWouldFlag[0], noBias[0]));
+        falseFlags.forEach(f -> System.out.println("    false flag: " + f));
         print("centre, clause bullying (tier 2)", main);
         print("right, clause harassment (tier 3)", hard);
     }
