@@ -83,6 +83,16 @@ final class ReportCsv {
                                 w.comparison("rate", base, m.id(), g.group(), st, t.comparison());
                             }
                         }
+                        if (g.clauses() != null) {
+                            for (FairnessReport.ClauseStratum c : g.clauses()) {
+                                String st = "tier-" + c.tier() + (c.pooled() ? "-pooled:" : "-clause:")
+                                        + String.join("+", c.clauses());
+                                w.count("rate", base, m.id(), g.group(), st, m.numerator(), c.numerator());
+                                w.count("rate", base, m.id(), g.group(), st, m.denominator(), c.denominator());
+                                w.row("rate", base, m.id(), g.group(), st, "rate", c.rate());
+                                w.comparison("rate", base, m.id(), g.group(), st, c.comparison());
+                            }
+                        }
                         if (g.assessment() != null) {
                             w.row("rate", base, m.id(), g.group(), "", "assessment", g.assessment().verdict().code());
                             w.row("rate", base, m.id(), g.group(), "", "explanation", g.assessment().explanation());
@@ -202,6 +212,8 @@ final class ReportCsv {
             row(section, role, metric, group, stratum, "cmh-p-value", s.cmhPValue());
             row(section, role, metric, group, stratum, "breslow-day", s.breslowDay());
             row(section, role, metric, group, stratum, "breslow-day-p-value", s.breslowDayPValue());
+            row(section, role, metric, group, stratum, "cmh-p-adjusted", s.cmhPAdjusted());
+            row(section, role, metric, group, stratum, "basis", s.basis());
             row(section, role, metric, group, stratum, "verdict", s.verdict().code());
         }
 
