@@ -152,8 +152,20 @@ public class AuditPages {
         Query q = new Query(null, r.parameters().from().toString(), r.parameters().to().toString(),
                 r.parameters().region(), r.parameters().clp());
         Form form = Form.empty().set("from", q.from()).set("to", q.to()).set("region", q.region()).set("clp", q.clp());
-        return Html.ok(Templates.report(pages.page(r, q, id, "kept".equals(done) ? "The report is kept. Its figures will not"
-                + " change, and it can be downloaded again at any time from the list of kept reports." : null), form));
+        String message = "kept".equals(done) ? "The report is kept. Its figures will not change, and it can be"
+                + " downloaded again at any time from the list of kept reports."
+                : "published".equals(done) ? "The report is published: anyone can read it, without signing in, on the"
+                        + " page of published fairness reports." : null;
+        return Html.ok(Templates.report(pages.page(r, q, id, message), form));
+    }
+
+    @POST
+    @Path("reports/{id}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response publish(@PathParam("id") long id) {
+        reports.publish(id, user.username());
+        return Html.seeOther("/nec/audit/reports/" + id + "?done=published");
     }
 
     @GET

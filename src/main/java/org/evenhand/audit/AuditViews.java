@@ -96,7 +96,9 @@ public final class AuditViews {
     public record Population(String group, Cell members) {
     }
 
-    public record Kept(long id, String kind, String period, String made, String by) {
+    /** A kept report; published: when the NEC approved it for publication (quarterly ones only). */
+    public record Kept(long id, String kind, String period, String made, String by, boolean quarterly,
+            String published) {
     }
 
     public record Query(String quarter, String from, String to, String region, String clp) {
@@ -124,7 +126,15 @@ public final class AuditViews {
             List<RoleView> roles, String provocationText, List<OpenerRow> openers, List<CounterRow> counters,
             String handlingText, List<ClauseRow> clauses, ClauseRow protectedRow, List<String> method,
             String disclosure, long suppressedCells, List<Kept> kept, String done, int threshold,
-            List<String> regions, List<String> clps) {
+            List<String> regions, List<String> clps, InterferenceView interference) {
+    }
+
+    /** Recorded contacts about cases in the period. */
+    public record InterferenceView(String description, Cell records, Cell cases, List<Part> byKind,
+            List<Part> byChannel) {
+    }
+
+    public record Part(String label, Cell count) {
     }
 
     static Call call(Comparison c) {

@@ -83,7 +83,7 @@ final class FairnessAnalysis {
                                 + " worked out. A zero for a group with no case at all is shown: it describes an"
                                 + " absence, not a person. Rates, ratios and tests that would reveal a suppressed"
                                 + " count are withheld; the call (flagged or not) is still given."),
-                words.method(s, analysed));
+                words.method(s, analysed), null);
     }
 
     private FairnessReport.Parameters parameters() {

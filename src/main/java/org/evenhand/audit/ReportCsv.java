@@ -159,6 +159,17 @@ final class ReportCsv {
                 w.row("handling-time", "", "decision-days", c.clause(), "", "p-value", c.pValue());
                 w.row("handling-time", "", "decision-days", c.clause(), "", "verdict", c.verdict().code());
             }
+            if (r.interference() != null) {
+                FairnessReport.Interference contacts = r.interference();
+                w.count("interference", "", "contacts", "all", "", "records", contacts.records());
+                w.count("interference", "", "contacts", "all", "", "cases", contacts.cases());
+                for (var e : contacts.byContactKind().entrySet()) {
+                    w.count("interference", "", "contacts", e.getKey(), "", "records", e.getValue());
+                }
+                for (var e : contacts.byChannel().entrySet()) {
+                    w.count("interference", "", "contacts", "channel:" + e.getKey(), "", "records", e.getValue());
+                }
+            }
             w.row("disclosure", "", "", "", "", "threshold", r.disclosure().threshold());
             w.row("disclosure", "", "", "", "", "primary", r.disclosure().primary());
             w.row("disclosure", "", "", "", "", "secondary", r.disclosure().secondary());

@@ -74,7 +74,8 @@ public class ReportPageMaker {
                 : clause(r.handlingTime().protectedCharacteristics(), t);
         List<Kept> kept = reports.kept().stream().limit(12).map(a -> new Kept(a.id,
                 AuditReport.ON_DEMAND.equals(a.kind) ? "Kept on request" : "Quarterly", a.periodFrom + " to " + a.periodTo,
-                org.evenhand.pages.Formats.when(a.generatedAt), a.generatedBy)).toList();
+                org.evenhand.pages.Formats.when(a.generatedAt), a.generatedBy, AuditReport.QUARTERLY.equals(a.kind),
+                a.publishedAt == null ? null : org.evenhand.pages.Formats.when(a.publishedAt))).toList();
         String base = keptId == null ? "/nec/audit/download?" + q.params() + "&format="
                 : "/nec/audit/reports/" + keptId + "/download?format=";
         return new ReportPage(r, r.title(), org.evenhand.pages.Formats.date(r.parameters().from()) + " to "
@@ -85,7 +86,21 @@ public class ReportPageMaker {
                 r.handlingTime() == null ? null : r.handlingTime().description(), clauses, prot, r.method(),
                 r.disclosure() == null ? null : r.disclosure().rule(),
                 r.disclosure() == null ? 0 : r.disclosure().primary() + r.disclosure().secondary(), kept, done, t,
-                choices.regions(), choices.clps());
+                choices.regions(), choices.clps(), interference(r.interference(), t));
+    }
+
+    private static AuditViews.InterferenceView interference(FairnessReport.Interference i, int t) {
+        if (i == null) {
+            return null;
+        }
+        Map<String, String> labels = Map.of("office-holder", "Made by office-holders", "staff", "Made by staff",
+                "in-person", "In person", "phone", "By phone", "email", "By email", "message", "By message", "letter",
+                "By letter", "other", "By other means");
+        return new AuditViews.InterferenceView(i.description(), Cell.of(i.records(), t), Cell.of(i.cases(), t),
+                i.byContactKind().entrySet().stream().map(e -> new AuditViews.Part(labels.getOrDefault(e.getKey(),
+                        e.getKey()), Cell.of(e.getValue(), t))).toList(),
+                i.byChannel().entrySet().stream().map(e -> new AuditViews.Part(labels.getOrDefault(e.getKey(),
+                        e.getKey()), Cell.of(e.getValue(), t))).toList());
     }
 
     private RoleView role(FairnessReport.RoleSection s, int t) {

@@ -169,6 +169,15 @@ final class ReportPdf {
                 clauses.stream().map(c -> new String[] { c.clause(), c.tier() == null ? "" : c.tier().toString(),
                         show(c.decided()), num(c.median(), 1), num(c.p90(), 1), num(c.medianRatioToOthers(), 2),
                         p(c.pValue()), call(c.verdict()) }).toList());
+        if (r.interference() != null) {
+            heading("Contacts about cases (interference firewall)");
+            FairnessReport.Interference i = r.interference();
+            para(i.description() + " Contacts: " + show(i.records()) + "; cases: " + show(i.cases()) + ".", 8);
+            List<String[]> rows = new ArrayList<>();
+            i.byContactKind().forEach((k, c) -> rows.add(new String[] { "made by " + k, show(c) }));
+            i.byChannel().forEach((k, c) -> rows.add(new String[] { "by " + k, show(c) }));
+            table(new String[] { "Contacts", "Count" }, new float[] { 150, 60 }, rows);
+        }
         heading("Disclosure control");
         para(r.disclosure().rule() + " In this report: " + r.disclosure().primary() + " counts suppressed as small, "
                 + r.disclosure().secondary() + " more to protect them.", 8);

@@ -51,7 +51,7 @@ class AuditPagesTest {
 
         String bad = as("nora", () -> page().queryParam("quarter", "2014-Q1").queryParam("region", "Atlantis")
                 .get("/nec/audit").then().statusCode(400).extract().asString());
-        assertEquals("No member belongs to a region called 'Atlantis': choose one from the list",
+        assertEquals("No member belongs to a region called &#39;Atlantis&#39;: choose one from the list.",
                 capitalised(fieldError(bad, "region")));
     }
 
