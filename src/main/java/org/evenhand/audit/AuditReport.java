@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A kept report: every quarterly one, and any the NEC asked to keep. */
+/** A kept report: every quarterly one, and any the NEC asked to keep; quarterly ones may be published. */
 @Entity
 @Table(name = "audit_reports")
 public class AuditReport extends PanacheEntityBase {
@@ -38,4 +38,9 @@ public class AuditReport extends PanacheEntityBase {
     public String dataSha256;
     @JdbcTypeCode(SqlTypes.JSON)
     public String report;
+    /** When the NEC approved it for publication (quarterly reports only), and who; null until then. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    @Column(name = "published_by")
+    public String publishedBy;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.evenhand.audit.stats.Comparison;
 import org.evenhand.audit.stats.Independence;
 import org.evenhand.audit.stats.Verdict;
@@ -17,7 +18,13 @@ import org.evenhand.audit.stats.Verdict;
 public record FairnessReport(String title, Parameters parameters, Instant generatedAt, String generatedBy,
         List<DefinitionVersionRef> definitionVersions, String dataSha256, Count casesAnalysed,
         List<String> findings, List<Population> population, List<RoleSection> roles, Provocation provocation,
-        HandlingTime handlingTime, Disclosure disclosure, List<String> method) {
+        HandlingTime handlingTime, Disclosure disclosure, List<String> method, Interference interference) {
+
+    /** The same report with the period's recorded contacts about cases beside it. */
+    public FairnessReport withInterference(Interference i) {
+        return new FairnessReport(title, parameters, generatedAt, generatedBy, definitionVersions, dataSha256,
+                casesAnalysed, findings, population, roles, provocation, handlingTime, disclosure, method, i);
+    }
 
     public static final String UNDECLARED = "undeclared";
     public static final String PREFER_NOT_TO_SAY = "prefer-not-to-say";
@@ -59,18 +66,33 @@ public record FairnessReport(String title, Parameters parameters, Instant genera
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GroupRate(String group, Count numerator, Count denominator, Double rate, Comparison comparison,
-            Stratified byTier, Stratified byClause, List<StratumRate> tiers, Assessment assessment) {
+            Stratified byTier, Stratified byClause, List<StratumRate> tiers, List<ClauseStratum> clauses,
+            Assessment assessment) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StratumRate(int tier, Count numerator, Count denominator, Double rate, Comparison comparison) {
     }
 
-    /** The comparison within strata: Mantel-Haenszel risk ratio (the call), odds ratio, CMH and Breslow-Day tests. */
+    /**
+     * A stratum of the call (byClause): one clause within its tier, or, where clauses are too thin
+     * to stand alone, the thin clauses of a tier together (pooled).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClauseStratum(int tier, List<String> clauses, boolean pooled, Count numerator, Count denominator,
+            Double rate, Comparison comparison) {
+    }
+
+    /**
+     * The comparison within strata: Mantel-Haenszel risk ratio (the call), odds ratio, CMH and
+     * Breslow-Day tests; basis says which strata (and which were taken together); pAdjusted is the
+     * CMH p-value adjusted for the number of such comparisons in the report.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Stratified(Integer strata, Double riskRatio, Double ciLower, Double ciUpper, Double oddsRatio,
             Double orCiLower, Double orCiUpper, Double cmh, Double cmhPValue, Double breslowDay,
-            Integer breslowDayDf, Double breslowDayPValue, Boolean heterogeneous, Verdict verdict, String reason) {
+            Integer breslowDayDf, Double breslowDayPValue, Boolean heterogeneous, Verdict verdict, String reason,
+            String basis, Double cmhPAdjusted) {
     }
 
     /** The overall call for a group on a metric, taking case mix into account, in plain words. */
@@ -124,5 +146,14 @@ public record FairnessReport(String title, Parameters parameters, Instant genera
     }
 
     public record Disclosure(int threshold, long cells, long primary, long secondary, String rule) {
+    }
+
+    /**
+     * Contacts about cases recorded by their handlers (the interference firewall) in the period,
+     * by date of contact: how many, on how many cases, by the role of the person who made contact
+     * and by channel. Small counts are suppressed as everywhere else.
+     */
+    public record Interference(String description, Count records, Count cases, Map<String, Count> byContactKind,
+            Map<String, Count> byChannel) {
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.evenhand.audit.FairnessQueries.Filter;
 import org.evenhand.audit.stats.Rules;
+import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.definition.DefinitionCatalog;
 import org.evenhand.definition.DefinitionVersion;
@@ -41,6 +42,8 @@ public class FairnessReportService {
     ObjectMapper json;
     @Inject
     EntityManager em;
+    @Inject
+    org.evenhand.casework.InterferenceRecords interference;
 
     public record Made(FairnessReport report, long queryMillis, long totalMillis, Map<String, Long> queryTimings) {
     }
@@ -68,7 +71,9 @@ public class FairnessReportService {
         FairnessAnalysis.Settings settings = new FairnessAnalysis.Settings(period, filter,
                 config.suppressionThreshold(), rules, config.counterWindowDays(), config.conductWindowDays(),
                 config.factions(), config.protectedCharacteristicClauses(), lengthsTo);
-        FairnessReport report = new FairnessAnalysis(data, settings, byId).build(now, actor);
+        FairnessReport report = new FairnessAnalysis(data, settings, byId).build(now, actor)
+                .withInterference(InterferenceSection.of(interference.countByPeriod(period.start(),
+                        period.endExclusive()), config.suppressionThreshold(), filter.any()));
         trail.record(actor, "audit-report-generated", null, purpose + ": fairness report for " + period
                 + (filter.region() == null ? "" : ", region " + filter.region())
                 + (filter.clp() == null ? "" : ", CLP " + filter.clp()) + "; data SHA-256 " + data.sha256());
@@ -115,6 +120,52 @@ public class FairnessReportService {
     @Transactional
     public List<AuditReport> kept() {
         return AuditReport.list("order by generatedAt desc, id desc");
+    }
+
+    /**
+     * Approves a kept quarterly report for publication (once; publishing it again changes
+     * nothing). 404 if there is no such report, 409 if it is not a quarterly report.
+     */
+    @Transactional
+    public AuditReport publish(long id, String actor) {
+        AuditReport a = AuditReport.findById(id);
+        if (a == null) {
+            throw ProblemException.notFound("report " + id);
+        }
+        if (!AuditReport.QUARTERLY.equals(a.kind)) {
+            throw ProblemException.conflict("only quarterly reports are published; report " + id + " was kept on"
+                    + " request");
+        }
+        if (a.publishedAt == null) {
+            a.publishedAt = time.now().truncatedTo(ChronoUnit.MILLIS);
+            a.publishedBy = actor;
+            trail.record(actor, "audit-report-published", null, "quarterly fairness report " + id + " for "
+                    + a.periodFrom + " to " + a.periodTo + " approved for publication; data SHA-256 " + a.dataSha256);
+        }
+        return a;
+    }
+
+    @Transactional
+    public List<AuditReport> published() {
+        return AuditReport.list("publishedAt is not null order by periodFrom desc, id desc");
+    }
+
+    /** A published report, for anyone. */
+    @Transactional
+    public Optional<FairnessReport> published(long id) {
+        AuditReport a = AuditReport.findById(id);
+        if (a == null || a.publishedAt == null) {
+            return Optional.empty();
+        }
+        return Optional.of(read(a));
+    }
+
+    private FairnessReport read(AuditReport a) {
+        try {
+            return json.readValue(a.report, FairnessReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("kept report " + a.id + " does not read back", e);
+        }
     }
 
     @Transactional

@@ -85,7 +85,7 @@ public class FairnessResource {
     }
 
     public record KeptSummary(long id, String kind, LocalDate from, LocalDate to, Instant generatedAt,
-            String generatedBy, String dataSha256, String href) {
+            String generatedBy, String dataSha256, String href, Instant publishedAt) {
     }
 
     @POST
@@ -131,12 +131,30 @@ public class FairnessResource {
         return render(r, f, "fairness-report-" + n);
     }
 
-    private static KeptSummary summary(AuditReport a) {
-        return new KeptSummary(a.id, a.kind, a.periodFrom, a.periodTo, a.generatedAt, a.generatedBy, a.dataSha256,
-                "/api/audit/reports/" + a.id);
+    @POST
+    @Path("/reports/{id}/publication")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve a kept quarterly report for publication: it is then listed, with all its"
+            + " figures as kept (suppression applied), at /api/published/fairness-reports for anyone")
+    @APIResponse(responseCode = "200", description = "Published (publishing again changes nothing)")
+    @APIResponse(responseCode = "404", description = "No such report (problem+json)")
+    @APIResponse(responseCode = "409", description = "Not a quarterly report (problem+json)")
+    public KeptSummary publish(@PathParam("id") String id) {
+        long n;
+        try {
+            n = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("report " + id);
+        }
+        return summary(reports.publish(n, user.username()));
     }
 
-    private static Response render(FairnessReport r, String format, String name) {
+    private static KeptSummary summary(AuditReport a) {
+        return new KeptSummary(a.id, a.kind, a.periodFrom, a.periodTo, a.generatedAt, a.generatedBy, a.dataSha256,
+                "/api/audit/reports/" + a.id, a.publishedAt);
+    }
+
+    static Response render(FairnessReport r, String format, String name) {
         return switch (format) {
             case "csv" -> Response.ok(ReportCsv.render(r), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();

@@ -111,7 +111,7 @@ public class MyFactionPage {
 
     private FactionPage factionPage(Member m, String done) {
         FactionService.State s = factions.state(m);
-        List<Choice> options = factions.options().stream().map(o -> new Choice(o, AuditPages.group(o))).toList();
+        List<Choice> options = factions.options().stream().map(o -> new Choice(o, AuditViews.group(o))).toList();
         List<String> history = s.consents().stream().map(c -> org.evenhand.pages.Formats.when(c.at()) + ": " + switch (c.event()) {
             case FactionConsentEvent.GIVEN -> "consent given to notice " + c.noticeVersion();
             case FactionConsentEvent.CHANGED -> "declaration changed, under notice " + c.noticeVersion();
@@ -120,7 +120,7 @@ public class MyFactionPage {
         }).toList();
         String message = "declared".equals(done) ? "Your declaration is recorded. Thank you."
                 : "withdrawn".equals(done) ? "Your declaration is withdrawn and deleted." : null;
-        return new FactionPage(s.declaration().isPresent(), s.declaration().map(d -> AuditPages.group(d.faction)).orElse(null),
+        return new FactionPage(s.declaration().isPresent(), s.declaration().map(d -> AuditViews.group(d.faction)).orElse(null),
                 s.declaration().map(d -> org.evenhand.pages.Formats.date(d.updatedAt)).orElse(null), options,
                 FactionResource.NOTICE.formatted(config.suppressionThreshold()), config.notice().version(), history,
                 message);

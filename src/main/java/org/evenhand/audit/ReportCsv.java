@@ -83,6 +83,16 @@ final class ReportCsv {
                                 w.comparison("rate", base, m.id(), g.group(), st, t.comparison());
                             }
                         }
+                        if (g.clauses() != null) {
+                            for (FairnessReport.ClauseStratum c : g.clauses()) {
+                                String st = "tier-" + c.tier() + (c.pooled() ? "-pooled:" : "-clause:")
+                                        + String.join("+", c.clauses());
+                                w.count("rate", base, m.id(), g.group(), st, m.numerator(), c.numerator());
+                                w.count("rate", base, m.id(), g.group(), st, m.denominator(), c.denominator());
+                                w.row("rate", base, m.id(), g.group(), st, "rate", c.rate());
+                                w.comparison("rate", base, m.id(), g.group(), st, c.comparison());
+                            }
+                        }
                         if (g.assessment() != null) {
                             w.row("rate", base, m.id(), g.group(), "", "assessment", g.assessment().verdict().code());
                             w.row("rate", base, m.id(), g.group(), "", "explanation", g.assessment().explanation());
@@ -149,6 +159,17 @@ final class ReportCsv {
                 w.row("handling-time", "", "decision-days", c.clause(), "", "p-value", c.pValue());
                 w.row("handling-time", "", "decision-days", c.clause(), "", "verdict", c.verdict().code());
             }
+            if (r.interference() != null) {
+                FairnessReport.Interference contacts = r.interference();
+                w.count("interference", "", "contacts", "all", "", "records", contacts.records());
+                w.count("interference", "", "contacts", "all", "", "cases", contacts.cases());
+                for (var e : contacts.byContactKind().entrySet()) {
+                    w.count("interference", "", "contacts", e.getKey(), "", "records", e.getValue());
+                }
+                for (var e : contacts.byChannel().entrySet()) {
+                    w.count("interference", "", "contacts", "channel:" + e.getKey(), "", "records", e.getValue());
+                }
+            }
             w.row("disclosure", "", "", "", "", "threshold", r.disclosure().threshold());
             w.row("disclosure", "", "", "", "", "primary", r.disclosure().primary());
             w.row("disclosure", "", "", "", "", "secondary", r.disclosure().secondary());
@@ -202,6 +223,8 @@ final class ReportCsv {
             row(section, role, metric, group, stratum, "cmh-p-value", s.cmhPValue());
             row(section, role, metric, group, stratum, "breslow-day", s.breslowDay());
             row(section, role, metric, group, stratum, "breslow-day-p-value", s.breslowDayPValue());
+            row(section, role, metric, group, stratum, "cmh-p-adjusted", s.cmhPAdjusted());
+            row(section, role, metric, group, stratum, "basis", s.basis());
             row(section, role, metric, group, stratum, "verdict", s.verdict().code());
         }
 

@@ -79,6 +79,7 @@ final class ReportPdf {
                 r.population().stream().map(x -> new String[] { x.group(), show(x.members()) }).toList());
         for (RoleSection role : r.roles()) {
             heading("As " + role.role() + "s: " + role.description());
+            chart(role);
             for (RateMetric m : role.rates()) {
                 subheading(m.label() + (m.stratifiedBy() == null ? "" : " (strata: severity tier and clause, by "
                         + m.stratifiedBy() + ")"));
@@ -90,13 +91,14 @@ final class ReportPdf {
                             m.id().equals("complaints") ? num(g.rate(), 2) : pct(g.rate()),
                             c == null ? "" : interval(c.ratio(), c.ciLower(), c.ciUpper()),
                             c == null || c.pValue() == null ? "" : p(c.pValue()),
-                            g.byTier() == null ? "" : interval(g.byTier().riskRatio(), g.byTier().ciLower(),
-                                    g.byTier().ciUpper()),
+                            g.byClause() == null ? "" : interval(g.byClause().riskRatio(), g.byClause().ciLower(),
+                                    g.byClause().ciUpper()),
                             g.assessment() == null ? "" : call(g.assessment().verdict()) });
                 }
                 table(new String[] { "Group", cap(m.numerator()), cap(m.denominator()),
                         m.id().equals("complaints") ? "Per 1,000" : "Rate", "Ratio to rest (95% CI)", "p",
-                        "Within tiers (MH)", "Call" }, new float[] { 80, 55, 55, 45, 95, 45, 95, 45 }, rows);
+                        "Within clauses (MH)", "Call" }, new float[] { 80, 55, 55, 45, 95, 45, 95, 45 }, rows);
+                likeWithLike(m);
                 if (m.acrossFactions() != null) {
                     para("Across all factions: " + (m.acrossFactions().statistic() == null ? ""
                             : "chi-squared " + num(m.acrossFactions().statistic(), 2) + ", df "
@@ -167,6 +169,15 @@ final class ReportPdf {
                 clauses.stream().map(c -> new String[] { c.clause(), c.tier() == null ? "" : c.tier().toString(),
                         show(c.decided()), num(c.median(), 1), num(c.p90(), 1), num(c.medianRatioToOthers(), 2),
                         p(c.pValue()), call(c.verdict()) }).toList());
+        if (r.interference() != null) {
+            heading("Contacts about cases (interference firewall)");
+            FairnessReport.Interference i = r.interference();
+            para(i.description() + " Contacts: " + show(i.records()) + "; cases: " + show(i.cases()) + ".", 8);
+            List<String[]> rows = new ArrayList<>();
+            i.byContactKind().forEach((k, c) -> rows.add(new String[] { "made by " + k, show(c) }));
+            i.byChannel().forEach((k, c) -> rows.add(new String[] { "by " + k, show(c) }));
+            table(new String[] { "Contacts", "Count" }, new float[] { 150, 60 }, rows);
+        }
         heading("Disclosure control");
         para(r.disclosure().rule() + " In this report: " + r.disclosure().primary() + " counts suppressed as small, "
                 + r.disclosure().secondary() + " more to protect them.", 8);
@@ -175,6 +186,45 @@ final class ReportPdf {
             para("- " + m, 8);
         }
         para("Every metric and test is explained for a lay reader in docs/fairness-audit.md.", 8);
+    }
+
+    /** The comparisons within clauses (the call) and within tiers, with Breslow-Day in words. */
+    private void likeWithLike(RateMetric m) throws IOException {
+        if (m.stratifiedBy() == null) {
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (GroupRate g : m.groups()) {
+            FairnessReport.Stratified c = g.byClause();
+            if (c == null) {
+                continue;
+            }
+            FairnessReport.Stratified t = g.byTier();
+            rows.add(new String[] { g.group(), interval(c.riskRatio(), c.ciLower(), c.ciUpper()),
+                    c.cmhPValue() == null ? "-" : p(c.cmhPValue()) + (c.cmhPAdjusted() == null ? ""
+                            : " (adj. " + p(c.cmhPAdjusted()) + ")"),
+                    t == null ? "-" : interval(t.riskRatio(), t.ciLower(), t.ciUpper()),
+                    c.breslowDayPValue() == null ? "-" : (Boolean.TRUE.equals(c.heterogeneous()) ? "yes" : "no")
+                            + " (p " + p(c.breslowDayPValue()) + ")",
+                    c.basis() == null ? "" : c.basis() });
+        }
+        para("Comparing like with like: within clauses (Mantel-Haenszel, the call), within tiers (context), and"
+                + " whether the disparity differs between clauses (Breslow-Day).", 8);
+        table(new String[] { "Faction", "Within clauses (95% CI)", "CMH p", "Within tiers (95% CI)",
+                "Clauses differ?", "Strata" }, new float[] { 60, 90, 75, 90, 70, 130 }, rows);
+    }
+
+    /** Bar charts of the main shares by group, for one role. */
+    private void chart(RoleSection role) throws IOException {
+        for (RateMetric m : role.rates()) {
+            if (!List.of("passed-triage", "upheld", "severe-sanction").contains(m.id())) {
+                continue;
+            }
+            List<PdfChart.Bar> bars = m.groups().stream().map(g -> new PdfChart.Bar(g.group(), g.rate())).toList();
+            need(PdfChart.height(bars.size()) + 14);
+            text("Chart: " + m.label() + " by group (" + role.role() + "s)", BOLD, 8);
+            y = PdfChart.draw(out, REGULAR, MARGIN, y, SIZE.getWidth() - 2 * MARGIN, bars);
+        }
     }
 
     private byte[] finish(FairnessReport r) throws IOException {

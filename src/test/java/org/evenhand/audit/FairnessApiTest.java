@@ -106,6 +106,9 @@ class FairnessApiTest {
             assertTrue(text.contains("Fairness audit"), text.substring(0, 200));
             assertTrue(text.contains(sha), "the PDF states the data hash");
             assertTrue(text.contains("Findings") && text.contains("Method") && text.contains("Disclosure control"));
+            assertTrue(text.contains("Comparing like with like") && text.contains("Within clauses (95% CI)"),
+                    "the PDF carries the stratified comparisons");
+            assertTrue(text.contains("Chart: Upheld by group (respondents)"), "and the charts");
         }
         given().auth().oauth2(org.evenhand.testing.Api.token("nora")).accept("application/pdf")
                 .queryParam("quarter", "2014-Q2").queryParam("region", region).get("/api/audit/fairness").then()

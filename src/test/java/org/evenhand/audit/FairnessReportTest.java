@@ -62,15 +62,17 @@ class FairnessReportTest {
         GroupRate right = rate(r, "respondent", "upheld", "right");
         assertEquals(Verdict.FLAGGED, right.assessment().verdict(), right.assessment().explanation());
         assertEquals(Verdict.FLAGGED, tier(right, 3).comparison().verdict(), "the biased tier");
-        assertNotEquals(Verdict.FLAGGED, tier(right, 2).comparison().verdict());
-        assertNotEquals(Verdict.FLAGGED, tier(right, 4).comparison().verdict());
+        assertEquals(Verdict.NOT_FLAGGED, tier(right, 2).comparison().verdict(), tier(right, 2).comparison().toString());
+        assertEquals(Verdict.NOT_FLAGGED, tier(right, 4).comparison().verdict(), tier(right, 4).comparison().toString());
         assertTrue(tier(right, 3).comparison().ratio() > 1.25);
         assertTrue(right.byTier().heterogeneous(), "Breslow-Day sees the disparity differs between tiers");
         assertTrue(right.assessment().explanation().contains("tier 3"), right.assessment().explanation());
         assertTrue(r.findings().stream().anyMatch(f -> f.startsWith("Upheld (respondents, right)")), r.findings().toString());
         for (String other : List.of("left", "soft-left", "centre")) {
             GroupRate g = rate(r, "respondent", "upheld", other);
-            assertNotEquals(Verdict.FLAGGED, tier(g, 3).comparison().verdict(), other + " is not the biased faction");
+            assertEquals(Verdict.NOT_FLAGGED, tier(g, 3).comparison().verdict(), other + " is not the biased faction: "
+                    + tier(g, 3).comparison());
+            assertEquals(Verdict.NOT_FLAGGED, g.assessment().verdict(), other + ": " + g.assessment().explanation());
         }
     }
 
@@ -84,10 +86,14 @@ class FairnessReportTest {
         assertEquals(Verdict.NOT_FLAGGED, left.byTier().verdict(), left.byTier().reason());
         assertTrue(left.byTier().ciLower() > 0.8 && left.byTier().ciUpper() < 1.25,
                 "within tiers the interval is inside the band: " + left.byTier());
-        left.tiers().forEach(t -> assertNotEquals(Verdict.FLAGGED, t.comparison().verdict(), "tier " + t.tier()));
+        left.tiers().forEach(t -> assertEquals(Verdict.NOT_FLAGGED, t.comparison().verdict(), "tier " + t.tier()
+                + ": " + t.comparison()));
+        assertEquals(Verdict.NOT_FLAGGED, left.byClause().verdict(), left.byClause().reason());
         assertEquals(Verdict.NOT_FLAGGED, left.assessment().verdict());
         String why = left.assessment().explanation();
         assertTrue(why.contains("Simpson's paradox") && why.contains("case mix") && why.contains("tier 4"), why);
+        assertTrue(why.contains("This is explained by the mix of clauses: within each clause, left respondents fare"
+                + " like the rest"), why);
         assertTrue(r.findings().stream().anyMatch(f -> f.contains("not flagged after allowing for case mix")),
                 r.findings().toString());
     }

@@ -172,6 +172,11 @@ public final class AccessRules {
         RULES.put("POST /api/audit/reports", post(Scope.ROLE, List.of("nec"), Set.of(201), f -> Map.of("quarter", "2026-Q2")));
         RULES.put("GET /api/audit/reports", rule(Scope.ROLE, List.of("nec"), Set.of(200)));
         RULES.put("GET /api/audit/reports/{id}", rule(Scope.ROLE, List.of("nec"), Set.of(200, 404)));
+        // published fairness reports (issue 13): the NEC approves; anyone reads, signed in or not
+        RULES.put("POST /api/audit/reports/{id}/publication", rule(Scope.ROLE, List.of("nec"), Set.of(200, 404, 409)));
+        RULES.put("GET /api/published/fairness-reports", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        RULES.put("GET /api/published/fairness-reports/{id}", rule(Scope.PUBLIC, List.of(), Set.of(200, 404)));
+        RULES.put("GET /published/fairness-reports", rule(Scope.PUBLIC, List.of(), Set.of(200)));
         // caseworkers' notes (issue 6): staff only, or a message to one party
         RULES.put("GET /api/cases/{ref}/notes", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
         RULES.put("POST /api/cases/{ref}/notes", post(Scope.STAFF_CASE, List.of("caseworker"), Set.of(201),
@@ -207,7 +212,8 @@ public final class AccessRules {
             RULES.put(page, rule(Scope.PAGE, List.of("caseworker"), Set.of(200)));
         }
         for (String page : List.of("GET /nec/audit", "GET /nec/audit/download", "POST /nec/audit/reports",
-                "GET /nec/audit/reports/{id}", "GET /nec/audit/reports/{id}/download")) {
+                "GET /nec/audit/reports/{id}", "GET /nec/audit/reports/{id}/download",
+                "POST /nec/audit/reports/{id}/publish")) {
             RULES.put(page, rule(Scope.PAGE, List.of("nec"), Set.of(200)));
         }
         for (String page : List.of("GET /me/fairness", "POST /me/fairness", "POST /me/fairness/withdraw")) {
