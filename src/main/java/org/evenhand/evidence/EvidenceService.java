@@ -60,7 +60,7 @@ public class EvidenceService implements EvidenceGate {
     @Inject
     CaseViews views;
     @Inject
-    org.evenhand.casework.CaseService cases;
+    org.evenhand.casework.CaseAccess cases;
     @Inject
     CaseLetters letters;
     @Inject
@@ -185,11 +185,10 @@ public class EvidenceService implements EvidenceGate {
         letters.record(c, member.username, "consent-withdrawn", staff, "Consent withdrawn for evidence item " + id);
         if (!process.deliver(c.ref, "EvidenceWithdrawn", Map.of())) {
             Party party = c.partyOf(member);
-            letters.tellMember(c, member, party, "consent-withdrawn", "Your evidence has been withdrawn",
-                    "Your consent for evidence item " + id + " is withdrawn and no one can read it again. The case"
-                            + (c.status == CaseFile.Status.RECEIVED ? " had not been triaged yet."
-                                    : c.status == CaseFile.Status.OPEN ? " had already been decided, so the decision stands."
-                                    : " has ended."));
+            letters.tellMember(c, member, party, "consent-withdrawn", EvidenceLetters.consentWithdrawn(
+                    new EvidenceLetters.ConsentWithdrawn(id, c.status == CaseFile.Status.RECEIVED
+                            ? EvidenceLetters.CaseState.NOT_TRIAGED : c.status == CaseFile.Status.OPEN
+                                    ? EvidenceLetters.CaseState.DECIDED : EvidenceLetters.CaseState.ENDED)));
         }
         return view(item, member);
     }
