@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * update methods, and no SQL in the sources that updates, deletes or truncates those tables.
  * (The database refuses it anyway: TrailTamperingTest.)
  */
+@org.junit.jupiter.api.Tag("fast")
 class AppendOnlyCodeTest {
 
     static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
