@@ -4,8 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,7 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("fast")
 class ArchitectureTest {
 
-    static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.evenhand");
+    static final JavaClasses MAIN = org.evenhand.testing.MainClasses.MAIN;
 
     static final ArchRule onlyWorkflowTalksToTheEngine = noClasses().that().resideOutsideOfPackage("org.evenhand.workflow..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda..")
