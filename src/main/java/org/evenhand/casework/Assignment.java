@@ -2,54 +2,39 @@ package org.evenhand.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Stream;
+import org.evenhand.casework.rules.Eligibility;
 import org.evenhand.common.ProblemException;
 import org.evenhand.identity.Handler;
 
 /**
- * Who may handle a case. Never a party to it, never someone from either party's CLP, never
- * someone excluded for this step (the investigator from the panel, the first panel from the
- * appeal). Draws are uniformly random among those eligible.
+ * Who may handle a case, by the rules in {@link Eligibility}: the case's parties and handlers
+ * are read here, the rule applied there. Draws are uniformly random among those eligible.
  */
 @ApplicationScoped
 public class Assignment {
 
     private final SecureRandom random = new SecureRandom();
 
-    /**
-     * Handlers of this role who may handle the case. Complainants who joined a case (pile-on) are
-     * excluded themselves, but their CLPs are not: otherwise a coordinated pile-on drawn from every
-     * caseworker's CLP could leave no one to handle it. The first complainant's and the
-     * respondent's CLPs are excluded as always.
-     */
+    /** Handlers of this role who may handle the case, less those excluded for this step. */
     public List<String> eligible(CaseFile c, String role, Collection<String> excluded) {
-        Set<String> parties = Stream.of(c.complainant == null ? null : c.complainant.username,
-                c.respondent == null ? null : c.respondent.username).filter(Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
-        // both parties may be of the same CLP (Set.of would throw on the duplicate)
-        Set<String> partyClps = Stream.of(c.complainant == null ? null : c.complainant.clp,
-                c.respondent == null ? null : c.respondent.clp).filter(Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
         List<Handler> handlers = Handler.activeWithRole(role);
+        List<String> joined = List.of();
         if (!handlers.isEmpty()) {
             @SuppressWarnings("unchecked")
-            List<String> joined = Handler.getEntityManager().createNativeQuery("SELECT m.username FROM case_complainants j"
+            List<String> found = Handler.getEntityManager().createNativeQuery("SELECT m.username FROM case_complainants j"
                     + " JOIN members m ON m.id = j.member_id WHERE j.case_id = ?1 AND m.username = ANY(?2)")
-                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).setParameter(1, c.id).setParameter(2, handlers.stream().map(h -> h.username).toArray(String[]::new))
-                    .getResultList();
-            parties.addAll(joined);
+                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).setParameter(1, c.id)
+                    .setParameter(2, handlers.stream().map(h -> h.username).toArray(String[]::new)).getResultList();
+            joined = found;
         }
-        return handlers.stream()
-                .filter(h -> !parties.contains(h.username))
-                .filter(h -> h.clp == null || !partyClps.contains(h.clp))
-                .filter(h -> !excluded.contains(h.username))
-                .map(h -> h.username).toList();
+        Eligibility.Parties parties = Eligibility.Parties.of(
+                c.complainant == null ? null : c.complainant.username, c.complainant == null ? null : c.complainant.clp,
+                c.respondent == null ? null : c.respondent.username, c.respondent == null ? null : c.respondent.clp,
+                joined);
+        return Eligibility.eligible(parties, handlers.stream().map(h -> new Eligibility.Candidate(h.username, h.clp))
+                .toList(), excluded);
     }
 
     public boolean isEligible(CaseFile c, String role, String username) {
@@ -57,12 +42,9 @@ public class Assignment {
     }
 
     public List<String> draw(CaseFile c, String role, Collection<String> excluded, int count, String purpose) {
-        List<String> pool = new ArrayList<>(eligible(c, role, excluded));
-        if (pool.size() < count) {
-            throw ProblemException.conflict("cannot draw " + purpose + " for " + c.ref + ": " + count
-                    + " needed, only " + pool.size() + " eligible (parties, their CLPs and earlier handlers are excluded)");
-        }
-        Collections.shuffle(pool, random);
-        return List.copyOf(pool.subList(0, count));
+        List<String> pool = eligible(c, role, excluded);
+        return Eligibility.draw(pool, count, random).orElseThrow(() -> ProblemException.conflict("cannot draw "
+                + purpose + " for " + c.ref + ": " + count + " needed, only " + pool.size()
+                + " eligible (parties, their CLPs and earlier handlers are excluded)"));
     }
 }

@@ -1,14 +1,13 @@
 package org.evenhand.casework;
 
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Member;
@@ -23,9 +22,6 @@ import org.evenhand.trail.ActionTrail;
  */
 @ApplicationScoped
 public class CaseLetters {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK)
-            .withZone(TimeSource.ZONE);
 
     @Inject
     TimeSource time;
@@ -55,13 +51,16 @@ public class CaseLetters {
      * and a letter to each.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void tell(CaseFile c, Party party, String kind, String subject, String body) {
-        tell(c, party, kind, subject, body, "system");
+    public void tell(CaseFile c, Party party, String kind, TemplateInstance letter) {
+        tell(c, party, kind, letter, "system");
     }
 
-    /** As {@link #tell(CaseFile, Party, String, String, String)}, written by a named person rather than the process. */
+    /** As {@link #tell(CaseFile, Party, String, TemplateInstance)}, written by a named person rather than the process. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void tell(CaseFile c, Party party, String kind, String subject, String body, String actor) {
+    public void tell(CaseFile c, Party party, String kind, TemplateInstance letter, String actor) {
+        Letters.Letter l = Letters.Letter.of(letter);
+        String subject = l.subject();
+        String body = l.body();
         List<Member> to = new ArrayList<>();
         if (c.member(party) != null) {
             to.add(c.member(party));
@@ -86,7 +85,10 @@ public class CaseLetters {
 
     /** Writes to one member who is a party (e.g. one complainant of several): only they see it on their timeline. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void tellMember(CaseFile c, Member to, Party party, String kind, String subject, String body) {
+    public void tellMember(CaseFile c, Member to, Party party, String kind, TemplateInstance letter) {
+        Letters.Letter l = Letters.Letter.of(letter);
+        String subject = l.subject();
+        String body = l.body();
         TimelineEntry e = new TimelineEntry();
         e.caseId = c.id;
         e.at = time.now();
@@ -101,9 +103,7 @@ public class CaseLetters {
     }
 
     private static String letter(CaseFile c, Member to, String body) {
-        return "Dear " + to.displayName + ",\n\n" + body + "\n\nCase reference: " + c.ref
-                + "\nYou can follow your case at any time under 'My cases'.\n\nEvenhand, on behalf of the party's"
-                + " complaints process";
+        return Letters.envelope(new Letters.Envelope(to.displayName, body, c.ref)).render().strip();
     }
 
     private static List<Member> joinedMembers(CaseFile c) {
@@ -128,6 +128,6 @@ public class CaseLetters {
     }
 
     public static String date(Instant at) {
-        return DATE.format(at);
+        return LetterWords.date(at);
     }
 }

@@ -70,19 +70,15 @@ public class CaseViews {
             PileOns.Surge surge) {
     }
 
-    static final Map<String, Stage> STAGES = Map.of(
-            "triage", new Stage("triage", "Triage", "A caseworker is checking whether the complaint engages the definition of abuse."),
-            "awaitResponse", new Stage("awaitResponse", "Respondent's response", "The respondent has been told of the allegation and may respond."),
-            "investigate", new Stage("investigate", "Investigation", "An investigator is establishing the facts."),
-            "panelDecision", new Stage("panelDecision", "Panel decision", "A panel of three is deciding the case."),
-            "appealWindow", new Stage("appealWindow", "Appeal window", "The decision has been sent; either party may appeal."),
-            "hearAppeal", new Stage("hearAppeal", "Appeal hearing", "A new panel of three is hearing the appeal."));
+    /** The stages of the complaint as the process names them (TaskKind), in the words parties and staff read. */
+    static final Map<String, Stage> STAGES = TaskKind.stages().stream().collect(java.util.stream.Collectors.toMap(
+            TaskKind::id, k -> new Stage(k.id(), k.stageLabel(), k.stageExplanation())));
 
     static final Stage RECEIVED = new Stage("received", "Received",
             "The complaint has been received; it goes to triage in a moment.");
 
     @Inject
-    CaseService cases;
+    CaseAccess cases;
     @Inject
     PileOns pileOns;
     @Inject
@@ -120,8 +116,9 @@ public class CaseViews {
     }
 
     /** Deadline names, as in the process (the boundary timers of the stages a party acts in). */
-    static final Map<String, String> DEADLINE_NAMES = Map.of("awaitResponse", "Response window closed",
-            "appealWindow", "No appeal in time");
+    static final Map<String, String> DEADLINE_NAMES = java.util.Arrays.stream(TaskKind.values())
+            .filter(k -> k.window().isPresent())
+            .collect(java.util.stream.Collectors.toMap(TaskKind::id, k -> k.window().orElseThrow().timerName()));
 
     /**
      * The member's view, from the case's own record: the stage and the party's deadline are kept on
@@ -137,12 +134,13 @@ public class CaseViews {
         JoinedComplainant joined = party == Party.COMPLAINANT && !c.isLeadComplainant(m)
                 ? JoinedComplainant.of(c.id, m.id).orElse(null) : null;
         List<String> can = new ArrayList<>();
-        if (party == Party.RESPONDENT && "awaitResponse".equals(step)) {
+        if (party == Party.RESPONDENT && TaskKind.AWAIT_RESPONSE.is(step)) {
             can.add("respond");
         }
-        boolean decided = "appealWindow".equals(step) || "hearAppeal".equals(step) || c.status == CaseFile.Status.CLOSED;
+        boolean decided = TaskKind.APPEAL_WINDOW.is(step) || TaskKind.HEAR_APPEAL.is(step)
+                || c.status == CaseFile.Status.CLOSED;
         Appeal appealLodged = decided ? Appeal.findById(c.id) : null;
-        if ("appealWindow".equals(step) && appealLodged == null) {
+        if (TaskKind.APPEAL_WINDOW.is(step) && appealLodged == null) {
             can.add("appeal");
         }
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
@@ -153,7 +151,7 @@ public class CaseViews {
         }
         SuspensionView suspension = party == Party.RESPONDENT ? suspension(c, UnaryOperator.identity()) : null;
         if (suspension != null && suspension.liftedAt() == null) {
-            process.deadlines(ref).stream().filter(d -> d.step().equals("reviewSuspension"))
+            process.deadlines(ref).stream().filter(d -> TaskKind.REVIEW_SUSPENSION.is(d.step()))
                     .forEach(d -> deadlines.add(new DeadlineView(d.step(), d.name(), d.due())));
             deadlines.sort(java.util.Comparator.comparing(DeadlineView::due));
         }

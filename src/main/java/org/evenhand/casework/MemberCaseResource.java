@@ -27,7 +27,7 @@ public class MemberCaseResource {
     @Inject
     CaseViews views;
     @Inject
-    CaseService cases;
+    Responding cases;
     @Inject
     PanelService panels;
     @Inject

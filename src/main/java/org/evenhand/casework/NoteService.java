@@ -61,7 +61,7 @@ public class NoteService {
                     throw ProblemException.invalidField("audience", "the respondent has not been told of this"
                             + " complaint; they learn of it only when triage puts the allegation to them");
                 }
-                letters.tell(c, party, KIND, "A message from your caseworker", body, caseworker);
+                letters.tell(c, party, KIND, Letters.caseworkerMessage(new Letters.CaseworkerMessage(body)), caseworker);
                 letters.record(c, caseworker, "note-sent", TimelineEntry.Audience.staff,
                         "Message sent to the " + party.label() + " (see their letter)");
             }

@@ -7,19 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.evenhand.common.Problem;
 import org.evenhand.common.ProblemException;
-import org.evenhand.common.Durations;
+import org.evenhand.casework.rules.Deadlines;
+import org.evenhand.casework.rules.Eligibility;
+import org.evenhand.casework.rules.PanelTally;
+import org.evenhand.casework.rules.VoteRules;
 import org.evenhand.common.TimeSource;
 import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
+import org.evenhand.definition.SanctionLadder;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
 import org.evenhand.crypto.CaseVault;
@@ -34,11 +33,9 @@ import org.evenhand.crypto.CaseVault;
 public class PanelService {
 
     static final int PANEL_SIZE = 3;
-    static final String NO_ACTION = "no-action";
-    static final String SUSPENSION = "suspension";
 
     @Inject
-    CaseService cases;
+    CaseAccess cases;
     @Inject
     CaseLetters letters;
     @Inject
@@ -58,16 +55,15 @@ public class PanelService {
     @Transactional(Transactional.TxType.MANDATORY)
     public String drawPanel(String ref) {
         CaseFile c = cases.load(ref);
-        return seat(c, PanelSeat.DECISION, assignment.draw(c, Handler.PANEL, List.of(c.investigator), PANEL_SIZE,
-                "a panel"));
+        return seat(c, PanelSeat.DECISION, assignment.draw(c, Handler.PANEL,
+                Eligibility.excludedFromPanel(c.investigator), PANEL_SIZE, "a panel"));
     }
 
     /** Process step: seats the appeal panel, nobody from the first panel or the investigation. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String drawAppealPanel(String ref) {
         CaseFile c = cases.load(ref);
-        Set<String> excluded = new HashSet<>(PanelSeat.members(c.id, PanelSeat.DECISION));
-        excluded.add(c.investigator);
+        Set<String> excluded = Eligibility.excludedFromAppeal(c.investigator, PanelSeat.members(c.id, PanelSeat.DECISION));
         return seat(c, PanelSeat.APPEAL, assignment.draw(c, Handler.PANEL, excluded, PANEL_SIZE, "an appeal panel"));
     }
 
@@ -138,44 +134,7 @@ public class PanelService {
     /** A sanction must be on the ladder for the gravest clause upheld, or carry a recorded reason for departing. */
     void checkVote(CaseFile c, DefinitionVersion v, List<Finding> findings, String sanction, Integer months,
             String departure) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Finding f : findings) {
-            if (f.clause() == null || !c.engagedClauses.contains(f.clause())) {
-                errors.add(new Problem.FieldError("findings", "clause '" + f.clause()
-                        + "' was not engaged at triage (engaged: " + String.join(", ", c.engagedClauses) + ")"));
-            } else if (!seen.add(f.clause())) {
-                errors.add(new Problem.FieldError("findings", "clause '" + f.clause() + "' appears twice"));
-            }
-        }
-        if (errors.isEmpty() && !seen.containsAll(c.engagedClauses)) {
-            errors.add(new Problem.FieldError("findings", "give a finding for every engaged clause: "
-                    + String.join(", ", c.engagedClauses)));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        DefinitionVersion.Sanction s = v.sanction(sanction).orElseThrow(() -> ProblemException.invalidField("sanction",
-                "'" + sanction + "' is not on the sanction ladder of definition " + v.id()));
-        List<String> upheld = upheld(findings);
-        if (upheld.isEmpty() && !NO_ACTION.equals(sanction)) {
-            throw ProblemException.invalidField("sanction", "no clause is upheld, so the only outcome is no-action");
-        }
-        List<String> allowed = citations.allowedSanctions(v, upheld);
-        if (!allowed.contains(sanction) && (departure == null || departure.isBlank())) {
-            throw ProblemException.invalidField("sanction", "'" + sanction + "' is outside the ladder for the clauses"
-                    + " upheld (allowed: " + String.join(", ", allowed) + "); record in departureReason why the"
-                    + " panel departs from it");
-        }
-        if (SUSPENSION.equals(sanction)) {
-            int max = s.maxMonths() == null ? 12 : s.maxMonths();
-            if (months == null || months < 1 || months > max) {
-                throw ProblemException.invalidField("sanctionMonths", "a suspension is for a fixed term of 1 to " + max
-                        + " months");
-            }
-        } else if (months != null) {
-            throw ProblemException.invalidField("sanctionMonths", "only a suspension has a term in months");
-        }
+        VoteRules.check(c.engagedClauses, SanctionLadder.of(v), findings, sanction, months, departure);
     }
 
     /** Process step: turns the three votes into the panel's decision. */
@@ -193,15 +152,12 @@ public class PanelService {
     public void notifyDecision(String ref) {
         CaseFile c = cases.load(ref);
         Decision d = Decision.of(c.id, PanelSeat.DECISION).orElseThrow();
-        Instant due = Durations.after(time.now(), config.appealWindow());
-        String text = "The panel has decided your case under version " + d.definitionVersion
-                + " of the definition of abuse.\n\n" + findingsText(d) + "\nSanction: " + sanctionText(d)
-                + "\n\nThe panel's reasons:\n" + vault.open(c.ref, d.reasons) + "\n\nEither party may appeal by " + CaseLetters.date(due)
-                + " on one or more of these grounds: a failure of procedure, a finding no reasonable panel could"
-                + " make, or new evidence that was not available before. The appeal is heard by three panel"
-                + " members who took no part in this decision.";
-        letters.tell(c, Party.COMPLAINANT, "decision", "The panel's decision", text);
-        letters.tell(c, Party.RESPONDENT, "decision", "The panel's decision", text);
+        DefinitionVersion v = citations.version(d.definitionVersion);
+        Instant due = Deadlines.due(time.now(), config.appealWindow());
+        Letters.PanelDecision letter = new Letters.PanelDecision(d.definitionVersion, Letters.findings(v, d.findings),
+                Letters.sanction(v, d.sanction, d.sanctionMonths), vault.open(c.ref, d.reasons), due);
+        letters.tell(c, Party.COMPLAINANT, "decision", Letters.decision(letter));
+        letters.tell(c, Party.RESPONDENT, "decision", Letters.decision(letter));
     }
 
     /** Either party appeals, on stated grounds, while the appeal window is open. */
@@ -222,9 +178,8 @@ public class PanelService {
         a.persist();
         letters.record(c, member.username, "appeal-lodged", parties, "The " + party.label() + " appealed on grounds: "
                 + String.join(", ", a.grounds));
-        letters.tell(c, party.other(), "appeal-lodged", "An appeal has been lodged",
-                "The " + party.label() + " has appealed against the panel's decision on these grounds: "
-                        + String.join(", ", a.grounds) + ". A new panel of three will hear it.");
+        letters.tell(c, party.other(), "appeal-lodged", Letters.appealLodged(new Letters.AppealLodged(party.label(),
+                a.grounds)));
         if (!process.deliver(ref, "AppealLodged", Map.of())) {
             throw ProblemException.conflict("the appeal window for " + ref + " is not open");
         }
@@ -236,7 +191,7 @@ public class PanelService {
         DefinitionVersion v = citations.version(c.definitionVersion);
         List<PanelVote> votes = PanelVote.of(c.id, PanelSeat.APPEAL);
         List<PanelVote> allowing = votes.stream().filter(x -> Boolean.TRUE.equals(x.allowAppeal)).toList();
-        boolean allowed = allowing.size() * 2 > votes.size();
+        boolean allowed = PanelTally.appealAllowed(allowing.size(), votes.size());
         Decision d;
         if (allowed) {
             d = tally(c, v, allowing, PanelSeat.APPEAL);
@@ -256,51 +211,32 @@ public class PanelService {
     public void notifyAppealOutcome(String ref) {
         CaseFile c = cases.load(ref);
         Decision d = Decision.of(c.id, PanelSeat.APPEAL).orElseThrow();
-        String text = (Boolean.TRUE.equals(d.appealAllowed)
-                ? "The appeal panel has allowed the appeal and substituted this decision:\n\n" + findingsText(d)
-                        + "\nSanction: " + sanctionText(d)
-                : "The appeal panel has dismissed the appeal; the panel's decision stands.")
-                + "\n\nThe appeal panel's reasons:\n" + vault.open(c.ref, d.reasons) + "\n\nThis is the final stage of the process.";
-        letters.tell(c, Party.COMPLAINANT, "appeal-decision", "The outcome of the appeal", text);
-        letters.tell(c, Party.RESPONDENT, "appeal-decision", "The outcome of the appeal", text);
+        DefinitionVersion v = citations.version(d.definitionVersion);
+        boolean allowed = Boolean.TRUE.equals(d.appealAllowed);
+        Letters.AppealDecision letter = new Letters.AppealDecision(allowed,
+                allowed ? Letters.findings(v, d.findings) : List.of(),
+                allowed ? Letters.sanction(v, d.sanction, d.sanctionMonths) : null, vault.open(c.ref, d.reasons));
+        letters.tell(c, Party.COMPLAINANT, "appeal-decision", Letters.appealDecision(letter));
+        letters.tell(c, Party.RESPONDENT, "appeal-decision", Letters.appealDecision(letter));
     }
 
-    /** Majority on each clause; the median sanction among the votes, kept on the ladder unless a reason was given. */
+    /** Majority on each clause; the median sanction among the votes, kept on the ladder unless a reason was given (PanelTally). */
     Decision tally(CaseFile c, DefinitionVersion v, List<PanelVote> votes, String bench) {
+        List<PanelTally.Ballot> ballots = votes.stream().map(x -> new PanelTally.Ballot(x.findings, x.sanction,
+                x.sanctionMonths, x.departureReason == null ? null : vault.open(c.ref, x.departureReason))).toList();
+        PanelTally.Result r = PanelTally.tally(c.engagedClauses, SanctionLadder.of(v), ballots);
         Decision d = new Decision();
         d.caseId = c.id;
         d.bench = bench;
         d.definitionVersion = v.id();
         d.decidedAt = time.now();
-        d.findings = c.engagedClauses.stream().map(clause -> new Finding(clause, votes.stream()
-                .filter(x -> x.findings.stream().anyMatch(f -> f.clause().equals(clause) && f.upheld()))
-                .count() * 2 > votes.size())).toList();
-        List<String> upheld = upheld(d.findings);
-        d.upheld = !upheld.isEmpty();
+        d.findings = r.findings();
+        d.upheld = r.upheld();
         d.reasons = reasons(c, votes);
-        if (!d.upheld) {
-            d.sanction = NO_ACTION;
-            return d;
-        }
-        List<PanelVote> byRung = votes.stream()
-                .sorted(Comparator.comparingInt(x -> v.sanction(x.sanction).orElseThrow().rung())).toList();
-        PanelVote median = byRung.get((byRung.size() - 1) / 2);
-        d.sanction = median.sanction;
-        List<String> allowed = citations.allowedSanctions(v, upheld);
-        List<String> departures = votes.stream().filter(x -> x.sanction.equals(median.sanction) && x.departureReason != null)
-                .map(x -> vault.open(c.ref, x.departureReason)).toList();
-        if (!allowed.contains(d.sanction) && departures.isEmpty()) {
-            int rung = v.sanction(d.sanction).orElseThrow().rung();
-            d.sanction = allowed.stream().min(Comparator.comparingInt((String s) -> Math.abs(
-                    v.sanction(s).orElseThrow().rung() - rung)).thenComparingInt(s -> v.sanction(s).orElseThrow().rung()))
-                    .orElseThrow();
-        } else if (!departures.isEmpty() && !allowed.contains(d.sanction)) {
-            d.departureReason = vault.seal(c.ref, String.join("\n", departures));
-        }
-        if (SUSPENSION.equals(d.sanction)) {
-            List<Integer> months = votes.stream().filter(x -> SUSPENSION.equals(x.sanction))
-                    .map(x -> x.sanctionMonths).sorted().toList();
-            d.sanctionMonths = months.isEmpty() ? 1 : months.get((months.size() - 1) / 2);
+        d.sanction = r.sanction();
+        d.sanctionMonths = r.months();
+        if (!r.departureReasons().isEmpty()) {
+            d.departureReason = vault.seal(c.ref, String.join("\n", r.departureReasons()));
         }
         return d;
     }
@@ -331,16 +267,11 @@ public class PanelService {
     }
 
     private static List<String> upheld(List<Finding> findings) {
-        return findings.stream().filter(Finding::upheld).map(Finding::clause).toList();
+        return PanelTally.upheld(findings);
     }
 
     private static String summary(Decision d) {
         return (d.upheld ? "upheld (" + String.join(", ", upheld(d.findings)) + "), " : "not upheld, ") + sanctionText(d);
-    }
-
-    private static String findingsText(Decision d) {
-        return d.findings.stream().map(f -> "- " + f.clause() + ": " + (f.upheld() ? "upheld" : "not upheld"))
-                .collect(Collectors.joining("\n")) + "\n";
     }
 
     static String sanctionText(Decision d) {

@@ -22,32 +22,32 @@ public final class Payloads {
         }
     }
 
-    /** Task "triage". */
+    /** Completes {@link TaskKind#TRIAGE}. */
     public record Triage(@NotNull Boolean inScope, @Size(max = 20) List<@NotBlank String> clauses,
             @NotBlank @Size(max = 20000) String reasons, ExchangeOpenedBy exchangeOpenedBy) {
     }
 
-    /** Task "investigate". */
+    /** Completes {@link TaskKind#INVESTIGATE}. */
     public record Investigation(@NotBlank @Size(max = 100000) String report) {
     }
 
-    /** Task "panelDecision": one panel member's findings. */
+    /** Completes {@link TaskKind#PANEL_DECISION}: one panel member's findings. */
     public record Vote(@NotEmpty @Size(max = 20) List<@Valid @NotNull Finding> findings, @NotBlank String sanction,
             Integer sanctionMonths, @Size(max = 20000) String departureReason,
             @NotBlank @Size(max = 50000) String reasons) {
     }
 
-    /** Task "hearAppeal": allow (with the decision the panel substitutes) or dismiss. */
+    /** Completes {@link TaskKind#HEAR_APPEAL}: allow (with the decision the panel substitutes) or dismiss. */
     public record AppealVote(@NotNull Boolean allow, @Size(max = 20) List<@Valid @NotNull Finding> findings,
             String sanction, Integer sanctionMonths, @Size(max = 20000) String departureReason,
             @NotBlank @Size(max = 50000) String reasons) {
     }
 
-    /** Task "reviewSuspension". */
+    /** Completes {@link TaskKind#REVIEW_SUSPENSION}. */
     public record SuspensionReview(@NotNull Boolean renew, @NotBlank @Size(max = 20000) String reasons) {
     }
 
-    /** Tasks "chaseTriage", "chaseInvestigation", "chasePanel", "chaseAppeal". */
+    /** Completes {@link TaskKind#RESOLVE_ESCALATION}. */
     public record Escalation(@NotBlank @Size(max = 20000) String note) {
     }
 

@@ -77,7 +77,7 @@ public class ProcessStarter {
     @Inject
     Config config;
     @Inject
-    CaseService cases;
+    StartingProcesses cases;
     @Inject
     TransactionSynchronizationRegistry registry;
 

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.evenhand.common.Durations;
+import org.evenhand.casework.rules.Deadlines;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Handler;
@@ -26,7 +26,7 @@ public class SuspensionService {
     static final String LAPSED = "the review date passed without renewal";
 
     @Inject
-    CaseService cases;
+    CaseAccess cases;
     @Inject
     CaseLetters letters;
     @Inject
@@ -65,14 +65,11 @@ public class SuspensionService {
     public void impose(String ref) {
         CaseFile c = cases.load(ref);
         InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
-        Instant review = Durations.after(s.imposedAt, config.suspensionReview());
+        Instant review = Deadlines.due(s.imposedAt, config.suspensionReview());
         letters.record(c, s.imposedBy, "suspension-imposed", staff, "Interim suspension imposed. Reasons: "
                 + vault.open(ref, s.reasons));
-        letters.tell(c, Party.RESPONDENT, "suspension", "You are suspended from membership pending the outcome",
-                "While your case is considered, you are suspended from membership on an interim basis. This is not a"
-                        + " sanction and says nothing about the outcome. The reasons:\n" + vault.open(ref, s.reasons)
-                        + "\n\nIt will be reviewed by " + CaseLetters.date(review)
-                        + " and lapses then unless renewed with fresh reasons.");
+        letters.tell(c, Party.RESPONDENT, "suspension", Letters.suspended(new Letters.Suspended(vault.open(ref,
+                s.reasons), review)));
     }
 
     @Transactional
@@ -95,10 +92,9 @@ public class SuspensionService {
         CaseFile c = cases.load(ref);
         InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
         s.renewals++;
-        Instant review = Durations.after(time.now(), config.suspensionReview());
-        letters.tell(c, Party.RESPONDENT, "suspension-renewed", "Your interim suspension has been renewed",
-                "After review, your interim suspension continues. The reasons:\n" + vault.open(ref, s.reasons)
-                        + "\n\nIt will be reviewed again by " + CaseLetters.date(review) + ".");
+        Instant review = Deadlines.due(time.now(), config.suspensionReview());
+        letters.tell(c, Party.RESPONDENT, "suspension-renewed", Letters.renewed(new Letters.Renewed(vault.open(ref,
+                s.reasons), review)));
     }
 
     /** Records why an active suspension is about to end (the case concluded); the process then lifts it. */
@@ -116,8 +112,7 @@ public class SuspensionService {
         if (s.liftReason == null) {
             s.liftReason = vault.seal(ref, LAPSED);
         }
-        letters.tell(c, Party.RESPONDENT, "suspension-lifted", "Your interim suspension has been lifted",
-                "Your interim suspension ended on " + CaseLetters.date(s.liftedAt) + ": " + vault.open(ref, s.liftReason)
-                        + ".");
+        letters.tell(c, Party.RESPONDENT, "suspension-lifted", Letters.lifted(new Letters.Lifted(s.liftedAt,
+                vault.open(ref, s.liftReason))));
     }
 }

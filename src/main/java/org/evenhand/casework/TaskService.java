@@ -27,7 +27,11 @@ public class TaskService {
     @Inject
     CaseProcess process;
     @Inject
-    CaseService cases;
+    Triaging triaging;
+    @Inject
+    Investigating investigating;
+    @Inject
+    TrackingStages stages;
     @Inject
     PanelService panels;
     @Inject
@@ -65,16 +69,19 @@ public class TaskService {
             throw ProblemException.conflict("claim task " + taskId + " before completing it");
         }
         String ref = t.caseRef();
-        switch (t.kind()) {
-            case "triage" -> cases.triage(taskId, ref, username, read(body, Payloads.Triage.class));
-            case "investigate" -> cases.investigate(taskId, ref, username, read(body, Payloads.Investigation.class));
-            case "panelDecision" -> panels.vote(taskId, ref, username, read(body, Payloads.Vote.class));
-            case "hearAppeal" -> panels.appealVote(taskId, ref, username, read(body, Payloads.AppealVote.class));
-            case "reviewSuspension" -> suspensions.review(taskId, ref, username,
+        TaskKind kind = TaskKind.find(t.kind())
+                .orElseThrow(() -> new IllegalStateException("no handler for task kind " + t.kind()));
+        switch (kind) {
+            case TRIAGE -> triaging.triage(taskId, ref, username, read(body, Payloads.Triage.class));
+            case INVESTIGATE -> investigating.investigate(taskId, ref, username, read(body, Payloads.Investigation.class));
+            case PANEL_DECISION -> panels.vote(taskId, ref, username, read(body, Payloads.Vote.class));
+            case HEAR_APPEAL -> panels.appealVote(taskId, ref, username, read(body, Payloads.AppealVote.class));
+            case REVIEW_SUSPENSION -> suspensions.review(taskId, ref, username,
                     read(body, Payloads.SuspensionReview.class));
-            case "resolveEscalation" ->
-                cases.resolveEscalation(taskId, ref, username, read(body, Payloads.Escalation.class));
-            default -> throw new IllegalStateException("no handler for task kind " + t.kind());
+            case RESOLVE_ESCALATION ->
+                stages.resolveEscalation(taskId, ref, username, read(body, Payloads.Escalation.class));
+            case AWAIT_RESPONSE, APPEAL_WINDOW -> throw new IllegalStateException(kind.id() + " is a party's wait,"
+                    + " not a task");
         }
         trail.record(username, "task-completed", ref, t.kind());
     }

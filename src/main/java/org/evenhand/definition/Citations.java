@@ -50,8 +50,6 @@ public class Citations {
      * gravest tier among them. With nothing upheld, only no-action.
      */
     public List<String> allowedSanctions(DefinitionVersion v, Collection<String> upheldClauses) {
-        int tier = upheldClauses.stream().map(v::clause).flatMap(java.util.Optional::stream)
-                .mapToInt(DefinitionVersion.Clause::tier).max().orElse(0);
-        return tier == 0 ? List.of("no-action") : v.sanctionsForTier(tier);
+        return SanctionLadder.of(v).allowedFor(upheldClauses);
     }
 }

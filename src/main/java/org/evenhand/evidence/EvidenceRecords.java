@@ -30,6 +30,14 @@ public final class EvidenceRecords {
     public record View(Long id, String kind, String party, boolean yours, String filename, String mediaType,
             Long sizeBytes, Instant consentGivenAt, String consentNoticeVersion, Instant consentWithdrawnAt,
             String lawfulBasis, String status, Instant createdAt) {
+
+        /** An item as this viewer may see it (viewer null: staff). */
+        static View of(EvidenceItem i, org.evenhand.identity.Member viewer) {
+            String status = i.inUse() ? "in-use" : i.consentWithdrawnAt != null ? "withdrawn" : "destroyed";
+            return new View(i.id, i.kind, i.party, viewer != null && viewer.id.equals(i.submittedBy), i.filename,
+                    i.mediaType, i.sizeBytes, i.consentGivenAt, i.consentNoticeVersion, i.consentWithdrawnAt,
+                    i.lawfulBasis, status, i.createdAt);
+        }
     }
 
     /** An item as stored, and whether this request stored it (false: the same item was given before). */
@@ -69,5 +77,17 @@ public final class EvidenceRecords {
     }
 
     public record ConsentNotice(String version, String purpose, String text) {
+    }
+
+    /** A text resource on the class path, without its final line break. */
+    static String resourceText(String path) {
+        try (java.io.InputStream in = EvidenceRecords.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

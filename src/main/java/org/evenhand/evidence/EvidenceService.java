@@ -39,15 +39,8 @@ import org.evenhand.trail.ActionTrail;
 public class EvidenceService implements EvidenceGate {
 
     public static final String PURPOSE = "complaint-handling";
-    static final String NOTICE_TEXT = """
-            You are giving this item of evidence to the party's complaints process. Give only messages, posts or \
-            documents from an exchange you took part in or that was addressed to you: the process does not look at \
-            anyone's social media for itself. The item, and the messages before it that you include for context, \
-            will be read by the caseworkers and panel members who handle this complaint, and may be shown to the \
-            member complained about so that they can answer it. It is stored encrypted, every reading of it is \
-            recorded, and it is destroyed when the retention period for the case ends. You can withdraw your \
-            consent at any time, as easily as you gave it: the item is then sealed so that no one can read it again, \
-            and the case goes back to triage without it.""";
+    /** The consent notice a party agrees to, in the words of evidence/consent-notice.txt. */
+    static final String NOTICE_TEXT = EvidenceRecords.resourceText("evidence/consent-notice.txt");
 
     @Inject
     EvidenceConfig config;
@@ -62,7 +55,7 @@ public class EvidenceService implements EvidenceGate {
     @Inject
     CaseViews views;
     @Inject
-    org.evenhand.casework.CaseService cases;
+    org.evenhand.casework.CaseAccess cases;
     @Inject
     CaseLetters letters;
     @Inject
@@ -192,11 +185,10 @@ public class EvidenceService implements EvidenceGate {
         letters.record(c, member.username, "consent-withdrawn", staff, "Consent withdrawn for evidence item " + id);
         if (!process.deliver(c.ref, "EvidenceWithdrawn", Map.of())) {
             Party party = c.partyOf(member);
-            letters.tellMember(c, member, party, "consent-withdrawn", "Your evidence has been withdrawn",
-                    "Your consent for evidence item " + id + " is withdrawn and no one can read it again. The case"
-                            + (c.status == CaseFile.Status.RECEIVED ? " had not been triaged yet."
-                                    : c.status == CaseFile.Status.OPEN ? " had already been decided, so the decision stands."
-                                    : " has ended."));
+            letters.tellMember(c, member, party, "consent-withdrawn", EvidenceLetters.consentWithdrawn(
+                    new EvidenceLetters.ConsentWithdrawn(id, c.status == CaseFile.Status.RECEIVED
+                            ? EvidenceLetters.CaseState.NOT_TRIAGED : c.status == CaseFile.Status.OPEN
+                                    ? EvidenceLetters.CaseState.DECIDED : EvidenceLetters.CaseState.ENDED)));
         }
         return view(item, member);
     }
@@ -375,9 +367,6 @@ public class EvidenceService implements EvidenceGate {
     }
 
     static View view(EvidenceItem i, Member viewer) {
-        String status = i.inUse() ? "in-use" : i.consentWithdrawnAt != null ? "withdrawn" : "destroyed";
-        return new View(i.id, i.kind, i.party, viewer != null && viewer.id.equals(i.submittedBy), i.filename,
-                i.mediaType, i.sizeBytes, i.consentGivenAt, i.consentNoticeVersion, i.consentWithdrawnAt, i.lawfulBasis,
-                status, i.createdAt);
+        return View.of(i, viewer);
     }
 }

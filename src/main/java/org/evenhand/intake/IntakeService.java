@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.evenhand.casework.CaseService;
+import org.evenhand.casework.ReceivingComplaints;
 import org.evenhand.casework.EvidenceGate;
 import org.evenhand.casework.PileOns;
 import org.evenhand.common.ProblemException;
@@ -24,7 +24,7 @@ import org.evenhand.identity.Member;
 public class IntakeService {
 
     @Inject
-    CaseService cases;
+    ReceivingComplaints cases;
     @Inject
     PileOns pileOns;
     @Inject
@@ -56,7 +56,7 @@ public class IntakeService {
                     e.consent().noticeVersion(), e.consent().purpose());
             evidence.get().checkExcerpt(excerpt);
         }
-        CaseService.Received r = cases.receive(new CaseService.Filing(complainant, respondent, in.allegation().strip(),
+        ReceivingComplaints.Received r = cases.receive(new ReceivingComplaints.Filing(complainant, respondent, in.allegation().strip(),
                 in.conductDate(), in.conductLink(), version, in.clauses().stream().map(String::strip).toList(),
                 pileOns.keysFor(in.conductLink(), excerpt == null ? null : excerpt.text())));
         Long item = excerpt == null ? null : evidence.get().giveWithComplaint(r.caseFile(), complainant, excerpt);

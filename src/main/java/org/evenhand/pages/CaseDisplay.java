@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.evenhand.casework.CaseViews;
+import org.evenhand.casework.TaskKind;
 import org.evenhand.casework.Finding;
 import org.evenhand.definition.DefinitionVersion;
 
@@ -35,24 +36,15 @@ public class CaseDisplay {
             Boolean appealAllowed) {
     }
 
-    static final List<String[]> STAGES = List.of(
-            new String[] { "triage", "Triage" },
-            new String[] { "awaitResponse", "Respondent\u2019s response" },
-            new String[] { "investigate", "Investigation" },
-            new String[] { "panelDecision", "Panel decision" },
-            new String[] { "appealWindow", "Appeal window" },
-            new String[] { "hearAppeal", "Appeal hearing" },
-            new String[] { "closed", "Closed" });
+    /** The stages in order (the process contract's, then closed), labelled with typographic apostrophes. */
+    static final List<String[]> STAGES = java.util.stream.Stream.concat(TaskKind.stages().stream()
+            .map(k -> new String[] { k.id(), k.stageLabel().replace('\'', '\u2019') }),
+            java.util.stream.Stream.<String[]>of(new String[] { "closed", "Closed" })).toList();
 
     /** What each pending timer means to the reader. */
-    static final Map<String, String> DEADLINES = Map.of(
-            "awaitResponse", "Response due",
-            "appealWindow", "Appeal window closes",
-            "reviewSuspension", "Interim suspension review",
-            "triage", "Triage target",
-            "investigate", "Investigation target",
-            "panelDecision", "Panel decision target",
-            "hearAppeal", "Appeal hearing target");
+    static final Map<String, String> DEADLINES = java.util.Arrays.stream(TaskKind.values())
+            .filter(k -> k.deadlineLabel() != null)
+            .collect(java.util.stream.Collectors.toMap(TaskKind::id, TaskKind::deadlineLabel));
 
     @Inject
     Definitions definitions;
@@ -61,7 +53,7 @@ public class CaseDisplay {
     public List<StageStep> stages(CaseViews.Stage stage, boolean appealed) {
         List<StageStep> out = new ArrayList<>();
         if ("dismissed".equals(stage.step())) {
-            out.add(new StageStep("triage", "Triage", "done"));
+            out.add(new StageStep(TaskKind.TRIAGE.id(), TaskKind.TRIAGE.stageLabel(), "done"));
             out.add(new StageStep("dismissed", "Closed at triage: outside the definition", "current"));
             return out;
         }
@@ -76,7 +68,7 @@ public class CaseDisplay {
         }
         for (int i = 0; i < STAGES.size(); i++) {
             String step = STAGES.get(i)[0];
-            if ("hearAppeal".equals(step) && !appealed && !"hearAppeal".equals(stage.step())) {
+            if (TaskKind.HEAR_APPEAL.is(step) && !appealed && !TaskKind.HEAR_APPEAL.is(stage.step())) {
                 continue;
             }
             String state = "closed".equals(stage.step()) ? "done" : i < at ? "done" : i == at ? "current" : "todo";

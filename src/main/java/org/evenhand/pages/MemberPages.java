@@ -26,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.evenhand.casework.CaseService;
+import org.evenhand.casework.Responding;
 import org.evenhand.casework.CaseViews;
 import org.evenhand.casework.PanelService;
 import org.evenhand.casework.Payloads;
@@ -143,7 +143,7 @@ public class MemberPages {
     @Inject
     CaseViews views;
     @Inject
-    CaseService cases;
+    Responding cases;
     @Inject
     PanelService panels;
     @Inject

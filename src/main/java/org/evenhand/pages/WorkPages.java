@@ -27,6 +27,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.evenhand.casework.CaseLinks;
 import org.evenhand.casework.CaseViews;
+import org.evenhand.casework.TaskKind;
 import org.evenhand.casework.NoteService;
 import org.evenhand.casework.Payloads;
 import org.evenhand.casework.Precedents;
@@ -51,13 +52,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
 public class WorkPages {
 
-    static final Map<String, String> KINDS = Map.of(
-            "triage", "Triage",
-            "investigate", "Investigate",
-            "panelDecision", "Decide the case (panel)",
-            "hearAppeal", "Hear the appeal (panel)",
-            "reviewSuspension", "Review an interim suspension",
-            "resolveEscalation", "Deal with an overdue stage");
+    /** Each task's title in the queue, from the process contract. */
+    static final Map<String, String> KINDS = java.util.Arrays.stream(TaskKind.values()).filter(TaskKind::isTask)
+            .collect(java.util.stream.Collectors.toMap(TaskKind::id, TaskKind::title));
 
     static final Map<String, String> DONE = Map.of(
             "completed", "Done. The case has moved on, and the parties have been told where they need to be.",
@@ -251,7 +248,7 @@ public class WorkPages {
             throw ProblemException.conflict("claim this task before completing it");
         }
         JsonNode body = payload(task.kind(), form, page);
-        Map<Long, EvidenceRecords.LawfulBasisRecord> bases = "triage".equals(task.kind()) ? bases(form, page)
+        Map<Long, EvidenceRecords.LawfulBasisRecord> bases = TaskKind.TRIAGE.is(task.kind()) ? bases(form, page)
                 : Map.of();
         if (!form.hasErrors()) {
             try {
@@ -279,8 +276,8 @@ public class WorkPages {
     /** The form as the task's JSON payload, the same body the API takes; simple mistakes are caught here. */
     JsonNode payload(String kind, Form form, TaskPage page) {
         Map<String, Object> body = new LinkedHashMap<>();
-        switch (kind) {
-            case "triage" -> {
+        switch (TaskKind.of(kind)) {
+            case TRIAGE -> {
                 Boolean inScope = yesNo(form, "inScope", "Say whether the complaint is in scope.");
                 body.put("inScope", inScope);
                 List<String> clauses = form.values("clauses");
@@ -299,13 +296,13 @@ public class WorkPages {
                     body.put("exchangeOpenedBy", opened);
                 }
             }
-            case "investigate" -> body.put("report", required(form, "report", "Write the investigation report."));
-            case "panelDecision" -> {
+            case INVESTIGATE -> body.put("report", required(form, "report", "Write the investigation report."));
+            case PANEL_DECISION -> {
                 body.put("findings", findings(form, page));
                 sanction(form, body);
                 body.put("reasons", required(form, "reasons", "Give your reasons. The parties read them."));
             }
-            case "hearAppeal" -> {
+            case HEAR_APPEAL -> {
                 Boolean allow = yesNo(form, "allow", "Say whether you allow or dismiss the appeal.");
                 body.put("allow", allow);
                 if (Boolean.TRUE.equals(allow)) {
@@ -314,11 +311,11 @@ public class WorkPages {
                 }
                 body.put("reasons", required(form, "reasons", "Give your reasons. The parties read them."));
             }
-            case "reviewSuspension" -> {
+            case REVIEW_SUSPENSION -> {
                 body.put("renew", yesNo(form, "renew", "Say whether the suspension should continue."));
                 body.put("reasons", required(form, "reasons", "Give your reasons."));
             }
-            case "resolveEscalation" -> body.put("note", required(form, "note", "Say what you have done about it."));
+            case RESOLVE_ESCALATION -> body.put("note", required(form, "note", "Say what you have done about it."));
             default -> throw new IllegalStateException("no form for task kind " + kind);
         }
         return json.valueToTree(body);
@@ -407,11 +404,11 @@ public class WorkPages {
     private TaskPage taskPage(TaskRow task) {
         CaseFile file = caseFile(task.caseRef());
         DefinitionVersion v = definitions.version(file.c().definitionVersion());
-        List<Definitions.ClauseOption> choices = "triage".equals(task.kind())
+        List<Definitions.ClauseOption> choices = TaskKind.TRIAGE.is(task.kind())
                 ? definitions.clauses(v, v.clauses().stream().map(DefinitionVersion.Clause::id).toList())
                 : file.engaged();
         List<String> engagedIds = file.engaged().stream().map(Definitions.ClauseOption::id).toList();
-        boolean panelWork = "panelDecision".equals(task.kind()) || "hearAppeal".equals(task.kind());
+        boolean panelWork = TaskKind.of(task.kind()).bench().isPresent();
         List<Definitions.Rung> ladder = panelWork ? definitions.ladder(v, engagedIds) : List.of();
         String note = panelWork ? "Marked: the sanctions the definition allows if every clause engaged ("
                 + "gravest: " + definitions.tierLabel(v, engagedIds) + ") is upheld. If you uphold fewer, fewer or"

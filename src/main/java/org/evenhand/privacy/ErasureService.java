@@ -1,7 +1,5 @@
 package org.evenhand.privacy;
 
-import static org.evenhand.casework.TimelineEntry.Audience.staff;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,12 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.evenhand.casework.CaseFile;
-import org.evenhand.casework.CaseLetters;
+import org.evenhand.casework.Erasing;
 import org.evenhand.casework.JoinedComplainant;
 import org.evenhand.common.Durations;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
-import org.evenhand.crypto.CaseVault;
 import org.evenhand.evidence.EvidenceService;
 import org.evenhand.identity.Member;
 import org.evenhand.trail.ActionTrail;
@@ -41,11 +38,9 @@ public class ErasureService {
     @Inject
     PrivacyConfig config;
     @Inject
-    CaseVault vault;
+    Erasing erasing;
     @Inject
     EvidenceService evidence;
-    @Inject
-    CaseLetters letters;
     @Inject
     ActionTrail trail;
     @Inject
@@ -81,41 +76,28 @@ public class ErasureService {
         int erased = 0;
         List<String> kept = new ArrayList<>();
         if (d.approve()) {
-            Instant cutoff = Durations.before(time.now(), config.legalClaimsWindow());
+            Instant now = time.now();
             List<CaseFile> cases = CaseFile.list("complainant.id = ?1 or respondent.id = ?1", m.id);
             for (CaseFile c : cases) {
-                boolean recent = c.closedAt == null || c.closedAt.isAfter(cutoff);
-                if (recent || LegalHold.activeFor(c.id).isPresent()) {
+                if (RetentionSchedule.keptForLegalClaims(c.closedAt, LegalHold.activeFor(c.id).isPresent(), now,
+                        config.legalClaimsWindow())) {
                     kept.add(c.ref);
                     continue;
                 }
                 evidence.destroyAll(c, "destroyed on an approved erasure request");
-                letters.record(c, dpo, "erased", staff, "Erased on the request of a party");
-                vault.shred(c.ref);
-                c.erasedAt = time.now();
-                c.erasedReason = "erasure request " + id;
-                if (c.complainant != null && c.complainant.id.equals(m.id)) {
-                    c.complainant = null;
-                } else {
-                    c.respondent = null;
-                }
+                erasing.eraseForParty(c, m, dpo, "erasure request " + id);
                 erased++;
             }
             // complaints the member made that joined someone else's case: only their own part goes
             for (JoinedComplainant j : JoinedComplainant.<JoinedComplainant>list("memberId", m.id)) {
                 CaseFile c = CaseFile.findById(j.caseId);
-                boolean recent = c.closedAt == null || c.closedAt.isAfter(cutoff);
-                if (recent || LegalHold.activeFor(c.id).isPresent()) {
+                if (RetentionSchedule.keptForLegalClaims(c.closedAt, LegalHold.activeFor(c.id).isPresent(), now,
+                        config.legalClaimsWindow())) {
                     kept.add(c.ref);
                     continue;
                 }
                 evidence.destroyGivenBy(c, m, "destroyed on an approved erasure request");
-                j.allegation = null;
-                j.conductLink = null;
-                j.memberId = null;
-                j.erasedAt = time.now();
-                letters.record(c, dpo, "erased", staff, "A joined complainant's own complaint and evidence erased on"
-                        + " their request");
+                erasing.eraseJoinedComplaint(c, j, dpo);
                 erased++;
             }
         }

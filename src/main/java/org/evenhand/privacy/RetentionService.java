@@ -9,18 +9,16 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.evenhand.casework.CaseConcluded;
 import org.evenhand.casework.CaseFile;
 import org.evenhand.casework.CaseLetters;
-import org.evenhand.casework.JoinedComplainant;
+import org.evenhand.casework.Erasing;
 import org.evenhand.casework.CaseProcess;
 import org.evenhand.common.Durations;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
-import org.evenhand.crypto.CaseVault;
 import org.evenhand.evidence.EvidenceService;
 import org.evenhand.trail.ActionTrail;
 
@@ -41,15 +39,13 @@ public class RetentionService {
     }
 
     @Inject
-    org.evenhand.casework.PileOns pileOns;
+    Erasing erasing;
     @Inject
     PrivacyConfig config;
     @Inject
     CaseProcess process;
     @Inject
     CaseLetters letters;
-    @Inject
-    CaseVault vault;
     @Inject
     EvidenceService evidence;
     @Inject
@@ -59,13 +55,11 @@ public class RetentionService {
 
     void schedule(@Observes CaseConcluded event) {
         CaseFile c = CaseFile.byRef(event.ref()).orElseThrow();
-        boolean upheld = event.outcome() == CaseFile.Outcome.UPHELD;
-        c.retentionAction = upheld ? "anonymise" : "destroy";
-        c.retentionDueAt = Durations.after(event.at(), upheld ? config.anonymiseAfter() : config.destroyAfter())
-                .truncatedTo(ChronoUnit.SECONDS);
-        Instant warnAt = Durations.before(c.retentionDueAt, config.warnBefore());
-        process.start(CaseProcess.RETENTION, c.ref, Map.of("retentionWarnAt", ENGINE_DATE.format(warnAt),
-                "retentionDueAt", ENGINE_DATE.format(c.retentionDueAt)));
+        RetentionSchedule r = RetentionSchedule.of(event.outcome() == CaseFile.Outcome.UPHELD, event.at(),
+                config.anonymiseAfter(), config.destroyAfter(), config.warnBefore());
+        erasing.scheduleRetention(c, r.action(), r.dueAt());
+        process.start(CaseProcess.RETENTION, c.ref, Map.of("retentionWarnAt", ENGINE_DATE.format(r.warnAt()),
+                "retentionDueAt", ENGINE_DATE.format(r.dueAt())));
         letters.record(c, "process", "retention-scheduled", staff, "Retention: " + c.retentionAction + " on "
                 + CaseLetters.date(c.retentionDueAt));
     }
@@ -87,20 +81,8 @@ public class RetentionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(String ref) {
         CaseFile c = CaseFile.byRef(ref).orElseThrow();
-        boolean anonymise = "anonymise".equals(c.retentionAction);
         int items = evidence.destroyAll(c, "destroyed at the end of its retention period");
-        letters.record(c, "process", "retention-applied", staff, "Retention applied: " + c.retentionAction);
-        vault.shred(ref);
-        pileOns.forget(c); // the post's fingerprints name the respondent and are needed only while complaints can join
-        c.erasedAt = time.now();
-        c.erasedReason = "retention: " + (anonymise ? "anonymised" : "evidence and case text destroyed");
-        if (anonymise) {
-            c.complainant = null;
-            c.respondent = null;
-            for (JoinedComplainant j : JoinedComplainant.ofCase(c.id)) {
-                j.memberId = null;
-            }
-        }
+        erasing.applyRetention(c);
         trail.record("process", "retention-applied", ref, c.retentionAction + ", " + items + " evidence items");
     }
 

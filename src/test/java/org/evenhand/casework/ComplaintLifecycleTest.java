@@ -75,6 +75,14 @@ class ComplaintLifecycleTest {
                 "sanction", "no-action", "reasons", "Read in context the post was about a policy, not a person.");
     }
 
+    /** The text of the party's latest letter of this kind (its subject, then its body), as their timeline shows it. */
+    static String letterOn(JsonPath memberView, String kind) {
+        List<Map<String, Object>> events = memberView.getList("timeline");
+        return events.stream().filter(e -> kind.equals(e.get("kind"))).map(e -> (String) e.get("summary"))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no " + kind + " letter on " + events));
+    }
+
     @Test
     void dismissedAtTriageTellsOnlyTheComplainant() {
         String ref = fileAndTriage(false);
@@ -97,6 +105,13 @@ class ComplaintLifecycleTest {
         assertTrue(respondentView.getList("youCan").contains("respond"));
         assertEquals("awaitResponse", respondentView.getString("deadlines[0].step"));
         awaitLetter("bob@evenhand.test", "A complaint has been made about your conduct");
+        String allegation = letterOn(respondentView, "allegation");
+        assertTrue(allegation.contains("conduct of yours on 14 March 2026."), allegation);
+        assertTrue(allegation.contains("version 2026.1 of the definition of abuse:\n- Dehumanising language\n"), allegation);
+        assertFalse(allegation.contains("2026-03-14") || allegation.contains("- dehumanising-language"),
+                "dates and clauses in words, not ISO dates or ids: " + allegation);
+        String accepted = letterOn(myCase("alice", ref), "accepted");
+        assertTrue(accepted.contains("It engages: Dehumanising language."), accepted);
 
         as("bob").body(Map.of("statement", "I accept I lost my temper and I have deleted the post."))
                 .post("/api/me/cases/" + ref + "/response").then().statusCode(200)
@@ -111,6 +126,9 @@ class ComplaintLifecycleTest {
         assertEquals("Appeal window", view.getString("stage.label"));
         awaitLetter("alice@evenhand.test", "The panel's decision");
         awaitLetter("bob@evenhand.test", "The panel's decision");
+        String decision = letterOn(view, "decision");
+        assertTrue(decision.contains("- Dehumanising language: upheld\n\nSanction: Formal warning\n"), decision);
+        assertFalse(decision.contains("formal-warning"), "the sanction by its name, not its code: " + decision);
 
         EngineClock.advance(Duration.ofDays(22));
         assertTrue(EngineClock.fireDueTimers(ref) >= 1);
@@ -159,6 +177,9 @@ class ComplaintLifecycleTest {
                 .post("/api/me/cases/" + ref + "/appeal").then().statusCode(200)
                 .body("stage.label", equalTo("Appeal hearing"));
         awaitLetter("alice@evenhand.test", "An appeal has been lodged");
+        String lodged = letterOn(myCase("alice", ref), "appeal-lodged");
+        assertTrue(lodged.startsWith("An appeal has been lodged: The respondent has appealed against the panel's"
+                + " decision on this ground: a finding no reasonable panel could make."), lodged);
 
         Map<String, Object> allow = Map.of("allow", true,
                 "findings", List.of(Map.of("clause", "dehumanising-language", "upheld", false)),
@@ -174,6 +195,9 @@ class ComplaintLifecycleTest {
         assertEquals(true, view.getBoolean("decisions[1].appealAllowed"));
         assertEquals("no-action", view.getString("decisions[1].sanction"));
         awaitLetter("bob@evenhand.test", "The outcome of the appeal");
+        String outcome = letterOn(view, "appeal-decision");
+        assertTrue(outcome.contains("substituted this decision:\n\n- Dehumanising language: not upheld\n\nSanction:"
+                + " No action\n"), outcome);
         as("alice").body(Map.of("grounds", List.of("NEW_EVIDENCE"), "statement", "again"))
                 .post("/api/me/cases/" + ref + "/appeal").then().statusCode(409);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What identifies a post: its link without the noise around it, or its words without their spelling out. */
+@org.junit.jupiter.api.Tag("fast")
 class ConductKeysTest {
 
     static String link(String l) {

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 class TransactionBoundaryTest {
 
     @Inject
-    CaseService cases;
+    ReceivingComplaints cases;
+    @Inject
+    StartingProcesses starting;
     @Inject
     Citations citations;
     @Inject
@@ -41,7 +43,7 @@ class TransactionBoundaryTest {
         Member alice = Member.byUsername("alice").orElseThrow();
         Member dan = Member.byUsername("dan").orElseThrow();
         LocalDate day = LocalDate.of(2026, 4, 1);
-        return cases.open(new CaseService.Filing(alice, dan, "A post calling me a traitor to the movement, with my photo.",
+        return cases.open(new ReceivingComplaints.Filing(alice, dan, "A post calling me a traitor to the movement, with my photo.",
                 day, null, citations.versionFor(day, List.of("intimidation"), "clauses"), List.of("intimidation"),
                 List.of()));
     }
@@ -82,7 +84,7 @@ class TransactionBoundaryTest {
         long id = QuarkusTransaction.requiringNew().call(() -> CaseFile.byRef(ref).orElseThrow().id);
         AtomicReference<String> started = new AtomicReference<>();
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            started.set(cases.startOne(id).orElseThrow());
+            started.set(starting.startOne(id).orElseThrow());
             assertEquals(1, processes(ref), "inside the transaction the process exists");
             throw new IllegalStateException("crash after the process started");
         }));
@@ -114,7 +116,7 @@ class TransactionBoundaryTest {
                     List<String> mine = new ArrayList<>();
                     List<String> batch;
                     do {
-                        batch = QuarkusTransaction.requiringNew().call(() -> cases.startReceived(7));
+                        batch = QuarkusTransaction.requiringNew().call(() -> starting.startReceived(7));
                         mine.addAll(batch);
                     } while (!batch.isEmpty());
                     return mine;

@@ -4,8 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +18,10 @@ import org.junit.jupiter.api.Test;
  * update methods, and no SQL in the sources that updates, deletes or truncates those tables.
  * (The database refuses it anyway: TrailTamperingTest.)
  */
+@org.junit.jupiter.api.Tag("fast")
 class AppendOnlyCodeTest {
 
-    static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.evenhand");
+    static final JavaClasses MAIN = org.evenhand.testing.MainClasses.MAIN;
 
     @Test
     void noCodeCallsDeleteOrUpdateOnAppendOnlyEntities() {

@@ -5,14 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.evenhand.casework.CaseService;
+import org.evenhand.casework.Closing;
 
 @ApplicationScoped
 @Named("closeCase")
 public class CloseCase implements JavaDelegate {
 
     @Inject
-    CaseService cases;
+    Closing cases;
 
     @Override
     public void execute(DelegateExecution execution) {

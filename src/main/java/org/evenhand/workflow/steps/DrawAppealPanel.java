@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.evenhand.casework.PanelService;
+import org.evenhand.casework.TaskKind;
 
 @ApplicationScoped
 @Named("drawAppealPanel")
@@ -17,6 +18,6 @@ public class DrawAppealPanel implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String ref = execution.getProcessBusinessKey();
-        execution.setVariable("appealBench", panels.drawAppealPanel(ref));
+        execution.setVariable(TaskKind.HEAR_APPEAL.benchVariable().orElseThrow(), panels.drawAppealPanel(ref));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.evenhand.casework.PanelService;
+import org.evenhand.casework.TaskKind;
 
 @ApplicationScoped
 @Named("drawPanel")
@@ -17,6 +18,6 @@ public class DrawPanel implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String ref = execution.getProcessBusinessKey();
-        execution.setVariable("decisionBench", panels.drawPanel(ref));
+        execution.setVariable(TaskKind.PANEL_DECISION.benchVariable().orElseThrow(), panels.drawPanel(ref));
     }
 }

@@ -3,10 +3,10 @@ package org.evenhand.workflow.steps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.evenhand.casework.CaseService;
+import org.evenhand.casework.TrackingStages;
+import org.evenhand.casework.TaskKind;
 
 /**
  * Execution listener on each stage's wait state: keeps the case's stage (and the deadline a party
@@ -17,18 +17,14 @@ import org.evenhand.casework.CaseService;
 @Named("stageEntered")
 public class StageEntered implements ExecutionListener {
 
-    /** Stages whose interrupting timer is a party's deadline, and the variable holding its duration. */
-    static final Map<String, String> WINDOW_VARIABLE = Map.of("awaitResponse", "responseWindow", "appealWindow",
-            "appealWindow");
-
     @Inject
-    CaseService cases;
+    TrackingStages stages;
 
     @Override
     public void notify(DelegateExecution execution) {
         String stage = execution.getCurrentActivityId();
-        String variable = WINDOW_VARIABLE.get(stage);
-        Object window = variable == null ? null : execution.getVariable(variable);
-        cases.stageEntered(execution.getProcessBusinessKey(), stage, window == null ? null : window.toString());
+        Object window = TaskKind.find(stage).flatMap(TaskKind::window).map(w -> execution.getVariable(w.variable()))
+                .orElse(null);
+        stages.stageEntered(execution.getProcessBusinessKey(), stage, window == null ? null : window.toString());
     }
 }

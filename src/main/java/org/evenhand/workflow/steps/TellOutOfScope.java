@@ -5,14 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.evenhand.casework.CaseService;
+import org.evenhand.casework.Triaging;
 
 @ApplicationScoped
 @Named("tellOutOfScope")
 public class TellOutOfScope implements JavaDelegate {
 
     @Inject
-    CaseService cases;
+    Triaging cases;
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("fast")
 class CellSuppressionTest {
 
     /** One small cell in a column: the total would give it away, so the next smallest goes too. */

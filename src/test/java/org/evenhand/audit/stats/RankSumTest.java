@@ -10,6 +10,7 @@ import org.apache.commons.statistics.inference.PValueMethod;
 import org.junit.jupiter.api.Test;
 
 /** The rank-sum test from histograms agrees with Commons Statistics' MannWhitneyUTest on the raw values. */
+@org.junit.jupiter.api.Tag("fast")
 class RankSumTest {
 
     static Histogram hist(double[] values) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * expected value was also recomputed independently (exact fractions, closed forms, or Python
  * 3 with SciPy 1.17 using the formulae written out separately); the source is given per test.
  */
+@org.junit.jupiter.api.Tag("fast")
 class TextbookExamplesTest {
 
     static final Rules RULES = new Rules(0.8, 1.25, 0.95, 1);

@@ -1,0 +1,173 @@
+package org.evenhand.casework;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.evenhand.definition.DefinitionVersion;
+import org.evenhand.definition.SanctionLadder;
+
+/**
+ * Every letter casework sends a party: one template per kind in templates/letters, each fed its
+ * typed model. A template's first line is the letter's subject; the body follows a blank line.
+ * Dates, clauses, sanctions and grounds reach the template already in words.
+ */
+@CheckedTemplate(basePath = "letters")
+public class Letters {
+
+    /** A clause as a letter names it: by its title. */
+    public record ClauseLine(String id, String title) {
+    }
+
+    /** A finding on one clause, by the clause's title. */
+    public record FindingLine(String title, boolean upheld) {
+    }
+
+    /** A sanction in words: its title on the ladder and, for a suspension, its term. */
+    public record SanctionWords(String title, Integer months) {
+
+        @Override
+        public String toString() {
+            return months == null ? title : title + " for " + LetterWords.months(months);
+        }
+    }
+
+    public record Acknowledged(String respondentName, String version) {
+    }
+
+    public record Joined(String respondentName, String version) {
+    }
+
+    public record Dismissed(String version, String reasons) {
+    }
+
+    public record Allegation(LocalDate conductDate, String version, List<ClauseLine> clauses, String allegation,
+            boolean othersJoined, Instant due) {
+
+        public String conductOn() {
+            return LetterWords.day(conductDate);
+        }
+
+        public String dueBy() {
+            return LetterWords.date(due);
+        }
+    }
+
+    public record Accepted(List<ClauseLine> clauses, Instant due) {
+
+        public String engaged() {
+            return LetterWords.list(clauses.stream().map(ClauseLine::title).toList());
+        }
+
+        public String dueBy() {
+            return LetterWords.date(due);
+        }
+    }
+
+    public record BackToTriage(boolean toRespondent) {
+    }
+
+    public record Suspended(String reasons, Instant review) {
+
+        public String reviewBy() {
+            return LetterWords.date(review);
+        }
+    }
+
+    public record Renewed(String reasons, Instant review) {
+
+        public String reviewBy() {
+            return LetterWords.date(review);
+        }
+    }
+
+    public record Lifted(Instant liftedAt, String reason) {
+
+        public String endedOn() {
+            return LetterWords.date(liftedAt);
+        }
+    }
+
+    public record PanelDecision(String version, List<FindingLine> findings, SanctionWords sanction, String reasons,
+            Instant appealBy) {
+
+        public String appealDue() {
+            return LetterWords.date(appealBy);
+        }
+    }
+
+    /** The grounds as their codes (procedural-failure, perverse-finding, new-evidence); the template words them. */
+    public record AppealLodged(String party, List<String> grounds) {
+    }
+
+    public record AppealDecision(boolean allowed, List<FindingLine> findings, SanctionWords sanction, String reasons) {
+    }
+
+    public record CaseworkerMessage(String text) {
+    }
+
+    /** The envelope every letter goes out in. */
+    public record Envelope(String name, String body, String ref) {
+    }
+
+    public static native TemplateInstance acknowledged(Acknowledged m);
+
+    public static native TemplateInstance joined(Joined m);
+
+    public static native TemplateInstance dismissed(Dismissed m);
+
+    public static native TemplateInstance allegation(Allegation m);
+
+    public static native TemplateInstance accepted(Accepted m);
+
+    public static native TemplateInstance backToTriage(BackToTriage m);
+
+    public static native TemplateInstance suspended(Suspended m);
+
+    public static native TemplateInstance renewed(Renewed m);
+
+    public static native TemplateInstance lifted(Lifted m);
+
+    public static native TemplateInstance decision(PanelDecision m);
+
+    public static native TemplateInstance appealLodged(AppealLodged m);
+
+    public static native TemplateInstance appealDecision(AppealDecision m);
+
+    public static native TemplateInstance caseworkerMessage(CaseworkerMessage m);
+
+    public static native TemplateInstance envelope(Envelope m);
+
+    /** Clauses of a version by their titles (a clause the version does not know keeps its id). */
+    public static List<ClauseLine> clauses(DefinitionVersion v, List<String> ids) {
+        return ids.stream().map(id -> new ClauseLine(id, v.clause(id).map(DefinitionVersion.Clause::title).orElse(id)))
+                .toList();
+    }
+
+    public static List<FindingLine> findings(DefinitionVersion v, List<Finding> findings) {
+        return findings.stream().map(f -> new FindingLine(v.clause(f.clause()).map(DefinitionVersion.Clause::title)
+                .orElse(f.clause()), f.upheld())).toList();
+    }
+
+    public static SanctionWords sanction(DefinitionVersion v, String sanction, Integer months) {
+        return new SanctionWords(SanctionLadder.of(v).title(sanction), months);
+    }
+
+    /** A rendered letter: the subject (the template's first line) and the body. */
+    public record Letter(String subject, String body) {
+
+        public static Letter of(TemplateInstance t) {
+            return parse(t.render());
+        }
+
+        public static Letter parse(String rendered) {
+            String text = rendered.strip();
+            int nl = text.indexOf('\n');
+            if (nl < 0) {
+                throw new IllegalStateException("a letter template needs a subject line, a blank line and a body");
+            }
+            return new Letter(text.substring(0, nl).strip(), text.substring(nl + 1).strip());
+        }
+    }
+}

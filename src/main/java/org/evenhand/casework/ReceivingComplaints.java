@@ -1,0 +1,139 @@
+package org.evenhand.casework;
+
+import static org.evenhand.casework.TimelineEntry.Audience.staff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.evenhand.casework.PileOns.ConductKey;
+import org.evenhand.casework.PileOns.Match;
+import org.evenhand.common.ProblemException;
+import org.evenhand.common.TimeSource;
+import org.evenhand.crypto.CaseVault;
+import org.evenhand.definition.DefinitionVersion;
+import org.evenhand.identity.Member;
+import org.evenhand.trail.ActionTrail;
+
+/**
+ * Receiving a complaint: a new case, or, for conduct a live case already covers, a further
+ * complainant on that case. Runs in the caller's transaction; the case's process is started
+ * behind it by the starter.
+ */
+@ApplicationScoped
+public class ReceivingComplaints {
+
+    /**
+     * A validated complaint: who, about whom, what, and what identifies the conduct (the conduct
+     * keys, for pile-on merging; empty when neither a link nor an excerpt was given).
+     */
+    public record Filing(Member from, Member about, String allegation, LocalDate conductDate, String link,
+            DefinitionVersion version, List<String> clauses, List<ConductKey> conductKeys) {
+    }
+
+    /** What became of a filing: a new case, or a case about the same conduct that it joined. */
+    public record Received(CaseFile caseFile, boolean joined, String matchedOn) {
+    }
+
+    @Inject
+    CaseLetters letters;
+    @Inject
+    TimeSource time;
+    @Inject
+    EntityManager em;
+    @Inject
+    CaseVault vault;
+    @Inject
+    PileOns pileOns;
+    @Inject
+    ProcessStarter starter;
+    @Inject
+    ActionTrail trail;
+
+    /**
+     * Stores a complaint and acknowledges it, in the caller's transaction, without starting its
+     * process (the starter does, behind it). A complaint about conduct a live case already covers
+     * (same respondent, same post by link or excerpt, case opened within the merge window) joins
+     * that case instead of opening another.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Received receive(Filing f) {
+        starter.filed();
+        if (!f.conductKeys().isEmpty()) {
+            Optional<Match> match = pileOns.match(f.about(), f.conductKeys());
+            if (match.isEmpty()) {
+                // only a filing that may open the case waits here, and only for another opening it now
+                pileOns.lockKeys(f.about(), f.conductKeys());
+                match = pileOns.match(f.about(), f.conductKeys());
+            }
+            if (match.isPresent()) {
+                CaseFile c = em.find(CaseFile.class, match.get().caseId());
+                join(c, f, match.get().matchedOn());
+                pileOns.remember(c, f.conductKeys()); // a link or excerpt the case was not yet known by
+                return new Received(c, true, match.get().matchedOn());
+            }
+        }
+        CaseFile c = open(f);
+        pileOns.remember(c, f.conductKeys());
+        starter.wakeAfterCommit();
+        return new Received(c, false, null);
+    }
+
+    /** Opens a case for a validated complaint, status RECEIVED; its process is started by the starter. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseFile open(Filing f) {
+        Instant now = time.now();
+        long seq = ((Number) em.createNativeQuery("SELECT nextval('case_ref_seq')")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult()).longValue();
+        CaseFile c = new CaseFile();
+        c.ref = "EVH-%d-%06d".formatted(Year.from(now.atZone(TimeSource.ZONE)).getValue(), seq);
+        c.complainant = f.from();
+        c.respondent = f.about();
+        vault.createKey(c.ref);
+        c.allegation = vault.seal(c.ref, f.allegation());
+        c.conductDate = f.conductDate();
+        c.conductLink = f.link();
+        c.definitionVersion = f.version().id();
+        c.citedClauses = List.copyOf(new LinkedHashSet<>(f.clauses()));
+        c.status = CaseFile.Status.RECEIVED;
+        c.stage = "received";
+        c.receivedAt = now;
+        c.persist();
+        letters.record(c, f.from().username, "received", staff, "Complaint received citing "
+                + String.join(", ", c.citedClauses) + " of definition " + f.version().id());
+        letters.tellMember(c, f.from(), Party.COMPLAINANT, "acknowledged",
+                Letters.acknowledged(new Letters.Acknowledged(f.about().displayName, f.version().id())));
+        return c;
+    }
+
+    /** A further complaint about the conduct this case is about: the member joins it as a complainant. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseFile join(CaseFile c, Filing f, String matchedOn) {
+        if (c.partyOf(f.from()) != null) {
+            throw ProblemException.conflict("you have already complained about this conduct: it is case " + c.ref
+                    + " in your cases");
+        }
+        JoinedComplainant j = new JoinedComplainant();
+        j.caseId = c.id;
+        j.memberId = f.from().id;
+        j.allegation = vault.seal(c.ref, f.allegation());
+        j.conductDate = f.conductDate();
+        j.conductLink = f.link();
+        j.definitionVersion = f.version().id();
+        j.citedClauses = List.copyOf(new LinkedHashSet<>(f.clauses()));
+        j.matchedOn = matchedOn;
+        j.filedAt = time.now();
+        j.persist();
+        trail.record(f.from().username, "complaint-joined", c.ref, "a further complaint about the same conduct"
+                + " (matched on its " + matchedOn + "), citing " + String.join(", ", j.citedClauses));
+        letters.tellMember(c, f.from(), Party.COMPLAINANT, "acknowledged",
+                Letters.joined(new Letters.Joined(f.about().displayName, c.definitionVersion)));
+        return c;
+    }
+}

@@ -1,0 +1,55 @@
+package org.evenhand.casework;
+
+import static org.evenhand.casework.TimelineEntry.Audience.staff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import org.evenhand.casework.rules.Deadlines;
+import org.evenhand.common.TimeSource;
+import org.evenhand.identity.Handler;
+
+/** Keeping track of where a case is: the stage it entered, a stage past its target, the escalation dealt with. */
+@ApplicationScoped
+public class TrackingStages {
+
+    @Inject
+    CaseAccess cases;
+    @Inject
+    CaseProcess process;
+    @Inject
+    CaseLetters letters;
+    @Inject
+    Assignment assignment;
+    @Inject
+    TimeSource time;
+
+    /**
+     * Process step (execution listener on each stage's wait state): the case's stage, and the
+     * deadline a party has in it, kept on the case so that the member's view needs no engine query.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stageEntered(String ref, String stage, String window) {
+        CaseFile c = cases.load(ref);
+        c.stage = stage;
+        c.stageDue = window == null ? null : Deadlines.due(time.now(), window);
+    }
+
+    /** Process step: a stage passed its target; raises an escalation task for the eligible caseworkers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stageOverdue(String ref, String stage) {
+        CaseFile c = cases.load(ref);
+        letters.record(c, "process", "overdue", staff, "Stage target passed (" + stage + "); escalation raised");
+        List<String> pool = assignment.eligible(c, Handler.CASEWORKER, List.of());
+        process.start(CaseProcess.ESCALATION, ref, Map.of("stage", stage, "pool", String.join(",", pool)));
+    }
+
+    @Transactional
+    public void resolveEscalation(String taskId, String ref, String caseworker, Payloads.Escalation in) {
+        CaseFile c = cases.load(ref);
+        letters.record(c, caseworker, "escalation-resolved", staff, "Overdue stage dealt with: " + in.note());
+        process.complete(taskId, Map.of());
+    }
+}

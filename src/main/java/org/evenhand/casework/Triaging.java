@@ -1,0 +1,136 @@
+package org.evenhand.casework;
+
+import static org.evenhand.casework.TimelineEntry.Audience.staff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.evenhand.casework.rules.Deadlines;
+import org.evenhand.common.ProblemException;
+import org.evenhand.common.TimeSource;
+import org.evenhand.crypto.CaseVault;
+import org.evenhand.definition.Citations;
+import org.evenhand.definition.DefinitionVersion;
+import org.evenhand.identity.Handler;
+
+/**
+ * Triaging a complaint: offered to the eligible caseworkers, found in or out of scope with the
+ * clauses it engages, and then either the complainant told it goes no further or the respondent
+ * told the allegation. A case whose evidence was withdrawn comes back here.
+ */
+@ApplicationScoped
+public class Triaging {
+
+    @Inject
+    CaseAccess cases;
+    @Inject
+    CaseProcess process;
+    @Inject
+    CaseLetters letters;
+    @Inject
+    TimeSource time;
+    @Inject
+    ProcessConfig config;
+    @Inject
+    Citations citations;
+    @Inject
+    Assignment assignment;
+    @Inject
+    CaseVault vault;
+    @Inject
+    jakarta.enterprise.event.Event<CaseConcluded> concluded;
+    @Inject
+    jakarta.enterprise.inject.Instance<EvidenceGate> evidence;
+    @Inject
+    PileOns pileOns;
+
+    /** Process step: the caseworkers eligible to handle this case, as the engine's candidate list. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String triagePool(String ref) {
+        CaseFile c = cases.load(ref);
+        List<String> pool = assignment.eligible(c, Handler.CASEWORKER, List.of());
+        if (pool.isEmpty()) {
+            throw new IllegalStateException("no caseworker is eligible to triage " + ref);
+        }
+        letters.record(c, "process", "triage-pool", staff, "Offered for triage to " + pool.size()
+                + " eligible caseworkers (parties and their CLPs excluded)");
+        return String.join(",", pool);
+    }
+
+    @Transactional
+    public void triage(String taskId, String ref, String caseworker, Payloads.Triage in) {
+        CaseFile c = cases.load(ref);
+        DefinitionVersion v = citations.version(c.definitionVersion);
+        List<String> clauses = in.clauses() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.clauses()));
+        if (in.inScope()) {
+            if (clauses.isEmpty()) {
+                throw ProblemException.invalidField("clauses", "an in-scope complaint must engage at least one clause");
+            }
+            citations.requireClauses(v, clauses, "clauses");
+        } else if (!clauses.isEmpty()) {
+            throw ProblemException.invalidField("clauses", "an out-of-scope complaint engages no clause");
+        }
+        if (in.inScope()) {
+            List<Long> lacking = evidence.isResolvable() ? evidence.get().itemsLackingLawfulBasis(c) : List.of();
+            if (!lacking.isEmpty()) {
+                throw ProblemException.invalidField("lawfulBasis", "record the lawful basis for evidence items "
+                        + lacking + " (POST /api/cases/" + ref + "/evidence/{id}/lawful-basis) before accepting the case");
+            }
+        }
+        c.triagedBy = caseworker;
+        c.triagedAt = time.now();
+        c.inScope = in.inScope();
+        c.engagedClauses = clauses;
+        c.triageReasons = vault.seal(c.ref, in.reasons());
+        c.exchangeOpenedBy = in.exchangeOpenedBy() == null ? null : in.exchangeOpenedBy().code();
+        letters.record(c, caseworker, "triaged", staff, (in.inScope() ? "In scope, engaging " + String.join(", ", clauses)
+                : "Out of scope") + " (definition " + v.id() + "). Reasons: " + in.reasons());
+        process.complete(taskId, Map.of("inScope", in.inScope()));
+    }
+
+    /** Process step: out of scope; the case ends and the complainant is told why. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellOutOfScope(String ref) {
+        CaseFile c = cases.load(ref);
+        c.status = CaseFile.Status.DISMISSED;
+        c.outcome = CaseFile.Outcome.DISMISSED_AT_TRIAGE;
+        c.closedAt = time.now();
+        concluded.fire(new CaseConcluded(c.ref, c.id, c.outcome, c.closedAt));
+        letters.tell(c, Party.COMPLAINANT, "dismissed", Letters.dismissed(new Letters.Dismissed(c.definitionVersion,
+                vault.open(c.ref, c.triageReasons))));
+    }
+
+    /** Process step: in scope; the respondent is told the allegation and the complainant that it goes ahead. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notifyRespondent(String ref) {
+        CaseFile c = cases.load(ref);
+        DefinitionVersion v = citations.version(c.definitionVersion);
+        c.respondentNotifiedAt = time.now();
+        Instant due = Deadlines.due(time.now(), config.responseWindow());
+        List<Letters.ClauseLine> clauses = Letters.clauses(v, c.engagedClauses);
+        letters.tell(c, Party.RESPONDENT, "allegation", Letters.allegation(new Letters.Allegation(c.conductDate, v.id(),
+                clauses, vault.open(c.ref, c.allegation), pileOns.hasJoined(c), due)));
+        letters.tell(c, Party.COMPLAINANT, "accepted", Letters.accepted(new Letters.Accepted(clauses, due)));
+    }
+
+    /**
+     * Process step, after consent for an item of evidence was withdrawn during handling: the
+     * case goes back to triage; any panel already drawn stands down and its votes lapse.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void returnToTriage(String ref) {
+        CaseFile c = cases.load(ref);
+        Instant now = time.now();
+        PanelSeat.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
+        PanelVote.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
+        letters.record(c, "process", "back-to-triage", staff, "Evidence was withdrawn; the case returns to triage");
+        letters.tell(c, Party.COMPLAINANT, "back-to-triage", Letters.backToTriage(new Letters.BackToTriage(false)));
+        if (c.respondentNotifiedAt != null) {
+            letters.tell(c, Party.RESPONDENT, "back-to-triage", Letters.backToTriage(new Letters.BackToTriage(true)));
+        }
+    }
+}
