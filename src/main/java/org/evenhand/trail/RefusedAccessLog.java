@@ -81,9 +81,7 @@ public class RefusedAccessLog {
 
     private static Response fromChallenge(ChallengeData challenge) {
         Response.ResponseBuilder r = Response.status(challenge.status);
-        if (challenge.headerName != null) {
-            r.header(challenge.headerName.toString(), challenge.headerContent);
-        }
+        challenge.getHeaders().forEach((name, value) -> r.header(name.toString(), value));
         return r.build();
     }
 
