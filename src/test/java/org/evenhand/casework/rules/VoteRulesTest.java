@@ -19,7 +19,7 @@ class VoteRulesTest {
     static final List<String> ENGAGED = List.of("harassment", "bullying");
 
     @ParameterizedTest(name = "{0} {1} {2} {3} -> {4}")
-    @CsvSource(delimiter = ';', value = {
+    @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
             // findings; sanction; months; departure reason; the field at fault (empty: the vote is valid); words of the message
             "harassment+ bullying-; formal-warning; ; ; ; ",
             "harassment- bullying-; no-action; ; ; ; ",
