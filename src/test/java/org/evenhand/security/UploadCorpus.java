@@ -99,4 +99,37 @@ final class UploadCorpus {
     static long evidenceRows() {
         return org.evenhand.testing.Db.count("SELECT count(*) FROM evidence_items");
     }
+
+    /** What FailureMappers logs as an unexpected failure (an incident) while it watches. */
+    static final class Incidents extends java.util.logging.Handler {
+        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+                "org.evenhand.common.FailureMappers");
+        private final List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        static Incidents watch() {
+            Incidents i = new Incidents();
+            LOG.addHandler(i);
+            return i;
+        }
+
+        List<String> stop() {
+            LOG.removeHandler(this);
+            return List.copyOf(seen);
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                seen.add(String.valueOf(r.getMessage()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
 }
