@@ -39,7 +39,9 @@ public final class UploadParts {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String name : form) {
             Deque<FormValue> values = form.get(name);
-            if (!allowed.contains(name)) {
+            if (name == null || name.isEmpty()) {
+                errors.add(new Problem.FieldError("", "a part has no name; name each part"));
+            } else if (!allowed.contains(name)) {
                 errors.add(new Problem.FieldError(String.valueOf(name), "this form has no part '" + name
                         + "'; its parts are " + String.join(", ", allowed.stream().sorted().toList())));
             } else if (values.size() > 1) {
@@ -66,6 +68,7 @@ public final class UploadParts {
         for (String name : form) {
             long files = form.get(name).stream().filter(UploadParts::isFile).count();
             if (files > 0 && !filePart.equals(name)) {
+                // (a file in a part with no name, too)
                 errors.add(new Problem.FieldError(filePart, "the form sent a file in a part named '" + name
                         + "'; choose the file in the form's own file field"));
             } else if (files > 1) {
