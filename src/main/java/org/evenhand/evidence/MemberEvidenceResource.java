@@ -83,6 +83,11 @@ public class MemberEvidenceResource {
             } catch (IOException e) {
                 throw ProblemException.invalidField("threadContext", "must be a JSON array of messages");
             }
+            if (thread.stream().anyMatch(m -> m == null || m.length() > 5000)) {
+                // as for the JSON submission (EvidenceRecords.Submission)
+                throw ProblemException.invalidField("threadContext", "each message must be text of at most 5000"
+                        + " characters");
+            }
         }
         byte[] bytes;
         try {

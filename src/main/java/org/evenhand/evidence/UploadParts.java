@@ -39,7 +39,9 @@ public final class UploadParts {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String name : form) {
             Deque<FormValue> values = form.get(name);
-            if (!allowed.contains(name)) {
+            if (name == null || name.isEmpty()) {
+                errors.add(new Problem.FieldError("", "a part has no name; name each part"));
+            } else if (!allowed.contains(name)) {
                 errors.add(new Problem.FieldError(String.valueOf(name), "this form has no part '" + name
                         + "'; its parts are " + String.join(", ", allowed.stream().sorted().toList())));
             } else if (values.size() > 1) {
@@ -66,6 +68,7 @@ public final class UploadParts {
         for (String name : form) {
             long files = form.get(name).stream().filter(UploadParts::isFile).count();
             if (files > 0 && !filePart.equals(name)) {
+                // (a file in a part with no name, too)
                 errors.add(new Problem.FieldError(filePart, "the form sent a file in a part named '" + name
                         + "'; choose the file in the form's own file field"));
             } else if (files > 1) {
@@ -78,7 +81,8 @@ public final class UploadParts {
 
     /**
      * The problem for a multipart body Quarkus could not parse: cut off before its closing boundary
-     * (an IOException from the parser) or malformed. Empty for any other failure.
+     * (an IOException from the parser, or the client closing the connection mid-body) or malformed.
+     * Empty for any other failure.
      */
     public static Optional<ProblemException> broken(Throwable failure, String contentType) {
         boolean multipart = contentType != null && contentType.toLowerCase().startsWith("multipart/");
@@ -88,11 +92,24 @@ public final class UploadParts {
         if (failure instanceof MultipartParser.MalformedMessageException) {
             return Optional.of(brokenBody("the multipart body is malformed"));
         }
-        if (failure instanceof IOException && String.valueOf(failure.getMessage()).contains("multipart")) {
+        if (failure instanceof IOException && (String.valueOf(failure.getMessage()).contains("multipart")
+                || closedMidway(failure))) {
             return Optional.of(brokenBody("the multipart body ended before its closing boundary (it was cut off"
                     + " or never finished)"));
         }
         return Optional.empty();
+    }
+
+    /** The client closed the connection while the body was being read (no one will see the answer). */
+    private static boolean closedMidway(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 10; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException brokenBody(String why) {

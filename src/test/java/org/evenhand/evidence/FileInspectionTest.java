@@ -181,6 +181,9 @@ class FileInspectionTest {
                 new Case(new IOException("Connection terminated reading multipart data"), multipart, true),
                 new Case(new IOException("Connection terminated parsing multipart request"), multipart, true),
                 new Case(newMalformed(), multipart, true),
+                new Case(new IOException(new java.nio.channels.ClosedChannelException()), multipart, true),
+                new Case(new IOException(new IOException(new io.vertx.core.http.HttpClosedException("closed"))),
+                        multipart, true),
                 new Case(new IOException("Connection terminated reading multipart data"), "application/json", false),
                 new Case(new IOException("disk full"), multipart, false),
                 new Case(new IllegalStateException("multipart"), multipart, false))) {

@@ -26,6 +26,7 @@ import org.evenhand.testing.AccessRules;
 import org.evenhand.testing.AccessRules.Fixtures;
 import org.evenhand.testing.AccessRules.Rule;
 import org.evenhand.testing.AccessRules.Scope;
+import org.evenhand.testing.EvidenceFiles;
 import org.evenhand.testing.Uploads;
 import org.junit.jupiter.api.Test;
 
@@ -127,8 +128,21 @@ class MalformedRequestCorpusTest {
                 failures.add(u.what() + ": " + problem);
             }
         }
+        // a client that dies mid-file: no answer at all, or a 400; never a 500 (nor an incident logged), nothing stored
+        UploadCorpus.Incidents incidents = UploadCorpus.Incidents.watch();
+        long before = UploadCorpus.evidenceRows();
+        int cut = Uploads.postCutOff("/api/me/cases/" + ref + "/evidence/files", token, Uploads.truncated(
+                Uploads.closed(Uploads.file("file", "a.png", EvidenceFiles.png(32, 24)), Uploads.apiFields())), 5000);
+        statuses.merge(cut, 1, Integer::sum);
+        storedByRefused += UploadCorpus.evidenceRows() - before;
+        if (cut != -1 && cut != 400) {
+            failures.add("connection closed mid-upload: " + cut);
+        }
         UploadCorpus.aPhotoLosesItsExifAndIsStoredOnce(ref, token);
-        System.out.println("upload corpus: " + probes.size() + " refused uploads; statuses " + statuses + "; 500s: "
+        if (!incidents.stop().isEmpty()) {
+            failures.add("unexpected failures logged during the uploads: " + incidents.stop());
+        }
+        System.out.println("upload corpus: " + (probes.size() + 1) + " refused uploads (-1: no answer); statuses " + statuses + "; 500s: "
                 + statuses.getOrDefault(500, 0) + "; rows stored by refused requests: " + storedByRefused);
         assertTrue(failures.isEmpty(), failures.size() + " uploads were not refused as they should be:\n"
                 + String.join("\n", failures));

@@ -46,7 +46,11 @@ final class UploadCorpus {
                 new Upload("PDF with an embedded file", api, Uploads.closed(Uploads.file("file", "minutes.pdf",
                         EvidenceFiles.pdfWithEmbeddedFile()), fields), 422, "embedded file"),
                 new Upload("signature-only PNG", api, Uploads.closed(Uploads.file("file", "shot.png",
-                        EvidenceFiles.pngSignatureOnly()), fields), 422, "not a readable PNG image")));
+                        EvidenceFiles.pngSignatureOnly()), fields), 422, "not a readable PNG image"),
+                new Upload("file part without a name", api, Uploads.closed(Uploads.file("file", "a.png", png), fields,
+                        ("--" + Uploads.BOUNDARY + "\r\nContent-Disposition: form-data; filename=\"b.png\"\r\n\r\n")
+                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), png, "\r\n".getBytes(
+                                        java.nio.charset.StandardCharsets.ISO_8859_1)), 400, "has no name")));
         byte[] pageFields = EvidenceFiles.concat(Uploads.field("_csrf", csrf), Uploads.field("attest", "yes"),
                 Uploads.field("consent", org.evenhand.testing.Evidence.NOTICE));
         probes.addAll(List.of(
@@ -98,5 +102,38 @@ final class UploadCorpus {
 
     static long evidenceRows() {
         return org.evenhand.testing.Db.count("SELECT count(*) FROM evidence_items");
+    }
+
+    /** What FailureMappers logs as an unexpected failure (an incident) while it watches. */
+    static final class Incidents extends java.util.logging.Handler {
+        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+                "org.evenhand.common.FailureMappers");
+        private final List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        static Incidents watch() {
+            Incidents i = new Incidents();
+            LOG.addHandler(i);
+            return i;
+        }
+
+        List<String> stop() {
+            LOG.removeHandler(this);
+            return List.copyOf(seen);
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                seen.add(String.valueOf(r.getMessage()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -87,4 +87,30 @@ public final class Uploads {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A client that dies mid-upload: announces {@code body.length + missing} bytes, sends
+     * {@code body}, then closes its side. The status of any answer, or -1 when the server (rightly)
+     * just closes the connection.
+     */
+    public static int postCutOff(String path, String bearer, byte[] body, int missing) {
+        int port = io.restassured.RestAssured.port;
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + TYPE
+                    + "\r\nContent-Length: " + (body.length + missing) + "\r\nAccept: application/json\r\n"
+                    + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n") + "\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            s.shutdownOutput();
+            byte[] answer = s.getInputStream().readAllBytes();
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            return text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : -1;
+        } catch (java.net.SocketException e) {
+            return -1; // reset by the server
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
