@@ -169,15 +169,18 @@ final class ReportPdf {
                         show(o.counterComplaints()), show(o.countersUpheld()) + "/" + show(o.countersDecided()),
                         show(o.drewCounter()), show(o.drewCounterUpheld()) + "/" + show(o.drewCounterDecided()) })
                         .toList());
-        heading("Handling time by clause");
+        heading("Handling time by clause and by protected characteristic");
         para(r.handlingTime().description(), 8);
         List<FairnessReport.ClauseTime> clauses = new ArrayList<>(r.handlingTime().clauses());
         clauses.add(r.handlingTime().protectedCharacteristics());
+        if (r.handlingTime().byCharacteristic() != null) {
+            clauses.addAll(r.handlingTime().byCharacteristic());
+        }
         table(new String[] { "Clause", "Tier", "Decided", "Median", "90th pct", "Ratio to others", "p", "Call" },
                 new float[] { 130, 30, 50, 50, 50, 70, 50, 85 },
                 clauses.stream().map(c -> new String[] { c.clause(), c.tier() == null ? "" : c.tier().toString(),
                         show(c.decided()), num(c.median(), 1), num(c.p90(), 1), num(c.medianRatioToOthers(), 2),
-                        p(c.pValue()), call(c.verdict()) }).toList());
+                        p(c.pValue()), c.verdict() == null ? "" : call(c.verdict()) }).toList());
         if (r.interference() != null) {
             heading("Contacts about cases (interference firewall)");
             FairnessReport.Interference i = r.interference();
