@@ -34,6 +34,9 @@
 --             are about clauses of that tier (case mix, with no bias inside any tier)
 --   provoke   {"faction","share"}  complainants of that faction opened the exchange with this chance
 --   slow      {"clause","factor"}  investigations of cases engaging that clause take factor times longer
+--   characteristics {"race":0.35,...}  which protected characteristic triage records for an in-scope
+--             complaint citing hateful-language (weights; default below; {} records none)
+--   slow_characteristic {"characteristic","factor"}  investigations of those take factor times longer
 --   notice_version [generated]
 -- A uniform draw in [0, 1) for row i from stream `stream`. PostgreSQL's hashint8extended(i, seed)
 -- alone shows serial correlation between consecutive i (about -0.1 for some seeds), so the row
@@ -102,6 +105,11 @@ DECLARE
     fbuckets     text[] := '{}';
     cbuckets     text[] := '{}';
     tbuckets     text[] := '{}';
+    p_chars      jsonb := coalesce(spec->'characteristics', '{"race":0.35,"religion-belief":0.25,
+        "sexual-orientation":0.12,"disability":0.1,"sex":0.08,"gender-reassignment":0.06,"age":0.04}'::jsonb);
+    pcbuckets    text[] := '{}';
+    slow_pc      text := spec->'slow_characteristic'->>'characteristic';
+    slow_pc_f    float8 := coalesce((spec->'slow_characteristic'->>'factor')::float8, 1);
     ctier        jsonb := '{}';
     total        float8;
     acc          float8;
@@ -172,6 +180,16 @@ BEGIN
             END LOOP;
         END LOOP;
     END IF;
+
+    -- Protected characteristics recorded at triage, by weight.
+    total := (SELECT sum(value::float8) FROM jsonb_each_text(p_chars));
+    acc := 0;
+    FOR r IN SELECT key AS id, value::float8 AS weight FROM jsonb_each_text(p_chars) ORDER BY key LOOP
+        acc := acc + r.weight / total;
+        WHILE cardinality(pcbuckets) < round(acc * 1000) LOOP
+            pcbuckets := pcbuckets || r.id;
+        END LOOP;
+    END LOOP;
 
     -- Members.
     INSERT INTO members (membership_number, username, display_name, email, clp, region, joined_on)
@@ -256,6 +274,8 @@ BEGIN
                     WHEN u.opened0 = 'respondent' THEN 'complainant'
                     ELSE u.opened0 END AS opened_by,
                (bias_f IS NOT NULL AND u.rf IS NOT DISTINCT FROM bias_f AND (bias_t IS NULL OR u.tier = bias_t)) AS biased,
+               CASE WHEN 'hateful-language' = ANY (u.cited) AND cardinality(pcbuckets) > 0
+                    THEN pcbuckets[1 + floor(pg_temp.gen_u(u.i, k + 67) * cardinality(pcbuckets))::int] END AS pc,
                pg_temp.gen_u(u.i, k + 50) AS u_open_case,
                u.recv + pg_temp.gen_days(pg_temp.gen_u(u.i, k + 51), 3) * interval '1 day'
                       + floor(pg_temp.gen_u(u.i, k + 52) * 28800) * interval '1 second' AS triaged_at
@@ -272,7 +292,8 @@ BEGIN
                                                * CASE WHEN v.biased THEN bias_susp ELSE 1 END) AS suspended,
            pg_temp.gen_u(v.i, k + 56) < p_appeal AS appealed,
            pg_temp.gen_u(v.i, k + 57) < p_overturn AS overturned,
-           pg_temp.gen_days(pg_temp.gen_u(v.i, k + 58), 14 * CASE WHEN slow_clause = ANY (v.cited) THEN slow_factor ELSE 1 END) AS inv_days,
+           pg_temp.gen_days(pg_temp.gen_u(v.i, k + 58), 14 * CASE WHEN slow_clause = ANY (v.cited) THEN slow_factor ELSE 1 END
+                                                   * CASE WHEN v.pc = slow_pc THEN slow_pc_f ELSE 1 END) AS inv_days,
            pg_temp.gen_days(pg_temp.gen_u(v.i, k + 59), 6) AS panel_days,
            pg_temp.gen_days(pg_temp.gen_u(v.i, k + 60), 14) AS appeal_days,
            1 + floor(pg_temp.gen_u(v.i, k + 61) * 20)::int AS lodge_days,
@@ -323,7 +344,8 @@ BEGIN
 
     INSERT INTO cases (ref, complainant_id, respondent_id, allegation, conduct_date, definition_version, cited_clauses,
                        status, outcome, received_at, closed_at, triaged_by, triaged_at, in_scope, engaged_clauses,
-                       triage_reasons, investigator, investigation_report, investigated_at, exchange_opened_by)
+                       triage_reasons, investigator, investigation_report, investigated_at, exchange_opened_by,
+                       protected_characteristic)
     SELECT prefix || '-' || lpad(i::text, 7, '0'), complainant_id, respondent_id,
            'Generated complaint ' || i || CASE WHEN is_counter THEN ' (a counter-complaint)' ELSE '' END,
            conduct, version_id, cited,
@@ -340,7 +362,8 @@ BEGIN
            CASE WHEN in_scope THEN 'generator' END,
            CASE WHEN investigated_at IS NOT NULL AND NOT still_open THEN 'Generated report' END,
            CASE WHEN NOT still_open THEN investigated_at END,
-           CASE WHEN in_scope IS NOT NULL THEN opened_by END
+           CASE WHEN in_scope IS NOT NULL THEN opened_by END,
+           CASE WHEN in_scope THEN pc END
     FROM gen_c ORDER BY i;
 
     DROP TABLE IF EXISTS pg_temp.gen_ids;

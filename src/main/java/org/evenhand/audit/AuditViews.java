@@ -126,7 +126,7 @@ public final class AuditViews {
             List<RoleView> roles, String provocationText, List<OpenerRow> openers, List<CounterRow> counters,
             String handlingText, List<ClauseRow> clauses, ClauseRow protectedRow, List<String> method,
             String disclosure, long suppressedCells, List<Kept> kept, String done, int threshold,
-            List<String> regions, List<String> clps, InterferenceView interference) {
+            List<String> regions, List<String> clps, InterferenceView interference, List<ClauseRow> characteristics) {
     }
 
     /** Recorded contacts about cases in the period. */

@@ -85,6 +85,8 @@ final class CaseCounts {
     final Map<Role, Map<String, Histogram>> decisionDays = new LinkedHashMap<>();
     final Map<Role, Map<String, Histogram>> suspensionDays = new LinkedHashMap<>();
     final Map<String, Histogram> clauseDays = new TreeMap<>();
+    /** Days to decision by the protected characteristic triage recorded (respondent's scope). */
+    final Map<String, Histogram> characteristicDays = new TreeMap<>();
     private final Map<Integer, Stratum> sets = new TreeMap<>();
     private final Map<Role, Map<String, Acc>> acc = new LinkedHashMap<>();
     private final Map<Strata, Map<Integer, Set<String>>> clauses = new LinkedHashMap<>();
@@ -182,6 +184,11 @@ final class CaseCounts {
         sanctionCounts();
         histograms(data.decisionDays(), decisionDays, true);
         histograms(data.suspensionDays(), suspensionDays, false);
+        for (DaysRow d : data.characteristicDays()) {
+            if (d.inRespondentScope()) {
+                characteristicDays.computeIfAbsent(d.respondentFaction(), k -> new Histogram()).add(d.days(), d.cases());
+            }
+        }
         long declared = 0;
         for (String g : groups) {
             if (!g.equals(UNDECLARED)) {

@@ -58,8 +58,12 @@ public class FairnessQueries {
     public record VersionRow(String id, LocalDate effectiveFrom, String sha256) {
     }
 
+    /**
+     * characteristicDays: days to decision of complaints triage recorded against a protected
+     * characteristic (respondentFaction holds the characteristic; no faction is read).
+     */
     public record Data(List<Row> rows, List<DaysRow> decisionDays, List<DaysRow> suspensionDays,
-            Map<String, Long> membersByFaction, long members, Map<Integer, ClauseSet> clauseSets,
+            List<DaysRow> characteristicDays, Map<String, Long> membersByFaction, long members, Map<Integer, ClauseSet> clauseSets,
             List<VersionRow> versions, List<String> sanctions, String sha256, long millis, Map<String, Long> timings) {
     }
 
@@ -99,40 +103,17 @@ public class FairnessQueries {
             t = lap(timings, "days", t);
             List<DaysRow> suspensions = suspensions(c, period, filter, asOf, sha);
             t = lap(timings, "suspensions", t);
+            List<DaysRow> characteristics = characteristics(c, period, filter, sha);
+            t = lap(timings, "characteristics", t);
             Map<String, Long> byFaction = new TreeMap<>();
             long members = population(c, filter, byFaction, sha);
             t = lap(timings, "population", t);
             Map<Integer, ClauseSet> sets = clauseSets(c, sha);
             List<VersionRow> versions = versions(c, sha);
             lap(timings, "definitions", t);
-            return new Data(rows, days, suspensions, byFaction, members, sets, versions, sanctions,
+            return new Data(rows, days, suspensions, characteristics, byFaction, members, sets, versions, sanctions,
                     HexFormat.of().formatHex(sha.digest()), (System.nanoTime() - t0) / 1_000_000, timings);
         });
-    }
-
-    /** SQL text with its parameters in order, built together so they cannot drift apart. */
-    private static final class Q {
-        private final StringBuilder sql = new StringBuilder();
-        private final List<Object> params = new ArrayList<>();
-
-        Q sql(String text) {
-            sql.append(text);
-            return this;
-        }
-
-        Q param(String text, Object value) {
-            sql.append(text);
-            params.add(value);
-            return this;
-        }
-
-        PreparedStatement prepare(Connection c) throws SQLException {
-            PreparedStatement s = c.prepareStatement(sql.toString());
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            return s;
-        }
     }
 
     /** Whether the filter admits the case for the respondent's role and for the complainant's. */
@@ -160,7 +141,11 @@ public class FairnessQueries {
     }
 
     private static void fromWhere(Q q, Filter f, Period p, String extra) {
-        q.sql(" FROM audit_case_facts f");
+        fromWhere(q, f, p, "", extra);
+    }
+
+    private static void fromWhere(Q q, Filter f, Period p, String join, String extra) {
+        q.sql(" FROM audit_case_facts f").sql(join);
         if (f.any()) {
             q.sql(" JOIN members mr ON mr.id = f.respondent_id JOIN members mc ON mc.id = f.complainant_id");
         }
@@ -271,6 +256,17 @@ public class FairnessQueries {
         fromWhere(q, f, p, " AND f.suspended_at IS NOT NULL AND f.in_scope");
         q.sql(" GROUP BY 1, 2, 3, 4, 5, 6");
         return daysRows(c, q, sha, "suspensions", 0);
+    }
+
+    /** Days to decision by the protected characteristic triage recorded (V11), from the case itself. */
+    private List<DaysRow> characteristics(Connection c, Period p, Filter f, MessageDigest sha) throws SQLException {
+        Q q = new Q().sql("SELECT k.protected_characteristic, '-', -1, ");
+        scope(q, f);
+        q.sql(", f.decision_days, count(*)");
+        fromWhere(q, f, p, " JOIN cases k ON k.id = f.case_id",
+                " AND f.decision_days IS NOT NULL AND k.protected_characteristic IS NOT NULL");
+        q.sql(" GROUP BY 1, 4, 5, 6");
+        return daysRows(c, q, sha, "days-by-characteristic", 0);
     }
 
     private List<DaysRow> daysRows(Connection c, Q q, MessageDigest sha, String label, int sanctions)

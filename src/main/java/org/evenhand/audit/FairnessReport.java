@@ -137,7 +137,13 @@ public record FairnessReport(String title, Parameters parameters, Instant genera
             Count drewCounterUpheld, Double drewCounterUpheldRate) {
     }
 
-    public record HandlingTime(String description, List<ClauseTime> clauses, ClauseTime protectedCharacteristics) {
+    /**
+     * Days to decision by clause, for the protected-characteristic clauses together, and by the
+     * protected characteristic triage recorded (each against the other characteristics; with
+     * their total, all).
+     */
+    public record HandlingTime(String description, List<ClauseTime> clauses, ClauseTime protectedCharacteristics,
+            List<ClauseTime> byCharacteristic) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

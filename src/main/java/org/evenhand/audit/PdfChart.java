@@ -38,7 +38,7 @@ final class PdfChart {
             out.beginText();
             out.setFont(font, 7);
             out.newLineAtOffset(x, y + 1);
-            out.showText(ReportPdf.clean(b.label()));
+            out.showText(PdfText.clean(b.label()));
             out.endText();
             String figure;
             float length = 0;

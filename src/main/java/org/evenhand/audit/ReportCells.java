@@ -220,6 +220,9 @@ final class ReportCells {
         if (!clauseCells.isEmpty()) {
             cells.equation(cell(Role.RESPONDENT, ALL, Measure.DECIDED.ordinal()), clauseCells);
         }
+        // By characteristic: no total is published (recording one is optional, so no other count is
+        // their sum), so a small one needs no secondary suppression.
+        counts.characteristicDays.forEach((c, h) -> cells.cell("H|pc:" + c, h.size()));
         List<String> pc = protectedClauses.stream().filter(counts.clauseDays::containsKey).map(c -> "H|" + c).toList();
         cells.cell("H|protected", pc.stream().mapToLong(cells::value).sum());
         if (pc.isEmpty()) {

@@ -150,6 +150,11 @@ final class ReportCsv {
             }
             List<FairnessReport.ClauseTime> clauses = new java.util.ArrayList<>(r.handlingTime().clauses());
             clauses.add(r.handlingTime().protectedCharacteristics());
+            if (r.handlingTime().byCharacteristic() != null) {
+                r.handlingTime().byCharacteristic().forEach(c -> clauses.add(new FairnessReport.ClauseTime(
+                        "characteristic:" + c.clause(), c.title(), c.tier(), c.decided(), c.median(), c.p90(),
+                        c.medianRatioToOthers(), c.pValue(), c.verdict(), c.reason())));
+            }
             for (FairnessReport.ClauseTime c : clauses) {
                 w.count("handling-time", "", "decision-days", c.clause(), "", "decided", c.decided());
                 w.row("handling-time", "", "decision-days", c.clause(), "", "median-days", c.median());
@@ -157,7 +162,8 @@ final class ReportCsv {
                 w.row("handling-time", "", "decision-days", c.clause(), "", "median-ratio-to-others",
                         c.medianRatioToOthers());
                 w.row("handling-time", "", "decision-days", c.clause(), "", "p-value", c.pValue());
-                w.row("handling-time", "", "decision-days", c.clause(), "", "verdict", c.verdict().code());
+                w.row("handling-time", "", "decision-days", c.clause(), "", "verdict",
+                        c.verdict() == null ? null : c.verdict().code());
             }
             if (r.interference() != null) {
                 FairnessReport.Interference contacts = r.interference();

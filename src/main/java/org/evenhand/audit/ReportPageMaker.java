@@ -86,7 +86,9 @@ public class ReportPageMaker {
                 r.handlingTime() == null ? null : r.handlingTime().description(), clauses, prot, r.method(),
                 r.disclosure() == null ? null : r.disclosure().rule(),
                 r.disclosure() == null ? 0 : r.disclosure().primary() + r.disclosure().secondary(), kept, done, t,
-                choices.regions(), choices.clps(), interference(r.interference(), t));
+                choices.regions(), choices.clps(), interference(r.interference(), t),
+                r.handlingTime() == null || r.handlingTime().byCharacteristic() == null ? List.of()
+                        : r.handlingTime().byCharacteristic().stream().map(c -> clause(c, t)).toList());
     }
 
     private static AuditViews.InterferenceView interference(FairnessReport.Interference i, int t) {

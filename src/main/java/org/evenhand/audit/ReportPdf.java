@@ -1,13 +1,20 @@
 package org.evenhand.audit;
 
+import static org.evenhand.audit.PdfText.call;
+import static org.evenhand.audit.PdfText.cap;
+import static org.evenhand.audit.PdfText.clean;
+import static org.evenhand.audit.PdfText.interval;
+import static org.evenhand.audit.PdfText.num;
+import static org.evenhand.audit.PdfText.p;
+import static org.evenhand.audit.PdfText.pct;
+import static org.evenhand.audit.PdfText.show;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -15,7 +22,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.evenhand.audit.FairnessReport.Count;
 import org.evenhand.audit.FairnessReport.GroupRate;
 import org.evenhand.audit.FairnessReport.RateMetric;
 import org.evenhand.audit.FairnessReport.RoleSection;
@@ -25,12 +31,15 @@ import org.evenhand.audit.stats.Verdict;
 /** The report as a PDF for publishing (Apache PDFBox): summary, tables, method and disclosure notes. */
 final class ReportPdf {
 
+
     private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private static final float MARGIN = 40;
     private static final PDRectangle SIZE = PDRectangle.A4;
 
     private final PDDocument doc = new PDDocument();
+    private final PdfTags tags = new PdfTags(doc);
+    private PDPage page;
     private PDPageContentStream out;
     private float y;
     private int pages;
@@ -160,15 +169,18 @@ final class ReportPdf {
                         show(o.counterComplaints()), show(o.countersUpheld()) + "/" + show(o.countersDecided()),
                         show(o.drewCounter()), show(o.drewCounterUpheld()) + "/" + show(o.drewCounterDecided()) })
                         .toList());
-        heading("Handling time by clause");
+        heading("Handling time by clause and by protected characteristic");
         para(r.handlingTime().description(), 8);
         List<FairnessReport.ClauseTime> clauses = new ArrayList<>(r.handlingTime().clauses());
         clauses.add(r.handlingTime().protectedCharacteristics());
+        if (r.handlingTime().byCharacteristic() != null) {
+            clauses.addAll(r.handlingTime().byCharacteristic());
+        }
         table(new String[] { "Clause", "Tier", "Decided", "Median", "90th pct", "Ratio to others", "p", "Call" },
                 new float[] { 130, 30, 50, 50, 50, 70, 50, 85 },
                 clauses.stream().map(c -> new String[] { c.clause(), c.tier() == null ? "" : c.tier().toString(),
                         show(c.decided()), num(c.median(), 1), num(c.p90(), 1), num(c.medianRatioToOthers(), 2),
-                        p(c.pValue()), call(c.verdict()) }).toList());
+                        p(c.pValue()), c.verdict() == null ? "" : call(c.verdict()) }).toList());
         if (r.interference() != null) {
             heading("Contacts about cases (interference firewall)");
             FairnessReport.Interference i = r.interference();
@@ -222,13 +234,20 @@ final class ReportPdf {
             }
             List<PdfChart.Bar> bars = m.groups().stream().map(g -> new PdfChart.Bar(g.group(), g.rate())).toList();
             need(PdfChart.height(bars.size()) + 14);
-            text("Chart: " + m.label() + " by group (" + role.role() + "s)", BOLD, 8);
+            text("Chart: " + m.label() + " by group (" + role.role() + "s)", BOLD, 8, "Caption");
+            var figure = tags.element("Figure", null);
+            figure.setAlternateDescription("Bar chart of " + m.label().toLowerCase(Locale.UK) + " by group: "
+                    + String.join("; ", bars.stream().map(b -> b.label() + " " + pct(b.rate())).toList())
+                    + " (the same figures are in the table below).");
+            tags.begin(out, page, figure);
             y = PdfChart.draw(out, REGULAR, MARGIN, y, SIZE.getWidth() - 2 * MARGIN, bars);
+            tags.end(out);
         }
     }
 
     private byte[] finish(FairnessReport r) throws IOException {
         out.close();
+        tags.finish();
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(clean(r.title()));
         info.setAuthor("Evenhand fairness audit");
@@ -243,16 +262,18 @@ final class ReportPdf {
         if (out != null) {
             out.close();
         }
-        PDPage page = new PDPage(SIZE);
+        page = new PDPage(SIZE);
         doc.addPage(page);
         out = new PDPageContentStream(doc, page);
         pages++;
         y = SIZE.getHeight() - MARGIN;
+        tags.artifact(out);
         out.beginText();
         out.setFont(REGULAR, 7);
         out.newLineAtOffset(SIZE.getWidth() - MARGIN - 40, MARGIN / 2);
         out.showText("Page " + pages);
         out.endText();
+        tags.end(out);
     }
 
     private void need(float height) throws IOException {
@@ -264,42 +285,54 @@ final class ReportPdf {
     private void heading(String s) throws IOException {
         y -= 8;
         need(30);
-        text(s, BOLD, 12);
+        text(s, BOLD, 12, "H2");
     }
 
     private void subheading(String s) throws IOException {
         y -= 4;
         need(40);
-        text(s, BOLD, 10);
+        text(s, BOLD, 10, "H3");
     }
 
     private void text(String s, PDType1Font font, float size) throws IOException {
+        text(s, font, size, font == BOLD ? "H1" : "P");
+    }
+
+    /** Lines of text, tagged as one element of this type (split where it runs onto a new page). */
+    private void text(String s, PDType1Font font, float size, String type) throws IOException {
+        var element = tags.element(type, null);
         for (String line : wrap(clean(s), font, size, SIZE.getWidth() - 2 * MARGIN)) {
             need(size + 3);
             y -= size + 3;
+            tags.begin(out, page, element);
             out.beginText();
             out.setFont(font, size);
             out.newLineAtOffset(MARGIN, y);
             out.showText(line);
             out.endText();
+            tags.end(out);
         }
     }
 
     private void para(String s, float size) throws IOException {
-        text(s, REGULAR, size);
+        text(s, REGULAR, size, "P");
         y -= 2;
     }
 
     private void table(String[] head, float[] widths, List<String[]> rows) throws IOException {
         float size = 7;
-        row(head, widths, BOLD, size);
+        var table = tags.element("Table", null);
+        row(head, widths, BOLD, size, table, "TH");
         for (String[] r : rows) {
-            row(r, widths, REGULAR, size);
+            row(r, widths, REGULAR, size, table, "TD");
         }
         y -= 4;
     }
 
-    private void row(String[] cells, float[] widths, PDType1Font font, float size) throws IOException {
+    private void row(String[] cells, float[] widths, PDType1Font font, float size,
+            org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement table, String cellType)
+            throws IOException {
+        var tr = tags.element("TR", table);
         List<List<String>> lines = new ArrayList<>();
         int height = 1;
         for (int i = 0; i < cells.length; i++) {
@@ -311,6 +344,7 @@ final class ReportPdf {
         float x = MARGIN;
         for (int i = 0; i < cells.length; i++) {
             float ly = y;
+            tags.begin(out, page, tags.element(cellType, tr));
             for (String line : lines.get(i)) {
                 ly -= size + 2;
                 out.beginText();
@@ -319,6 +353,7 @@ final class ReportPdf {
                 out.showText(line);
                 out.endText();
             }
+            tags.end(out);
             x += widths[i];
         }
         y -= height * (size + 2) + 2;
@@ -340,58 +375,5 @@ final class ReportPdf {
         }
         lines.add(line.toString());
         return lines;
-    }
-
-    private static final Map<Character, String> REPLACE = new HashMap<>(Map.of('\u2013', "-", '\u2014', "-",
-            '\u2018', "'", '\u2019', "'", '\u201c', "\"", '\u201d', "\"", '\u2265', ">=", '\u2264', "<=", '\u00d7', "x",
-            '\u2026', "..."));
-
-    /** Keeps to what the standard PDF fonts can show (WinAnsi). */
-    static String clean(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            if (REPLACE.containsKey(ch)) {
-                b.append(REPLACE.get(ch));
-            } else if (ch == '\n' || ch == '\t') {
-                b.append(' ');
-            } else if (ch >= 32 && ch < 127 || ch >= 160 && ch <= 255) {
-                b.append(ch);
-            } else {
-                b.append('?');
-            }
-        }
-        return b.toString();
-    }
-
-    private static String show(Count c) {
-        return c == null ? "" : c.published() ? Long.toString(c.value()) : "[s]";
-    }
-
-    private static String pct(Double x) {
-        return x == null ? "-" : String.format(Locale.UK, "%.1f%%", 100 * x);
-    }
-
-    private static String num(Double x, int digits) {
-        return x == null ? "-" : String.format(Locale.UK, "%." + digits + "f", x);
-    }
-
-    private static String p(Double x) {
-        return x == null ? "-" : x < 0.0001 ? "<0.0001" : String.format(Locale.UK, "%.4f", x);
-    }
-
-    private static String interval(Double r, Double lo, Double hi) {
-        return r == null ? "-" : String.format(Locale.UK, "%.2f (%.2f-%.2f)", r, lo, hi);
-    }
-
-    private static String call(Verdict v) {
-        return switch (v) {
-            case FLAGGED -> "FLAGGED";
-            case NOT_FLAGGED -> "not flagged";
-            case INSUFFICIENT_EVIDENCE -> "insufficient evidence";
-        };
-    }
-
-    private static String cap(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -87,6 +87,9 @@ public class CaseFile extends PanacheEntityBase {
     /** complainant, respondent, third-party or unclear: who opened the exchange, read from its context at triage. */
     @Column(name = "exchange_opened_by")
     public String exchangeOpenedBy;
+    /** The protected characteristic a complaint of hateful language concerns, as triage recorded it (V11). */
+    @Column(name = "protected_characteristic")
+    public String protectedCharacteristic;
     @Column(name = "response_statement")
     public String responseStatement;
     @Column(name = "responded_at")

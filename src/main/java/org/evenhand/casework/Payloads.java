@@ -22,9 +22,30 @@ public final class Payloads {
         }
     }
 
-    /** Completes {@link TaskKind#TRIAGE}. */
+    /** The protected characteristics of the Equality Act 2010 (s. 4), as triage records them. */
+    public enum ProtectedCharacteristic {
+        @com.fasterxml.jackson.annotation.JsonProperty("age") AGE,
+        @com.fasterxml.jackson.annotation.JsonProperty("disability") DISABILITY,
+        @com.fasterxml.jackson.annotation.JsonProperty("gender-reassignment") GENDER_REASSIGNMENT,
+        @com.fasterxml.jackson.annotation.JsonProperty("marriage-civil-partnership") MARRIAGE_CIVIL_PARTNERSHIP,
+        @com.fasterxml.jackson.annotation.JsonProperty("pregnancy-maternity") PREGNANCY_MATERNITY,
+        @com.fasterxml.jackson.annotation.JsonProperty("race") RACE,
+        @com.fasterxml.jackson.annotation.JsonProperty("religion-belief") RELIGION_BELIEF,
+        @com.fasterxml.jackson.annotation.JsonProperty("sex") SEX,
+        @com.fasterxml.jackson.annotation.JsonProperty("sexual-orientation") SEXUAL_ORIENTATION;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * Completes {@link TaskKind#TRIAGE}. protectedCharacteristic: which one a complaint of hateful language concerns
+     * (optional; only for a complaint in scope), for the fairness audit's handling-time comparison.
+     */
     public record Triage(@NotNull Boolean inScope, @Size(max = 20) List<@NotBlank String> clauses,
-            @NotBlank @Size(max = 20000) String reasons, ExchangeOpenedBy exchangeOpenedBy) {
+            @NotBlank @Size(max = 20000) String reasons, ExchangeOpenedBy exchangeOpenedBy,
+            ProtectedCharacteristic protectedCharacteristic) {
     }
 
     /** Completes {@link TaskKind#INVESTIGATE}. */

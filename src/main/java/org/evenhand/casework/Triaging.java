@@ -87,6 +87,11 @@ public class Triaging {
         c.engagedClauses = clauses;
         c.triageReasons = vault.seal(c.ref, in.reasons());
         c.exchangeOpenedBy = in.exchangeOpenedBy() == null ? null : in.exchangeOpenedBy().code();
+        if (in.protectedCharacteristic() != null && !in.inScope()) {
+            throw ProblemException.invalidField("protectedCharacteristic",
+                    "only a complaint in scope is recorded against a protected characteristic");
+        }
+        c.protectedCharacteristic = in.protectedCharacteristic() == null ? null : in.protectedCharacteristic().code();
         letters.record(c, caseworker, "triaged", staff, (in.inScope() ? "In scope, engaging " + String.join(", ", clauses)
                 : "Out of scope") + " (definition " + v.id() + "). Reasons: " + in.reasons());
         process.complete(taskId, Map.of("inScope", in.inScope()));

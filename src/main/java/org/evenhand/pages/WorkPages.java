@@ -271,7 +271,8 @@ public class WorkPages {
             Map.entry("findings", "findings"), Map.entry("sanction", "sanction"),
             Map.entry("sanctionMonths", "sanctionMonths"), Map.entry("departureReason", "departureReason"),
             Map.entry("allow", "allow"), Map.entry("renew", "renew"), Map.entry("note", "note"),
-            Map.entry("lawfulBasis", "lawfulBasis"), Map.entry("exchangeOpenedBy", "exchangeOpenedBy"));
+            Map.entry("lawfulBasis", "lawfulBasis"), Map.entry("exchangeOpenedBy", "exchangeOpenedBy"),
+            Map.entry("protectedCharacteristic", "protectedCharacteristic"));
 
     /** The form as the task's JSON payload, the same body the API takes; simple mistakes are caught here. */
     JsonNode payload(String kind, Form form, TaskPage page) {
@@ -294,6 +295,10 @@ public class WorkPages {
                 String opened = form.text("exchangeOpenedBy");
                 if (opened != null) {
                     body.put("exchangeOpenedBy", opened);
+                }
+                String characteristic = form.text("protectedCharacteristic");
+                if (characteristic != null) {
+                    body.put("protectedCharacteristic", characteristic);
                 }
             }
             case INVESTIGATE -> body.put("report", required(form, "report", "Write the investigation report."));

@@ -24,6 +24,8 @@ class AuditPagesTest {
     AuditChoices choices;
     @Inject
     TimeSource time;
+    @Inject
+    FairnessReportService reports;
 
     @Test
     void opensOnTheLatestQuarterWithComplaints() {
@@ -53,6 +55,28 @@ class AuditPagesTest {
                 .get("/nec/audit").then().statusCode(400).extract().asString());
         assertEquals("No member belongs to a region called &#39;Atlantis&#39;: choose one from the list.",
                 capitalised(fieldError(bad, "region")));
+    }
+
+    /** Kept quarterly reports can be published from the list; the page says so, and so does the list. */
+    @Test
+    void theNecPublishesAKeptQuarterlyReportFromThePage() {
+        reports.quarterly();
+        AuditReport quarterly = reports.kept().stream().filter(a -> AuditReport.QUARTERLY.equals(a.kind))
+                .findFirst().orElseThrow();
+        String path = "/nec/audit/reports/" + quarterly.id;
+        String before = as("nora", () -> page().get(path).then().statusCode(200).extract().asString());
+        assertTrue(before.contains("Contacts about cases") && before.contains("Kept reports"), "sections");
+        if (quarterly.publishedAt == null) {
+            assertTrue(before.contains("action=\"" + path + "/publish\""), "a Publish button beside it");
+        }
+        String token = org.evenhand.testing.Pages.token(before);
+        as("nora", () -> page().formParam("_csrf", token).post(path + "/publish").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith(path + "?done=published")));
+        String after = as("nora", () -> page().get(path + "?done=published").then().statusCode(200).extract()
+                .asString());
+        assertTrue(after.contains("The report is published: anyone can read it"), "told");
+        assertTrue(after.contains("Published ") && after.contains("href=\"/published/fairness-reports\""),
+                "the list shows it published");
     }
 
     static String capitalised(String s) {

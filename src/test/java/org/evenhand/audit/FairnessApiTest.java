@@ -109,6 +109,19 @@ class FairnessApiTest {
             assertTrue(text.contains("Comparing like with like") && text.contains("Within clauses (95% CI)"),
                     "the PDF carries the stratified comparisons");
             assertTrue(text.contains("Chart: Upheld by group (respondents)"), "and the charts");
+            // tagged for screen readers: marked, in British English, a structure tree in reading order
+            assertTrue(doc.getDocumentCatalog().getMarkInfo().isMarked());
+            assertEquals("en-GB", doc.getDocumentCatalog().getLanguage());
+            var document = (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) doc
+                    .getDocumentCatalog().getStructureTreeRoot().getKids().get(0);
+            assertEquals("Document", document.getStructureType());
+            List<String> types = document.getKids().stream().map(k -> ((org.apache.pdfbox.pdmodel.documentinterchange
+                    .logicalstructure.PDStructureElement) k).getStructureType()).distinct().toList();
+            assertTrue(types.containsAll(List.of("H1", "H2", "P", "Table", "Figure")), types.toString());
+            assertTrue(document.getKids().stream().map(k -> (org.apache.pdfbox.pdmodel.documentinterchange
+                    .logicalstructure.PDStructureElement) k).filter(e -> "Figure".equals(e.getStructureType()))
+                    .allMatch(e -> e.getAlternateDescription() != null
+                            && e.getAlternateDescription().startsWith("Bar chart of ")), "figures have alt text");
         }
         given().auth().oauth2(org.evenhand.testing.Api.token("nora")).accept("application/pdf")
                 .queryParam("quarter", "2014-Q2").queryParam("region", region).get("/api/audit/fairness").then()

@@ -86,8 +86,10 @@ class FairnessReportTest {
         assertEquals(Verdict.NOT_FLAGGED, left.byTier().verdict(), left.byTier().reason());
         assertTrue(left.byTier().ciLower() > 0.8 && left.byTier().ciUpper() < 1.25,
                 "within tiers the interval is inside the band: " + left.byTier());
-        left.tiers().forEach(t -> assertEquals(Verdict.NOT_FLAGGED, t.comparison().verdict(), "tier " + t.tier()
-                + ": " + t.comparison()));
+        // few of left's complaints are in tier 2 (60% are pushed into tier 4): too few to tell there
+        assertEquals(Verdict.INSUFFICIENT_EVIDENCE, tier(left, 2).comparison().verdict(), tier(left, 2).toString());
+        assertEquals(Verdict.NOT_FLAGGED, tier(left, 3).comparison().verdict(), tier(left, 3).toString());
+        assertEquals(Verdict.NOT_FLAGGED, tier(left, 4).comparison().verdict(), tier(left, 4).toString());
         assertEquals(Verdict.NOT_FLAGGED, left.byClause().verdict(), left.byClause().reason());
         assertEquals(Verdict.NOT_FLAGGED, left.assessment().verdict());
         String why = left.assessment().explanation();

@@ -49,6 +49,18 @@ final class SyntheticPeriod {
     /** For respondents of biasFaction: the upheld probability of these clauses multiplied by these factors. */
     final Map<String, Double> bias = new LinkedHashMap<>();
 
+    /** Days to decision by protected characteristic, as FairnessQueries gives them. */
+    final List<FairnessQueries.DaysRow> characteristicDays = new ArrayList<>();
+
+    /** n decided complaints against this characteristic, days spread evenly around a median. */
+    SyntheticPeriod characteristic(String code, int n, int median) {
+        for (int i = 0; i < n; i++) {
+            int days = median + (i % 21) - 10;
+            characteristicDays.add(new FairnessQueries.DaysRow(code, "-", -1, true, true, days, 1, null));
+        }
+        return this;
+    }
+
     SyntheticPeriod() {
         for (int i = 0; i < CLAUSES.length; i++) {
             upheld.put(CLAUSES[i], switch (TIERS[i]) {
@@ -161,7 +173,7 @@ final class SyntheticPeriod {
         for (int i = 0; i < CLAUSES.length; i++) {
             sets.put(i + 1, new ClauseSet(i + 1, "synthetic", List.of(CLAUSES[i])));
         }
-        return new Data(out, List.of(), List.of(), byFaction, members, sets, List.of(), List.of(), "synthetic", 0,
-                Map.of());
+        return new Data(out, List.of(), List.of(), characteristicDays, byFaction, members, sets, List.of(), List.of(),
+                "synthetic", 0, Map.of());
     }
 }

@@ -29,10 +29,10 @@ class PayloadsValidationTest {
     static List<Case> cases() {
         String s20 = "x".repeat(20);
         return List.of(
-                new Case("triage in scope", new Payloads.Triage(true, List.of("harassment"), "Reasons.", null), ""),
-                new Case("triage without a decision", new Payloads.Triage(null, List.of(), "Reasons.", null), "inScope"),
-                new Case("triage without reasons", new Payloads.Triage(false, List.of(), " ", null), "reasons"),
-                new Case("triage with a blank clause", new Payloads.Triage(true, List.of(" "), "R.", null), "clauses[0].<list element>"),
+                new Case("triage in scope", new Payloads.Triage(true, List.of("harassment"), "Reasons.", null, null), ""),
+                new Case("triage without a decision", new Payloads.Triage(null, List.of(), "Reasons.", null, null), "inScope"),
+                new Case("triage without reasons", new Payloads.Triage(false, List.of(), " ", null, null), "reasons"),
+                new Case("triage with a blank clause", new Payloads.Triage(true, List.of(" "), "R.", null, null), "clauses[0].<list element>"),
                 new Case("investigation", new Payloads.Investigation("Report."), ""),
                 new Case("investigation without a report", new Payloads.Investigation(""), "report"),
                 new Case("vote", new Payloads.Vote(List.of(new Finding("harassment", true)), "formal-warning", null, null,

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("fast")
 class TextbookExamplesTest {
 
-    static final Rules RULES = new Rules(0.8, 1.25, 0.95, 1);
+    /** The application's real defaults (AuditConfig; MetricFiguresTest checks they are the ones in force). */
+    static final Rules RULES = Rules.DEFAULT;
     static final double Z = RULES.z();
 
     /** a and b agree to 4 significant figures. */
@@ -139,6 +140,26 @@ class TextbookExamplesTest {
         Comparison r = RateRatio.compare(30, 400, 20, 600, RULES);
         assertSig4(0.005558, r.pValue());
         assertSig4(2.25, r.ratio());
+    }
+
+    /**
+     * At the real defaults, too few cases on a side is insufficient evidence, never a call either
+     * way: the tea-tasting table (4 a side), and 29 against 30 however large the difference; at 30
+     * a side the same difference is called.
+     */
+    @Test
+    void tooFewCasesAtTheRealMinimumGroupSize() {
+        assertEquals(30, RULES.minimumGroupSize());
+        Comparison tea = TwoByTwo.compare(3, 4, 1, 4, RULES);
+        assertEquals(Verdict.INSUFFICIENT_EVIDENCE, tea.verdict());
+        assertEquals("fewer than 30 cases on one side (4 in the group, 4 in the rest)", tea.reason());
+        Comparison short29 = TwoByTwo.compare(25, 29, 5, 300, RULES);
+        assertEquals(Verdict.INSUFFICIENT_EVIDENCE, short29.verdict());
+        assertEquals("fewer than 30 cases on one side (29 in the group, 300 in the rest)", short29.reason());
+        Comparison full30 = TwoByTwo.compare(25, 30, 5, 300, RULES);
+        assertEquals(Verdict.FLAGGED, full30.verdict(), full30.toString());
+        Comparison perMember = RateRatio.compare(3, 29, 10, 1000, RULES);
+        assertEquals(Verdict.INSUFFICIENT_EVIDENCE, perMember.verdict(), perMember.reason());
     }
 
     /** Quantiles as PostgreSQL's percentile_cont and R's type 7: 1..10 gives 5.5 and 9.1. */
