@@ -176,10 +176,11 @@ public class PanelService {
         a.statement = vault.seal(c.ref, in.statement());
         a.lodgedAt = time.now();
         a.persist();
-        letters.record(c, member.username, "appeal-lodged", parties, "The " + party.label() + " appealed on grounds: "
-                + String.join(", ", a.grounds));
-        letters.tell(c, party.other(), "appeal-lodged", Letters.appealLodged(new Letters.AppealLodged(party.label(),
-                a.grounds)));
+        Letters.AppealLodged lodged = new Letters.AppealLodged(party.label(), a.grounds);
+        // the timeline entry both parties see says what the letter to the other party says, grounds in words
+        letters.record(c, member.username, "appeal-lodged", parties,
+                Letters.Letter.of(Letters.appealLodged(lodged)).body());
+        letters.tell(c, party.other(), "appeal-lodged", Letters.appealLodged(lodged));
         if (!process.deliver(ref, "AppealLodged", Map.of())) {
             throw ProblemException.conflict("the appeal window for " + ref + " is not open");
         }

@@ -71,18 +71,22 @@ public class TaskService {
         String ref = t.caseRef();
         TaskKind kind = TaskKind.find(t.kind())
                 .orElseThrow(() -> new IllegalStateException("no handler for task kind " + t.kind()));
-        switch (kind) {
-            case TRIAGE -> triaging.triage(taskId, ref, username, read(body, Payloads.Triage.class));
-            case INVESTIGATE -> investigating.investigate(taskId, ref, username, read(body, Payloads.Investigation.class));
-            case PANEL_DECISION -> panels.vote(taskId, ref, username, read(body, Payloads.Vote.class));
-            case HEAR_APPEAL -> panels.appealVote(taskId, ref, username, read(body, Payloads.AppealVote.class));
-            case REVIEW_SUSPENSION -> suspensions.review(taskId, ref, username,
+        // a switch expression: the compiler refuses a task kind without its handler
+        Runnable handler = switch (kind) {
+            case TRIAGE -> () -> triaging.triage(taskId, ref, username, read(body, Payloads.Triage.class));
+            case INVESTIGATE -> () -> investigating.investigate(taskId, ref, username,
+                    read(body, Payloads.Investigation.class));
+            case PANEL_DECISION -> () -> panels.vote(taskId, ref, username, read(body, Payloads.Vote.class));
+            case HEAR_APPEAL -> () -> panels.appealVote(taskId, ref, username, read(body, Payloads.AppealVote.class));
+            case REVIEW_SUSPENSION -> () -> suspensions.review(taskId, ref, username,
                     read(body, Payloads.SuspensionReview.class));
-            case RESOLVE_ESCALATION ->
-                stages.resolveEscalation(taskId, ref, username, read(body, Payloads.Escalation.class));
-            case AWAIT_RESPONSE, APPEAL_WINDOW -> throw new IllegalStateException(kind.id() + " is a party's wait,"
-                    + " not a task");
-        }
+            case RESOLVE_ESCALATION -> () -> stages.resolveEscalation(taskId, ref, username,
+                    read(body, Payloads.Escalation.class));
+            case AWAIT_RESPONSE, APPEAL_WINDOW -> () -> {
+                throw new IllegalStateException(kind.id() + " is a party's wait, not a task");
+            };
+        };
+        handler.run();
         trail.record(username, "task-completed", ref, t.kind());
     }
 

@@ -177,6 +177,10 @@ class ComplaintLifecycleTest {
                 .post("/api/me/cases/" + ref + "/appeal").then().statusCode(200)
                 .body("stage.label", equalTo("Appeal hearing"));
         awaitLetter("alice@evenhand.test", "An appeal has been lodged");
+        List<Map<String, Object>> bobs = myCase("bob", ref).getList("timeline");
+        assertTrue(bobs.stream().anyMatch(e -> "appeal-lodged".equals(e.get("kind")) && ((String) e.get("summary"))
+                .startsWith("The respondent has appealed against the panel's decision on this ground: a finding no"
+                        + " reasonable panel could make.")), "the appellant's timeline words the ground: " + bobs);
         String lodged = letterOn(myCase("alice", ref), "appeal-lodged");
         assertTrue(lodged.startsWith("An appeal has been lodged: The respondent has appealed against the panel's"
                 + " decision on this ground: a finding no reasonable panel could make."), lodged);
