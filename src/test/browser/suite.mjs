@@ -207,7 +207,7 @@ async function triage() {
   const basis = await page.locator('select[name^="basis-"]').count();
   check(basis === 2 && /lawful basis/i.test(await fieldError(page, await page.locator('select[name^="basis-"]').first().getAttribute('id'))),
     'accepting the case without a lawful basis for its evidence is refused next to the field');
-  check(await page.inputValue('#reasons') === 'Repeated replies calling the complainant a liar and a traitor after being asked to stop.',
+  check((await page.inputValue('#reasons')).length === 15000,
     'the reasons typed are kept');
   await audit(page, 'caseworker-triage-errors');
   for (const select of await page.locator('select[name^="basis-"]').all()) {
