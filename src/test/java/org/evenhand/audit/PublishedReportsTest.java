@@ -35,8 +35,7 @@ class PublishedReportsTest {
                 .jsonPath().<Map<String, Object>>getList("$").stream().filter(k -> "quarterly".equals(k.get("kind")))
                 .findFirst().orElseThrow();
         Number id = (Number) quarterly.get("id");
-        // one quarterly report per quarter: AuditPagesTest may already have published it through the page
-        if (given().get("/api/published/fairness-reports/" + id).statusCode() != 200) {
+        if (quarterly.get("publishedAt") == null) { // another test may have published it from the page
             given().get("/api/published/fairness-reports/" + id).then().statusCode(404)
                     .contentType("application/problem+json");
         }
@@ -76,6 +75,8 @@ class PublishedReportsTest {
         as("nora").post("/api/audit/reports/" + id + "/publication").then().statusCode(409)
                 .contentType("application/problem+json");
         as("nora").post("/api/audit/reports/999999999/publication").then().statusCode(404);
+        given().get("/api/published/fairness-reports/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
         assertTrue(given().get("/api/published/fairness-reports").then().statusCode(200).extract().jsonPath()
                 .getList("id").stream().noneMatch(x -> id.equals(x)), "not in the public list");
     }
