@@ -54,8 +54,24 @@ public class FailureMappers {
 
     /** True when the cause is that the database cannot be reached (connection refused, lost, shut down). */
     public static boolean databaseUnavailable(Throwable t) {
+        return databaseUnavailable(t, 0);
+    }
+
+    /**
+     * Walks the causes and the suppressed exceptions: a commit that fails because the database went
+     * away arrives as a RollbackException whose XA error, and its PSQLException, are suppressed, not causes.
+     */
+    private static boolean databaseUnavailable(Throwable t, int nesting) {
+        if (nesting > 3) {
+            return false;
+        }
         int depth = 0;
         for (Throwable c = t; c != null && depth < 30; c = next(c), depth++) {
+            for (Throwable s : c.getSuppressed()) {
+                if (databaseUnavailable(s, nesting + 1)) {
+                    return true;
+                }
+            }
             if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
                     || c instanceof SQLRecoverableException || c instanceof ConnectException
                     || c instanceof org.hibernate.exception.JDBCConnectionException) {
