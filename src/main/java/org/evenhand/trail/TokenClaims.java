@@ -34,7 +34,9 @@ final class TokenClaims {
         }
         try {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            String user = text(claims, "preferred_username", text(claims, "sub", "?"));
+            // admin-cli tokens name no user, only the Keycloak session, which Keycloak's events tie to one
+            String user = text(claims, "preferred_username", text(claims, "sub",
+                    claims != null && claims.hasNonNull("sid") ? "session " + text(claims, "sid", "?") : "?"));
             String client = text(claims, "azp", "?");
             return clean("unverified: " + user + " via client " + client);
         } catch (IllegalArgumentException | java.io.IOException e) {
