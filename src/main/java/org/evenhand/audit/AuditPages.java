@@ -37,7 +37,6 @@ import org.evenhand.identity.Roles;
 import org.evenhand.pages.Form;
 import org.evenhand.pages.Html;
 import org.evenhand.pages.PageErrors;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The fairness report for the NEC as a page: tables and charts, suppressed cells marked, every call
@@ -71,16 +70,6 @@ public class AuditPages {
     @Inject
     ObjectMapper json;
 
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.of(e);
-    }
-
-    @ServerExceptionMapper
-    public io.smallrye.mutiny.Uni<Response> forbidden(io.quarkus.security.ForbiddenException e,
-            jakarta.ws.rs.container.ContainerRequestContext request) {
-        return errors.forbiddenLater(request);
-    }
 
     // ------------------------------------------------------------ the fairness report (NEC)
 

@@ -23,7 +23,6 @@ import org.evenhand.identity.Roles;
 import org.evenhand.pages.Form;
 import org.evenhand.pages.Html;
 import org.evenhand.pages.PageErrors;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A member's own faction declaration for the fairness audit, as a page: see it and the notice,
@@ -55,16 +54,6 @@ public class MyFactionPage {
     @Inject
     PageErrors errors;
 
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.of(e);
-    }
-
-    @ServerExceptionMapper
-    public io.smallrye.mutiny.Uni<Response> forbidden(io.quarkus.security.ForbiddenException e,
-            jakarta.ws.rs.container.ContainerRequestContext request) {
-        return errors.forbiddenLater(request);
-    }
 
     @GET
     @Operation(hidden = true)

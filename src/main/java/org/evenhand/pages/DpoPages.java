@@ -27,7 +27,6 @@ import org.evenhand.identity.Roles;
 import org.evenhand.privacy.ErasureService;
 import org.evenhand.privacy.RetentionService;
 import org.evenhand.privacy.SubjectAccessService;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The data protection officer's pages: requests with their deadlines, the retention queue, legal holds. */
 @Path("/dpo")
@@ -84,17 +83,7 @@ public class DpoPages {
     @Inject
     PageErrors errors;
 
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.of(e);
-    }
 
-    /** A role check fails before the method runs, on the I/O thread; the page is rendered on a worker. */
-    @ServerExceptionMapper
-    public io.smallrye.mutiny.Uni<Response> forbidden(io.quarkus.security.ForbiddenException e,
-            jakarta.ws.rs.container.ContainerRequestContext request) {
-        return errors.forbiddenLater(request);
-    }
 
     @GET
     @Operation(hidden = true)

@@ -169,10 +169,6 @@ public class MemberPages {
     @Inject
     PageErrors errors;
 
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.of(e);
-    }
 
     /** A form that did not arrive whole (evidence.UploadParts): a page, not a 500; nothing was stored. */
     @ServerExceptionMapper({ IOException.class, MultipartParser.MalformedMessageException.class })
@@ -183,12 +179,6 @@ public class MemberPages {
                 .orElseGet(() -> new FailureMappers().unexpected(e, uri));
     }
 
-    /** A role check fails before the method runs, on the I/O thread; the page is rendered on a worker. */
-    @ServerExceptionMapper
-    public io.smallrye.mutiny.Uni<Response> forbidden(io.quarkus.security.ForbiddenException e,
-            jakarta.ws.rs.container.ContainerRequestContext request) {
-        return errors.forbiddenLater(request);
-    }
 
     // ------------------------------------------------------------ my cases
 

@@ -55,18 +55,6 @@ public class PageErrors {
         return page(403);
     }
 
-    /**
-     * A role check refused a page (it fails on the I/O thread, before the method): written to the
-     * trail as API refusals are, and the page rendered, both on a worker.
-     */
-    public Uni<Response> forbiddenLater(ContainerRequestContext request) {
-        String actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        String what = request.getMethod() + " " + request.getUriInfo().getPath();
-        return Uni.createFrom().item(() -> {
-            refusals.record(actor, what);
-            return forbidden();
-        }).runSubscriptionOn(executor);
-    }
 
     @Inject
     ManagedExecutor executor;
@@ -79,14 +67,22 @@ public class PageErrors {
     @Inject
     ErrorWords words;
 
-    public Response of(ProblemException e) {
-        int status = e.status();
+    /**
+     * The page for a problem the shared mappers made: a refusal by role in the general words, a state
+     * the case has moved past or a removed item in the problem's own sentence, anything else by status.
+     */
+    public Response of(int status, Problem problem) {
+        String detail = problem == null ? null : sentence(problem.detail());
+        boolean roleRefused = problem != null && problem.type() != null && problem.type().endsWith("/forbidden");
+        if (detail == null || detail.isEmpty() || status == 404 || roleRefused) {
+            return page(status);
+        }
         return switch (status) {
-            case 404 -> page(404);
-            case 403 -> page(403, "You cannot do this", sentence(e.getMessage()));
-            case 409 -> page(409, "This can no longer be done", sentence(e.getMessage()));
-            case 410 -> page(410, "No longer available", sentence(e.getMessage()));
-            default -> page(status, "Something is not right", sentence(e.getMessage()));
+            case 403 -> page(403, "You cannot do this", detail);
+            case 409 -> page(409, "This can no longer be done", detail);
+            case 410 -> page(410, "No longer available", detail);
+            case 400, 422 -> page(status, "Something is not right", detail);
+            default -> page(status);
         };
     }
 

@@ -7,13 +7,16 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.evenhand.common.ErrorPages;
+import org.evenhand.common.Problem;
 import org.evenhand.common.Problems;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * A page request that ends in a problem (not found, wrong method, bad form, too many requests, the
- * database away...) is answered with a page, status and headers kept, never raw problem+json: the
- * shared mappers speak for the API, this turns their answer into words for a person.
+ * A page request that ends in a problem (not found, refused by role, the case moved on, wrong method,
+ * too many requests, the database away...) is answered with a page, status and headers kept, never
+ * raw problem+json: the shared mappers (and trail.RefusedAccessLog, which records refusals) speak for
+ * every resource, and this one filter turns their answer into words for a person, so that page
+ * resources carry no exception mappers of their own.
  */
 public class ProblemsAsPages {
 
@@ -34,7 +37,7 @@ public class ProblemsAsPages {
             // the full layout asks who is signed in (a database read): not on the I/O thread
             html = PageErrors.plain(words, status);
         } else {
-            html = (String) errors.page(status).getEntity();
+            html = (String) errors.of(status, response.getEntity() instanceof Problem p ? p : null).getEntity();
         }
         response.setEntity(html, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");

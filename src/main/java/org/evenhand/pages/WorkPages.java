@@ -40,7 +40,6 @@ import org.evenhand.evidence.EvidenceRecords;
 import org.evenhand.evidence.EvidenceService;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Caseworkers' and panel members' pages: the queue, each task with its form, and the case file.
@@ -179,17 +178,7 @@ public class WorkPages {
     @Inject
     ObjectMapper json;
 
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return errors.of(e);
-    }
 
-    /** A role check fails before the method runs, on the I/O thread; the page is rendered on a worker. */
-    @ServerExceptionMapper
-    public io.smallrye.mutiny.Uni<Response> forbidden(io.quarkus.security.ForbiddenException e,
-            jakarta.ws.rs.container.ContainerRequestContext request) {
-        return errors.forbiddenLater(request);
-    }
 
     // ------------------------------------------------------------ the queue
 

@@ -95,6 +95,16 @@ class LongFormsTest {
         assertErrorPage(wrongMethod, "This cannot be done here");
         Api.as("frank").get("/api/no-such-thing").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
+        long refused = Db.count("SELECT count(*) FROM trail_log WHERE action = 'access-refused' AND actor = 'frank'"
+                + " AND detail = 'GET /work'");
+        String forbidden = as("frank", () -> page().get("/work").then().statusCode(403)
+                .contentType(startsWith("text/html")).extract().asString());
+        assertErrorPage(forbidden, "You cannot open this page");
+        assertEquals(refused + 1, Db.count("SELECT count(*) FROM trail_log WHERE action = 'access-refused'"
+                + " AND actor = 'frank' AND detail = 'GET /work'"), "the refused page is on the trail");
+        String gone = as("frank", () -> page().get("/me/cases/EVH-2099-999999").then().statusCode(404)
+                .contentType(startsWith("text/html")).extract().asString());
+        assertErrorPage(gone, "Page not found");
     }
 
     static void assertErrorPage(String html, String heading) {
