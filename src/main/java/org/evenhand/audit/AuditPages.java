@@ -1,5 +1,6 @@
 package org.evenhand.audit;
 
+import org.evenhand.pages.PageErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
@@ -36,7 +37,6 @@ import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
 import org.evenhand.pages.Form;
 import org.evenhand.pages.Html;
-import org.evenhand.pages.PageErrors;
 
 /**
  * The fairness report for the NEC as a page: tables and charts, suppressed cells marked, every call
@@ -65,8 +65,6 @@ public class AuditPages {
     TimeSource time;
     @Inject
     CurrentUser user;
-    @Inject
-    PageErrors errors;
     @Inject
     ObjectMapper json;
 

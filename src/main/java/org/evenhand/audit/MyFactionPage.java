@@ -1,5 +1,6 @@
 package org.evenhand.audit;
 
+import org.evenhand.pages.PageErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,6 @@ import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
 import org.evenhand.pages.Form;
 import org.evenhand.pages.Html;
-import org.evenhand.pages.PageErrors;
 
 /**
  * A member's own faction declaration for the fairness audit, as a page: see it and the notice,
@@ -51,8 +51,6 @@ public class MyFactionPage {
     AuditConfig config;
     @Inject
     CurrentUser user;
-    @Inject
-    PageErrors errors;
 
 
     @GET

@@ -42,7 +42,7 @@ public class RequestLimits {
             boolean isJson = type != null && type.toLowerCase().contains("json");
             long limit = isJson ? Math.min(maxJsonBody.asLongValue(), maxBody.asLongValue()) : maxBody.asLongValue();
             if (size > limit) {
-                refuse(ctx, 413, "payload-too-large", "Payload too large", "the request body is " + size + " bytes; at most " + limit + " are accepted"
+                failures.send(ctx, 413, "the request body is " + size + " bytes; at most " + limit + " are accepted"
                         + (isJson ? " for JSON" : ""));
                 return;
             }
@@ -50,7 +50,4 @@ public class RequestLimits {
         ctx.next();
     }
 
-    private void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
-        failures.send(ctx, status, detail);
-    }
 }

@@ -80,8 +80,6 @@ public class DpoPages {
     TimeSource time;
     @Inject
     CurrentUser user;
-    @Inject
-    PageErrors errors;
 
 
 

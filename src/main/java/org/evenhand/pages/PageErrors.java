@@ -2,13 +2,8 @@ package org.evenhand.pages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.evenhand.trail.RefusedAccessLog;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -56,12 +51,6 @@ public class PageErrors {
     }
 
 
-    @Inject
-    ManagedExecutor executor;
-    @Inject
-    RefusedAccessLog refusals;
-    @Inject
-    SecurityIdentity identity;
     @Inject
     Viewer viewer;
     @Inject

@@ -174,8 +174,6 @@ public class WorkPages {
     @Inject
     Viewer viewer;
     @Inject
-    PageErrors errors;
-    @Inject
     ObjectMapper json;
 
 
