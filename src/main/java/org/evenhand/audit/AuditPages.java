@@ -1,6 +1,6 @@
 package org.evenhand.audit;
 
-import org.evenhand.pages.PageErrors;
+import org.evenhand.web.PageErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,8 +35,8 @@ import org.evenhand.common.TimeSource;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
-import org.evenhand.pages.Form;
-import org.evenhand.pages.Html;
+import org.evenhand.web.Form;
+import org.evenhand.web.Html;
 
 /**
  * The fairness report for the NEC as a page: tables and charts, suppressed cells marked, every call

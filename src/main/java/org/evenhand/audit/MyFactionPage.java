@@ -1,6 +1,6 @@
 package org.evenhand.audit;
 
-import org.evenhand.pages.PageErrors;
+import org.evenhand.web.PageErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,8 +21,8 @@ import org.evenhand.common.ProblemException;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
-import org.evenhand.pages.Form;
-import org.evenhand.pages.Html;
+import org.evenhand.web.Form;
+import org.evenhand.web.Html;
 
 /**
  * A member's own faction declaration for the fairness audit, as a page: see it and the notice,
@@ -99,7 +99,7 @@ public class MyFactionPage {
     private FactionPage factionPage(Member m, String done) {
         FactionService.State s = factions.state(m);
         List<Choice> options = factions.options().stream().map(o -> new Choice(o, AuditViews.group(o))).toList();
-        List<String> history = s.consents().stream().map(c -> org.evenhand.pages.Formats.when(c.at()) + ": " + switch (c.event()) {
+        List<String> history = s.consents().stream().map(c -> org.evenhand.web.Formats.when(c.at()) + ": " + switch (c.event()) {
             case FactionConsentEvent.GIVEN -> "consent given to notice " + c.noticeVersion();
             case FactionConsentEvent.CHANGED -> "declaration changed, under notice " + c.noticeVersion();
             case FactionConsentEvent.WITHDRAWN -> "consent withdrawn; the declaration was deleted";
@@ -108,7 +108,7 @@ public class MyFactionPage {
         String message = "declared".equals(done) ? "Your declaration is recorded. Thank you."
                 : "withdrawn".equals(done) ? "Your declaration is withdrawn and deleted." : null;
         return new FactionPage(s.declaration().isPresent(), s.declaration().map(d -> AuditViews.group(d.faction)).orElse(null),
-                s.declaration().map(d -> org.evenhand.pages.Formats.date(d.updatedAt)).orElse(null), options,
+                s.declaration().map(d -> org.evenhand.web.Formats.date(d.updatedAt)).orElse(null), options,
                 FactionResource.NOTICE.formatted(config.suppressionThreshold()), config.notice().version(), history,
                 message);
     }

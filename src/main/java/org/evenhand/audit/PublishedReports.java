@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evenhand.common.ProblemException;
-import org.evenhand.pages.Html;
+import org.evenhand.web.Html;
 
 /**
  * The fairness reports the NEC approved for publication, for anyone, without signing in: a page

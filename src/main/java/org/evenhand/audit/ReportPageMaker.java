@@ -74,12 +74,12 @@ public class ReportPageMaker {
                 : clause(r.handlingTime().protectedCharacteristics(), t);
         List<Kept> kept = reports.kept().stream().limit(12).map(a -> new Kept(a.id,
                 AuditReport.ON_DEMAND.equals(a.kind) ? "Kept on request" : "Quarterly", a.periodFrom + " to " + a.periodTo,
-                org.evenhand.pages.Formats.when(a.generatedAt), a.generatedBy, AuditReport.QUARTERLY.equals(a.kind),
-                a.publishedAt == null ? null : org.evenhand.pages.Formats.when(a.publishedAt))).toList();
+                org.evenhand.web.Formats.when(a.generatedAt), a.generatedBy, AuditReport.QUARTERLY.equals(a.kind),
+                a.publishedAt == null ? null : org.evenhand.web.Formats.when(a.publishedAt))).toList();
         String base = keptId == null ? "/nec/audit/download?" + q.params() + "&format="
                 : "/nec/audit/reports/" + keptId + "/download?format=";
-        return new ReportPage(r, r.title(), org.evenhand.pages.Formats.date(r.parameters().from()) + " to "
-                + org.evenhand.pages.Formats.date(r.parameters().to()), org.evenhand.pages.Formats.when(r.generatedAt()),
+        return new ReportPage(r, r.title(), org.evenhand.web.Formats.date(r.parameters().from()) + " to "
+                + org.evenhand.web.Formats.date(r.parameters().to()), org.evenhand.web.Formats.when(r.generatedAt()),
                 q, quarters(), base, keptId, r.findings(),
                 r.population().stream().map(p -> new Population(group(p.group()), Cell.of(p.members(), t))).toList(),
                 roles, r.provocation() == null ? null : r.provocation().description(), openers, counters,

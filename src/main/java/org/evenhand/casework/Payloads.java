@@ -45,7 +45,21 @@ public final class Payloads {
      */
     public record Triage(@NotNull Boolean inScope, @Size(max = 20) List<@NotBlank String> clauses,
             @NotBlank @Size(max = 20000) String reasons, ExchangeOpenedBy exchangeOpenedBy,
-            ProtectedCharacteristic protectedCharacteristic) {
+            ProtectedCharacteristic protectedCharacteristic,
+            @Size(max = 200) List<@Valid @NotNull LawfulBasisGiven> lawfulBases) {
+
+        public Triage(Boolean inScope, List<String> clauses, String reasons, ExchangeOpenedBy exchangeOpenedBy,
+                ProtectedCharacteristic protectedCharacteristic) {
+            this(inScope, clauses, reasons, exchangeOpenedBy, protectedCharacteristic, null);
+        }
+    }
+
+    /**
+     * The lawful basis a caseworker records for an item of evidence at triage (basis: consent, art-9-2-d,
+     * art-9-2-e or legal-claims); recorded with the triage in one transaction, or not at all.
+     */
+    public record LawfulBasisGiven(@NotNull Long evidenceId, @NotBlank @Size(max = 40) String basis,
+            @NotBlank @Size(max = 5000) String reason) {
     }
 
     /** Completes {@link TaskKind#INVESTIGATE}. */

@@ -47,6 +47,8 @@ public class Triaging {
     jakarta.enterprise.inject.Instance<EvidenceGate> evidence;
     @Inject
     PileOns pileOns;
+    @Inject
+    jakarta.enterprise.inject.Instance<CaseEvidence> caseEvidence;
 
     /** Process step: the caseworkers eligible to handle this case, as the engine's candidate list. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -74,11 +76,14 @@ public class Triaging {
         } else if (!clauses.isEmpty()) {
             throw ProblemException.invalidField("clauses", "an out-of-scope complaint engages no clause");
         }
+        if (in.lawfulBases() != null) {
+            in.lawfulBases().forEach(b -> caseEvidence.get().recordLawfulBasis(caseworker, ref, b));
+        }
         if (in.inScope()) {
             List<Long> lacking = evidence.isResolvable() ? evidence.get().itemsLackingLawfulBasis(c) : List.of();
             if (!lacking.isEmpty()) {
                 throw ProblemException.invalidField("lawfulBasis", "record the lawful basis for evidence items "
-                        + lacking + " (POST /api/cases/" + ref + "/evidence/{id}/lawful-basis) before accepting the case");
+                        + lacking + " (in lawfulBases, or POST /api/cases/" + ref + "/evidence/{id}/lawful-basis) before accepting the case");
             }
         }
         c.triagedBy = caseworker;

@@ -63,10 +63,7 @@ public class DpoResource {
     @Produces("application/zip")
     @Operation(summary = "The subject access pack for any member")
     public Response pack(@PathParam("membershipNumber") String number) {
-        Member m = Member.byMembershipNumber(number).orElseThrow(() -> ProblemException.notFound("member " + number));
-        return Response.ok(access.pack(m, user.username()), "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"evenhand-" + m.membershipNumber + ".zip\"")
-                .header("Cache-Control", "no-store").build();
+        return access.packOf(number, user.username()).download();
     }
 
     @GET

@@ -41,10 +41,7 @@ public class MemberPrivacyResource {
     @Produces("application/zip")
     @Operation(summary = "Download everything held about me (data.json and the files I gave), other people redacted")
     public Response download() {
-        Member m = user.requireMember();
-        return Response.ok(access.pack(m, m.username), "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"evenhand-" + m.membershipNumber + ".zip\"")
-                .header("Cache-Control", "no-store").build();
+        return access.packFor(user.requireMember()).download();
     }
 
     @POST

@@ -54,6 +54,20 @@ public class SubjectAccessService {
     @Inject
     ObjectMapper json;
 
+    /** The pack for a member by number, for the DPO (404 when there is no such member). */
+    @Transactional
+    public DataPack packOf(String membershipNumber, String requestedBy) {
+        Member m = Member.byMembershipNumber(membershipNumber)
+                .orElseThrow(() -> org.evenhand.common.ProblemException.notFound("member " + membershipNumber));
+        return new DataPack(pack(m, requestedBy), m.membershipNumber);
+    }
+
+    /** A member's own pack. */
+    @Transactional
+    public DataPack packFor(Member m) {
+        return new DataPack(pack(m, m.username), m.membershipNumber);
+    }
+
     @Transactional
     public byte[] pack(Member m, String requestedBy) {
         Map<String, Object> data = new LinkedHashMap<>();

@@ -1,0 +1,256 @@
+package org.evenhand.casework;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.evenhand.common.ProblemException;
+import org.evenhand.common.TimeSource;
+import org.evenhand.identity.CurrentUser;
+import org.evenhand.identity.Member;
+import org.evenhand.identity.Roles;
+import org.evenhand.web.Due;
+import org.evenhand.web.Form;
+import org.evenhand.web.Formats;
+import org.evenhand.web.Html;
+import org.evenhand.web.PageErrors;
+import org.evenhand.definition.Definitions;
+
+/**
+ * A member's cases: the list, each case with its timeline, deadlines and stage, responding and
+ * appealing. Every action goes through the same use cases as the API, with the same checks.
+ */
+@Path("/me")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.MEMBER)
+public class MemberCasePages {
+
+    static final Map<String, String> DONE = Map.of(
+            "filed", "Your complaint has been received. A caseworker with no connection to either of you will triage it,"
+                    + " and we will write to you when they have.",
+            "responded", "Your response has been sent. It goes to the investigator with the complaint.",
+            "appealed", "Your appeal has been lodged. A new panel of three will hear it; both of you have been told.",
+            "evidence", "Your evidence has been added to the case.",
+            "withdrawn", "Your consent is withdrawn. No one can read that item again.");
+
+    public record CaseRow(String ref, String role, String stage, String received, String receivedIso, String action,
+            Due next) {
+    }
+
+    public record CasesPage(String name, List<CaseRow> rows, String done) {
+    }
+
+    public record TimelineRow(String when, String iso, List<String> text) {
+    }
+
+    public record CasePage(CaseViews.MemberCase c, String title, boolean complainant, String stageLabel,
+            String stageExplanation, List<CaseDisplay.StageStep> stages, List<Due> deadlines, boolean canRespond,
+            boolean canAppeal, Due respondBy, Due appealBy, List<String> allegation, List<Definitions.ClauseOption> cited,
+            List<Definitions.ClauseOption> engaged, List<CaseDisplay.DecisionDisplay> decisions,
+            List<CaseDisplay.EvidenceLine> evidence, boolean open, String done, List<TimelineRow> timeline,
+            List<String> appealGrounds, String diagramStep) {
+    }
+
+    public record ActionPage(String ref, String title, Due due, List<String> allegation,
+            List<Definitions.ClauseOption> clauses, List<CaseDisplay.DecisionDisplay> decisions) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance cases(CasesPage page);
+
+        static native TemplateInstance caseFile(CasePage page);
+
+        static native TemplateInstance respond(ActionPage page, Form form);
+
+        static native TemplateInstance appeal(ActionPage page, Form form);
+    }
+
+    @Inject
+    CaseViews views;
+    @Inject
+    Responding cases;
+    @Inject
+    PanelService panels;
+    @Inject
+    CaseEvidence evidence;
+    @Inject
+    Definitions definitions;
+    @Inject
+    CaseDisplay display;
+    @Inject
+    TimeSource time;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Operation(hidden = true)
+    public Response cases(@QueryParam("done") String done) {
+        Member m = user.requireMember();
+        Instant now = time.now();
+        List<CaseRow> rows = new ArrayList<>();
+        for (CaseViews.CaseSummary s : views.casesOf(m)) {
+            CaseViews.MemberCase c = views.forMember(m, s.ref());
+            String action = c.youCan().contains("respond") ? "Respond to the allegation"
+                    : c.youCan().contains("appeal") ? "You may appeal" : null;
+            Due next = display.deadlines(c.deadlines(), now).stream().findFirst().orElse(null);
+            String role = Character.toUpperCase(s.yourRole().charAt(0)) + s.yourRole().substring(1);
+            rows.add(new CaseRow(s.ref(), role, s.stage(), Formats.shortDate(s.receivedAt()),
+                    Formats.iso(s.receivedAt()), action, next));
+        }
+        return Html.ok(Templates.cases(new CasesPage(m.displayName, rows, Html.message(DONE, done))));
+    }
+
+    @GET
+    @Path("/cases/{ref}")
+    @Operation(hidden = true)
+    public Response caseFile(@PathParam("ref") String ref, @QueryParam("done") String done) {
+        Member m = user.requireMember();
+        CaseViews.MemberCase c = views.forMember(m, ref);
+        Instant now = time.now();
+        boolean complainant = "complainant".equals(c.yourRole());
+        List<Due> deadlines = display.deadlines(c.deadlines(), now);
+        Due respondBy = c.youCan().contains("respond") ? find(deadlines, "Response due") : null;
+        Due appealBy = c.youCan().contains("appeal") ? find(deadlines, "Appeal window closes") : null;
+        var v = definitions.version(c.definitionVersion());
+        List<CaseDisplay.EvidenceLine> items = evidence.forMember(m, ref).stream().map(CaseDisplay::evidence).toList();
+        List<TimelineRow> timeline = new ArrayList<>(c.timeline().stream().map(e -> new TimelineRow(
+                Formats.when(e.at()), Formats.iso(e.at()), CaseDisplay.paragraphs(e.summary()))).toList());
+        java.util.Collections.reverse(timeline);
+        String title = complainant ? "Your complaint about " + c.otherParty() : "The complaint about you";
+        List<String> grounds = c.appeal() == null ? List.of()
+                : c.appeal().grounds().stream().map(CaseDisplay::ground).toList();
+        return Html.ok(Templates.caseFile(new CasePage(c, title, complainant, c.stage().label(),
+                c.stage().explanation(), display.stages(c.stage(), c.appeal() != null), deadlines,
+                c.youCan().contains("respond"), c.youCan().contains("appeal"), respondBy, appealBy,
+                CaseDisplay.paragraphs(c.allegation()), definitions.clauses(v, ids(c.clausesCited())),
+                definitions.clauses(v, ids(c.clausesEngaged())), display.decisions(c.decisions()), items,
+                "OPEN".equals(c.status()), Html.message(DONE, done), timeline, grounds, c.stage().step())));
+    }
+
+    private static List<String> ids(List<CaseViews.ClauseRef> refs) {
+        return refs == null ? List.of() : refs.stream().map(CaseViews.ClauseRef::id).toList();
+    }
+
+    private static Due find(List<Due> list, String label) {
+        return list.stream().filter(d -> d != null && d.label().equals(label)).findFirst().orElse(null);
+    }
+
+    // ------------------------------------------------------------ respond
+
+    @GET
+    @Path("/cases/{ref}/respond")
+    @Operation(hidden = true)
+    public Response respondForm(@PathParam("ref") String ref) {
+        return Html.ok(Templates.respond(actionPage(ref, "respond"), Form.empty()));
+    }
+
+    @POST
+    @Path("/cases/{ref}/respond")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response respond(@PathParam("ref") String ref, MultivaluedMap<String, String> fields) {
+        Member m = user.requireMember();
+        Form form = Form.of(fields);
+        String statement = form.text("statement");
+        if (statement == null) {
+            form.error("statement", "Write your response. If you do not wish to respond, you need not send anything.");
+        } else if (statement.length() > 50000) {
+            form.error("statement", "Keep your response to 50,000 characters.");
+        }
+        if (!form.hasErrors()) {
+            try {
+                cases.respond(m, ref, new Payloads.Response(statement));
+                return Html.seeOther("/me/cases/" + ref + "?done=responded");
+            } catch (ProblemException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                PageErrors.onto(form, e, Map.of("statement", "statement"), "statement");
+            }
+        }
+        return Html.page(400, Templates.respond(actionPage(ref, "respond"), form));
+    }
+
+    // ------------------------------------------------------------ appeal
+
+    @GET
+    @Path("/cases/{ref}/appeal")
+    @Operation(hidden = true)
+    public Response appealForm(@PathParam("ref") String ref) {
+        return Html.ok(Templates.appeal(actionPage(ref, "appeal"), Form.empty()));
+    }
+
+    @POST
+    @Path("/cases/{ref}/appeal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response appeal(@PathParam("ref") String ref, MultivaluedMap<String, String> fields) {
+        Member m = user.requireMember();
+        Form form = Form.of(fields);
+        List<Payloads.AppealGround> grounds = new ArrayList<>();
+        for (String g : form.values("grounds")) {
+            try {
+                grounds.add(Payloads.AppealGround.valueOf(g));
+            } catch (IllegalArgumentException e) {
+                form.error("grounds", "Choose the grounds from the list.");
+            }
+        }
+        if (grounds.isEmpty()) {
+            form.error("grounds", "Choose at least one ground of appeal.");
+        }
+        String statement = form.text("statement");
+        if (statement == null) {
+            form.error("statement", "Explain why the decision should be changed, on the grounds you chose.");
+        } else if (statement.length() > 50000) {
+            form.error("statement", "Keep your statement to 50,000 characters.");
+        }
+        if (!form.hasErrors()) {
+            try {
+                panels.lodgeAppeal(m, ref, new Payloads.AppealRequest(grounds, statement));
+                return Html.seeOther("/me/cases/" + ref + "?done=appealed");
+            } catch (ProblemException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                PageErrors.onto(form, e, Map.of("grounds", "grounds", "statement", "statement"), "statement");
+            }
+        }
+        return Html.page(400, Templates.appeal(actionPage(ref, "appeal"), form));
+    }
+
+    /** The case as the respond and appeal forms show it; 409 once the window has closed. */
+    private ActionPage actionPage(String ref, String action) {
+        Member m = user.requireMember();
+        CaseViews.MemberCase c = views.forMember(m, ref);
+        if (!c.youCan().contains(action)) {
+            throw ProblemException.conflict("respond".equals(action)
+                    ? "the time to respond to the allegation on case " + ref + " is not open, or you are not the respondent"
+                    : "the time to appeal on case " + ref + " is not open, or an appeal has already been lodged");
+        }
+        List<Due> deadlines = display.deadlines(c.deadlines(), time.now());
+        Due due = find(deadlines, "respond".equals(action) ? "Response due" : "Appeal window closes");
+        var v = definitions.version(c.definitionVersion());
+        String title = "respond".equals(action) ? "Respond to the allegation" : "Appeal against the decision";
+        return new ActionPage(ref, title, due, CaseDisplay.paragraphs(c.allegation()),
+                definitions.clauses(v, ids(c.clausesEngaged())), display.decisions(c.decisions()));
+    }
+}

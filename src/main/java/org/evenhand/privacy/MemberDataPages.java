@@ -1,0 +1,106 @@
+package org.evenhand.privacy;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.evenhand.common.ProblemException;
+import org.evenhand.common.TimeSource;
+import org.evenhand.identity.CurrentUser;
+import org.evenhand.identity.Member;
+import org.evenhand.identity.Roles;
+import org.evenhand.web.Due;
+import org.evenhand.web.Form;
+import org.evenhand.web.Formats;
+import org.evenhand.web.Html;
+import org.evenhand.web.PageErrors;
+
+/** A member's data: downloading it, asking for a copy (subject access) and asking for erasure. */
+@Path("/me/data")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.MEMBER)
+public class MemberDataPages {
+
+    static final Map<String, String> DONE = Map.of(
+            "access", "Your request has gone to the data protection officer, who must answer within one month.",
+            "erasure", "Your request for erasure has gone to the data protection officer, who must decide within one month.");
+
+    public record DataPage(String name, String membershipNumber, String done) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance data(DataPage page, Form form);
+    }
+
+    @Inject
+    SubjectAccessService access;
+    @Inject
+    ErasureService erasure;
+    @Inject
+    CurrentUser user;
+
+    // ------------------------------------------------------------ my data
+
+    @GET
+    @Operation(hidden = true)
+    public Response data(@QueryParam("done") String done) {
+        Member m = user.requireMember();
+        return Html.ok(Templates.data(new DataPage(m.displayName, m.membershipNumber, Html.message(DONE, done)), Form.empty()));
+    }
+
+    @GET
+    @Path("/download")
+    @Produces("application/zip")
+    @Operation(hidden = true)
+    public Response download() {
+        return access.packFor(user.requireMember()).download();
+    }
+
+    @POST
+    @Path("/access-request")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response requestAccess(MultivaluedMap<String, String> fields) {
+        access.request(user.requireMember());
+        return Html.seeOther("/me/data?done=access");
+    }
+
+    @POST
+    @Path("/erasure-request")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response requestErasure(MultivaluedMap<String, String> fields) {
+        Member m = user.requireMember();
+        Form form = Form.of(fields);
+        String statement = form.text("statement");
+        if (statement == null) {
+            form.error("statement", "Say what you would like erased, and why if you wish.");
+        } else if (statement.length() > 5000) {
+            form.error("statement", "Keep this to 5,000 characters.");
+        }
+        if (form.hasErrors()) {
+            return Html.page(400, Templates.data(new DataPage(m.displayName, m.membershipNumber, null), form));
+        }
+        erasure.request(m, statement);
+        return Html.seeOther("/me/data?done=erasure");
+    }
+}
