@@ -37,12 +37,10 @@ import org.evenhand.casework.CaseViews;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/**
- * Evidence on the pages: a party gives, reads and withdraws their evidence; staff read an item
- * (a panel member's copy blinded, as on the case).
- */
-@Path("/")
+/** Evidence on a party's pages: giving, reading and withdrawing their evidence (staff read items through StaffEvidencePage). */
+@Path("/me/cases/{ref}/evidence")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.MEMBER)
 public class EvidencePages {
 
     public record EvidenceFormPage(String ref, String title, EvidenceRecords.ConsentNotice notice, long maxFileMb) {
@@ -90,18 +88,16 @@ public class EvidencePages {
     // ------------------------------------------------------------ evidence
 
     @GET
-    @Path("/me/cases/{ref}/evidence/new")
+    @Path("/new")
     @Operation(hidden = true)
-    @RolesAllowed(Roles.MEMBER)
     public Response evidenceForm(@PathParam("ref") String ref) {
         return Html.ok(Templates.evidence(evidencePage(ref), Form.empty()));
     }
 
     @POST
-    @Path("/me/cases/{ref}/evidence/new")
+    @Path("/new")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    @RolesAllowed(Roles.MEMBER)
     public Response addEvidence(@PathParam("ref") String ref, @RestForm String evidenceText,
             @RestForm String evidenceLink, @RestForm String evidenceThread, @RestForm("evidenceFile") FileUpload file,
             @RestForm String consent, @RestForm String attest) {
@@ -145,16 +141,15 @@ public class EvidencePages {
 
     /** Reads an item (the read is logged, as on the API): text on a page, files as a download. */
     @GET
-    @Path("/me/cases/{ref}/evidence/{id}")
+    @Path("/{id}")
     @Produces({ MediaType.TEXT_HTML, "image/png", "image/jpeg", "application/pdf" })
     @Operation(hidden = true)
-    @RolesAllowed(Roles.MEMBER)
     public Response evidenceItem(@PathParam("ref") String ref, @PathParam("id") long id) {
         Object content = evidence.readAsMember(user.requireMember(), ref, id);
         return evidenceResponse(ref, id, content, "/me/cases/" + ref + "#evidence");
     }
 
-    private static Response evidenceResponse(String ref, long id, Object content, String back) {
+    static Response evidenceResponse(String ref, long id, Object content, String back) {
         if (content instanceof EvidenceRecords.FileContent f) {
             return Response.ok(f.bytes(), f.mediaType())
                     .header("Content-Disposition", "attachment; filename=\"" + f.filename() + "\"")
@@ -166,18 +161,16 @@ public class EvidencePages {
     }
 
     @GET
-    @Path("/me/cases/{ref}/evidence/{id}/withdraw")
+    @Path("/{id}/withdraw")
     @Operation(hidden = true)
-    @RolesAllowed(Roles.MEMBER)
     public Response withdrawForm(@PathParam("ref") String ref, @PathParam("id") long id) {
         return Html.ok(Templates.withdraw(new WithdrawPage(ref, ownItem(ref, id)), Form.empty()));
     }
 
     @POST
-    @Path("/me/cases/{ref}/evidence/{id}/withdraw")
+    @Path("/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    @RolesAllowed(Roles.MEMBER)
     public Response withdraw(@PathParam("ref") String ref, @PathParam("id") long id,
             MultivaluedMap<String, String> fields) {
         Form form = Form.of(fields);
@@ -193,17 +186,6 @@ public class EvidencePages {
     private CaseDisplay.EvidenceLine ownItem(String ref, long id) {
         return evidence.forMember(user.requireMember(), ref).stream().filter(v -> v.id() == id && v.yours())
                 .map(EvidencePages::line).findFirst().orElseThrow(() -> ProblemException.notFound("evidence item " + id));
-    }
-
-    @GET
-    @Path("/work/cases/{ref}/evidence/{id}")
-    @Produces({ MediaType.TEXT_HTML, "image/png", "image/jpeg", "application/pdf" })
-    @RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
-    @Operation(hidden = true)
-    public Response staffEvidenceItem(@PathParam("ref") String ref, @PathParam("id") long id) {
-        Object content = evidence.readAsStaff(user.username(), user.hasRole(Roles.CASEWORKER),
-                user.hasRole(Roles.PANEL), ref, id);
-        return evidenceResponse(ref, id, content, "/work/cases/" + ref + "#evidence");
     }
 
     private static CaseDisplay.EvidenceLine line(EvidenceRecords.View v) {
