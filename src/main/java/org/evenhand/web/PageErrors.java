@@ -70,6 +70,9 @@ public class PageErrors {
             case 403 -> page(403, "You cannot do this", detail);
             case 409 -> page(409, "This can no longer be done", detail);
             case 410 -> page(410, "No longer available", detail);
+            case 400 -> problem.errors() == null || problem.errors().isEmpty() ? page(400)
+                    : page(400, "Something is not right", String.join(" ", problem.errors().stream()
+                            .map(e -> sentence(e.message())).toList()));
             case 422 -> page(status, "Something is not right", detail);
             default -> page(status);
         };
