@@ -40,12 +40,12 @@ public class MySurveyPage {
     public record Row(String id, String caseRef, boolean respondent, String outcome, String closes) {
     }
 
-    /** days: how long a party may answer after their case ends. */
-    public record ListPage(List<Row> rows, int days) {
+    /** days: how long a party may answer after their case ends; threshold: the smallest count published. */
+    public record ListPage(List<Row> rows, int days, int threshold) {
     }
 
     /** One invitation's form; faction: the member's declared faction (label), which they may choose to give. */
-    public record AnswerPage(Row invitation, String faction) {
+    public record AnswerPage(Row invitation, String faction, int threshold) {
     }
 
     @CheckedTemplate(basePath = "AuditPages")
@@ -73,7 +73,7 @@ public class MySurveyPage {
     public Response list() {
         ConfidenceSurvey.Open open = survey.open(user.requireMember());
         return Html.ok(Templates.survey(new ListPage(open.invitations().stream().map(MySurveyPage::row).toList(),
-                config.survey().invitationDays())));
+                config.survey().invitationDays(), config.suppressionThreshold())));
     }
 
     @GET
@@ -124,7 +124,7 @@ public class MySurveyPage {
 
     private AnswerPage page(Member m, ConfidenceSurvey.Invitation i) {
         String faction = survey.declaredFaction(m);
-        return new AnswerPage(row(i), faction == null ? null : AuditViews.group(faction));
+        return new AnswerPage(row(i), faction == null ? null : AuditViews.group(faction), config.suppressionThreshold());
     }
 
     private static Row row(ConfidenceSurvey.Invitation i) {
