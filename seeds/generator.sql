@@ -37,6 +37,8 @@
 --   characteristics {"race":0.35,...}  which protected characteristic triage records for an in-scope
 --             complaint citing hateful-language (weights; default below; {} records none)
 --   slow_characteristic {"characteristic","factor"}  investigations of those take factor times longer
+--   survey [0.35]            share of the parties of an ended case who answered the confidence survey
+--                            (the respondent only if told of it), in the quarter it ended; 0 for none
 --   notice_version [generated]
 -- A uniform draw in [0, 1) for row i from stream `stream`. PostgreSQL's hashint8extended(i, seed)
 -- alone shows serial correlation between consecutive i (about -0.1 for some seeds), so the row
@@ -121,6 +123,8 @@ DECLARE
     n_app        bigint;
     n_susp       bigint;
     n_over       bigint;
+    n_survey     bigint;
+    p_survey     float8 := coalesce((spec->>'survey')::float8, 0.35);
 BEGIN
     IF EXISTS (SELECT 1 FROM members WHERE membership_number = prefix || '-1') THEN
         RAISE EXCEPTION 'prefix % has already been generated in this database', prefix;
@@ -421,7 +425,38 @@ BEGIN
     WHERE o.due;
     GET DIAGNOSTICS n_over = ROW_COUNT;
 
+    -- The confidence survey (docs/data-protection/confidence-survey.md): of each ended case, a share of
+    -- the parties answered (the respondent only if the allegation was put to them) within weeks of
+    -- the end, with scores lower when the outcome went against them; most who had declared a faction
+    -- gave it. Written as already mixed: no case, member or time, only the quarter.
+    INSERT INTO confidence_answers (id, quarter, role, outcome_band, faction, heard, neutral, respect, trust)
+    SELECT md5(prefix || '-' || a.i || '-' || a.role)::uuid,
+           date_trunc('quarter', a.at AT TIME ZONE 'Europe/London')::date, a.role, a.band,
+           CASE WHEN a.faction <> 'prefer-not-to-say' AND pg_temp.gen_u(a.i, k + a.s + 1) < 0.7 THEN a.faction END,
+           greatest(1, least(5, round(a.base + 0.1 + (pg_temp.gen_u(a.i, k + a.s + 2) + pg_temp.gen_u(a.i, k + a.s + 3)
+                + pg_temp.gen_u(a.i, k + a.s + 4) - 1.5) * 1.6)))::smallint,
+           greatest(1, least(5, round(a.base + (pg_temp.gen_u(a.i, k + a.s + 5) + pg_temp.gen_u(a.i, k + a.s + 6)
+                + pg_temp.gen_u(a.i, k + a.s + 7) - 1.5) * 1.6)))::smallint,
+           greatest(1, least(5, round(a.base + 0.4 + (pg_temp.gen_u(a.i, k + a.s + 8) + pg_temp.gen_u(a.i, k + a.s + 9)
+                + pg_temp.gen_u(a.i, k + a.s + 10) - 1.5) * 1.6)))::smallint,
+           greatest(1, least(5, round(a.base - 0.2 + (pg_temp.gen_u(a.i, k + a.s + 11) + pg_temp.gen_u(a.i, k + a.s + 12)
+                + pg_temp.gen_u(a.i, k + a.s + 13) - 1.5) * 1.6)))::smallint
+    FROM (SELECT g.i, pp.role, pp.s, pp.faction,
+                 CASE WHEN g.in_scope IS FALSE THEN 'dismissed-at-triage'
+                      WHEN coalesce(g.upheld2, g.upheld1) THEN 'upheld' ELSE 'not-upheld' END AS band,
+                 CASE WHEN g.in_scope IS FALSE THEN 2.3
+                      WHEN coalesce(g.upheld2, g.upheld1) = (pp.role = 'complainant') THEN 3.9 ELSE 2.4 END AS base,
+                 g.closed_at + pg_temp.gen_days(pg_temp.gen_u(g.i, k + pp.s), 7) * interval '1 day' AS at
+          FROM gen_c g
+          CROSS JOIN LATERAL (VALUES ('complainant', 70, g.cf), ('respondent', 90, g.rf)) AS pp(role, s, faction)
+          WHERE g.closed_at IS NOT NULL AND (pp.role = 'complainant' OR g.in_scope)
+            AND pg_temp.gen_u(g.i, k + pp.s + 14) < p_survey) a
+    WHERE a.at <= now()
+    ORDER BY 1;
+    GET DIAGNOSTICS n_survey = ROW_COUNT;
+
     RETURN jsonb_build_object('prefix', prefix, 'members', n_members, 'declarations', n_decl, 'cases', n_cases,
-                              'decisions', n_dec, 'appeals', n_app, 'suspensions', n_susp, 'overdue', n_over);
+                              'decisions', n_dec, 'appeals', n_app, 'suspensions', n_susp, 'overdue', n_over,
+                              'survey_answers', n_survey);
 END
 $fn$;

@@ -355,6 +355,31 @@ async function appealPanel() {
   }
 }
 
+async function survey() {
+  const page = await as('bob');
+  await visit(page, `/me/cases/${ref}`);
+  await page.getByRole('link', { name: 'Tell us how it felt' }).click();
+  await page.waitForLoadState('load');
+  check(page.url().endsWith('/me/survey'), 'the closed case leads the complainant to the survey', page.url());
+  await audit(page, 'member-survey');
+  await page.getByRole('link', { name: new RegExp(`Answer four questions about case ${ref}`) }).click();
+  await page.waitForLoadState('load');
+  await audit(page, 'member-survey-answer');
+  await page.check('#heard-4');
+  await submit(page, 'Send my answers');
+  check((await fieldError(page, 'neutral')).length > 0, 'a question left unanswered is refused next to it');
+  check(await page.isChecked('#heard-4'), 'the answers given are kept');
+  await page.check('#neutral-3');
+  await page.check('#respect-5');
+  await page.check('#trust-2');
+  await submit(page, 'Send my answers');
+  check((await text(page)).includes('Your answers are recorded, without your name or your case'), 'the answers are sent');
+  await audit(page, 'member-survey-thanks');
+  const carol = await as('carol');
+  await visit(carol, '/me/survey');
+  check((await text(carol)).includes(`Case ${ref}`), 'the respondent is asked about the case too');
+}
+
 async function withdrawal() {
   const page = await as('frank');
   await visit(page, '/me/complaints/new');
@@ -529,6 +554,7 @@ try {
     await scene('A blind panel decides', panel);
     await scene('The complainant appeals', decisionAndAppeal);
     await scene('A new panel hears the appeal', appealPanel);
+    await scene('The parties say how the process felt', survey);
   }
   await scene('A member withdraws consent for an item', withdrawal);
   await scene('A member downloads their data and makes requests', myData);

@@ -242,10 +242,14 @@ class ArchitectureTest {
         onlyTheAuditTouchesFactionClasses.check(MAIN);
     }
 
-    /** Table and entity names, as they would appear in SQL, JPQL or a string anywhere in a class. */
+    /**
+     * Table and entity names, as they would appear in SQL, JPQL or a string anywhere in a class: the
+     * faction tables, the audit facts, and the confidence survey's invitations and answers (which
+     * carry a faction, and must never be joined to a case or a member outside the audit).
+     */
     static final java.util.List<String> AUDIT_ONLY_NAMES = java.util.List.of("faction_declarations",
             "faction_consent_events", "audit_case_facts", "audit_member_counts", "FactionDeclaration",
-            "FactionConsentEvent");
+            "FactionConsentEvent", "confidence_answers", "survey_invitations", "SurveyInvitation");
 
     /**
      * No class outside the audit names the faction tables, the audit facts or the faction

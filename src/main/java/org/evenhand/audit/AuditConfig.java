@@ -60,4 +60,29 @@ public interface AuditConfig {
     /** PostgreSQL work_mem for the report's aggregation (per sort or hash). */
     @WithDefault("64MB")
     String workMem();
+
+    /** The confidence survey (docs/data-protection/confidence-survey.md). */
+    Survey survey();
+
+    interface Survey {
+        /** How long a party may answer after their case ends; the invitation is deleted after that. */
+        @WithDefault("60")
+        int invitationDays();
+
+        /** How long answers are kept, in years after the quarter they were given in. */
+        @WithDefault("6")
+        int answersKeptYears();
+
+        /** Answers wait, unmixed, until at least this many have come in; then they are moved together in random order. */
+        @WithDefault("10")
+        int mixAt();
+
+        /** How often to look for answers to mix ("off" disables it). */
+        @WithDefault("10m")
+        String mixEvery();
+
+        /** When expired invitations and old answers are deleted (Quartz cron; "off" disables it). */
+        @WithDefault("0 30 3 * * ?")
+        String purgeCron();
+    }
 }

@@ -126,7 +126,28 @@ public final class AuditViews {
             List<RoleView> roles, String provocationText, List<OpenerRow> openers, List<CounterRow> counters,
             String handlingText, List<ClauseRow> clauses, ClauseRow protectedRow, List<String> method,
             String disclosure, long suppressedCells, List<Kept> kept, String done, int threshold,
-            List<String> regions, List<String> clps, InterferenceView interference, List<ClauseRow> characteristics) {
+            List<String> regions, List<String> clps, InterferenceView interference, List<ClauseRow> characteristics,
+            ConfidenceView confidence) {
+    }
+
+    /** Confidence in the process: the survey's answers by role, question and group (quarters: in words). */
+    public record ConfidenceView(String description, String quarters, List<Term> terms,
+            List<ConfidenceRoleView> roles, String disclosure) {
+    }
+
+    /** A term and its one-line plain meaning. */
+    public record Term(String term, String meaning) {
+    }
+
+    public record ConfidenceRoleView(String id, String heading, String description, List<ConfidenceTable> questions) {
+    }
+
+    public record ConfidenceTable(String id, String label, List<ConfidenceRow> rows, Call across, boolean anyFlagged) {
+    }
+
+    /** A group's answers to one question; for a faction, the comparisons and the call (within outcome bands). */
+    public record ConfidenceRow(String group, boolean faction, Cell answers, Cell agree, String share, String mean,
+            String ratio, String bandRatio, String bandInterval, Call call) {
     }
 
     /** Recorded contacts about cases in the period. */
@@ -155,6 +176,12 @@ public final class AuditViews {
 
     static String group(String g) {
         return GROUPS.getOrDefault(g, g);
+    }
+
+    /** A group of the confidence survey's answers: a faction, those who gave none, or everyone who answered. */
+    static String confidenceGroup(String g) {
+        return ConfidenceSection.NONE.equals(g) ? "No faction given" : FairnessReport.ALL.equals(g)
+                ? "Everyone who answered" : group(g);
     }
 
     static String percent(Double rate) {

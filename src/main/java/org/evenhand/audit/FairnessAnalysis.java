@@ -72,6 +72,10 @@ final class FairnessAnalysis {
         long analysed = counts.value(Role.RESPONDENT, ALL, Measure.CASES.ordinal());
         long flagged = findings.stream().filter(f -> !f.contains("not flagged after allowing for case mix")).count();
         findings.add(0, words.summary(roles, flagged));
+        ConfidenceSection survey = new ConfidenceSection(data.confidence() == null ? ConfidenceQueries.Data.NONE
+                : data.confidence(), s.factions(), s.rules(), s.threshold());
+        FairnessReport.Confidence confidence = survey.build();
+        findings.addAll(survey.findings());
         return new FairnessReport("Fairness audit: complaints handling by faction, " + s.period(),
                 parameters(), generatedAt, generatedBy, definitionVersions(), data.sha256(),
                 cells.count(cells.cell(Role.RESPONDENT, ALL, Measure.CASES.ordinal())), findings, pop, roles,
@@ -83,7 +87,7 @@ final class FairnessAnalysis {
                                 + " worked out. A zero for a group with no case at all is shown: it describes an"
                                 + " absence, not a person. Rates, ratios and tests that would reveal a suppressed"
                                 + " count are withheld; the call (flagged or not) is still given."),
-                words.method(s, analysed), null);
+                words.method(s, analysed), null, confidence);
     }
 
     private FairnessReport.Parameters parameters() {

@@ -64,7 +64,8 @@ public class FairnessQueries {
      */
     public record Data(List<Row> rows, List<DaysRow> decisionDays, List<DaysRow> suspensionDays,
             List<DaysRow> characteristicDays, Map<String, Long> membersByFaction, long members, Map<Integer, ClauseSet> clauseSets,
-            List<VersionRow> versions, List<String> sanctions, String sha256, long millis, Map<String, Long> timings) {
+            List<VersionRow> versions, List<String> sanctions, String sha256, long millis, Map<String, Long> timings,
+            ConfidenceQueries.Data confidence) {
     }
 
     /** ?1: counter-complaint window in days; ?2: conduct window in days; ?3: severe sanctions (Measure). */
@@ -110,9 +111,11 @@ public class FairnessQueries {
             t = lap(timings, "population", t);
             Map<Integer, ClauseSet> sets = clauseSets(c, sha);
             List<VersionRow> versions = versions(c, sha);
-            lap(timings, "definitions", t);
+            t = lap(timings, "definitions", t);
+            ConfidenceQueries.Data confidence = ConfidenceQueries.read(c, period, sha);
+            lap(timings, "confidence", t);
             return new Data(rows, days, suspensions, characteristics, byFaction, members, sets, versions, sanctions,
-                    HexFormat.of().formatHex(sha.digest()), (System.nanoTime() - t0) / 1_000_000, timings);
+                    HexFormat.of().formatHex(sha.digest()), (System.nanoTime() - t0) / 1_000_000, timings, confidence);
         });
     }
 
@@ -377,7 +380,7 @@ public class FairnessQueries {
         }
     }
 
-    private static void digest(MessageDigest sha, Object... parts) {
+    static void digest(MessageDigest sha, Object... parts) {
         StringBuilder line = new StringBuilder();
         for (Object o : parts) {
             line.append(o).append('\t');

@@ -18,12 +18,14 @@ import org.evenhand.audit.stats.Verdict;
 public record FairnessReport(String title, Parameters parameters, Instant generatedAt, String generatedBy,
         List<DefinitionVersionRef> definitionVersions, String dataSha256, Count casesAnalysed,
         List<String> findings, List<Population> population, List<RoleSection> roles, Provocation provocation,
-        HandlingTime handlingTime, Disclosure disclosure, List<String> method, Interference interference) {
+        HandlingTime handlingTime, Disclosure disclosure, List<String> method, Interference interference,
+        Confidence confidence) {
 
     /** The same report with the period's recorded contacts about cases beside it. */
     public FairnessReport withInterference(Interference i) {
         return new FairnessReport(title, parameters, generatedAt, generatedBy, definitionVersions, dataSha256,
-                casesAnalysed, findings, population, roles, provocation, handlingTime, disclosure, method, i);
+                casesAnalysed, findings, population, roles, provocation, handlingTime, disclosure, method, i,
+                confidence);
     }
 
     public static final String UNDECLARED = "undeclared";
@@ -161,5 +163,34 @@ public record FairnessReport(String title, Parameters parameters, Instant genera
      */
     public record Interference(String description, Count records, Count cases, Map<String, Count> byContactKind,
             Map<String, Count> byChannel) {
+    }
+
+    /**
+     * Confidence in the process: the parties' answers to the survey (docs/fairness-audit.md), from the
+     * whole quarters inside the period, for the whole party. quarters: those covered (none when the
+     * period holds no whole quarter). Each role has the four questions; each question every group.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Confidence(String description, List<String> quarters, List<String> terms, List<ConfidenceRole> roles,
+            Disclosure disclosure) {
+    }
+
+    public record ConfidenceRole(String role, String description, List<ConfidenceQuestion> questions) {
+    }
+
+    /** acrossFactions: whether the factions' shares agreeing differ at all (chi-squared over the factions). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConfidenceQuestion(String id, String label, List<ConfidenceGroup> groups, Independence acrossFactions) {
+    }
+
+    /**
+     * One group's answers to one question: how many answered, how many agreed (4 or 5), the share
+     * agreeing and the mean score (1-5; both withheld where a count is suppressed). For a faction,
+     * compared with everyone else who answered: as it stands (comparison), and within outcome bands
+     * (withinBands: the call, Mantel-Haenszel, adjusted for the number of such comparisons).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConfidenceGroup(String group, Count answers, Count agree, Double share, Double mean,
+            Comparison comparison, Stratified withinBands) {
     }
 }

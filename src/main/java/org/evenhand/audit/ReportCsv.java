@@ -176,6 +176,9 @@ final class ReportCsv {
                     w.count("interference", "", "contacts", "channel:" + e.getKey(), "", "records", e.getValue());
                 }
             }
+            if (r.confidence() != null) {
+                confidence(w, r.confidence());
+            }
             w.row("disclosure", "", "", "", "", "threshold", r.disclosure().threshold());
             w.row("disclosure", "", "", "", "", "primary", r.disclosure().primary());
             w.row("disclosure", "", "", "", "", "secondary", r.disclosure().secondary());
@@ -183,6 +186,29 @@ final class ReportCsv {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** Confidence in the process: per role, question and group (the call is the comparison within outcome bands). */
+    private static void confidence(Writer w, FairnessReport.Confidence c) throws IOException {
+        w.row("confidence", "", "", "", "", "quarters", String.join(";", c.quarters()));
+        for (FairnessReport.ConfidenceRole role : c.roles()) {
+            for (FairnessReport.ConfidenceQuestion q : role.questions()) {
+                for (FairnessReport.ConfidenceGroup g : q.groups()) {
+                    w.count("confidence", role.role(), q.id(), g.group(), "", "answers", g.answers());
+                    w.count("confidence", role.role(), q.id(), g.group(), "", "agree", g.agree());
+                    w.row("confidence", role.role(), q.id(), g.group(), "", "share-agreeing", g.share());
+                    w.row("confidence", role.role(), q.id(), g.group(), "", "mean-score", g.mean());
+                    w.comparison("confidence", role.role(), q.id(), g.group(), "", g.comparison());
+                    w.stratified("confidence", role.role(), q.id(), g.group(), "within-outcome-bands",
+                            g.withinBands());
+                }
+                w.independence("confidence", role.role(), q.id(), q.acrossFactions());
+            }
+        }
+        if (c.disclosure() != null) {
+            w.row("confidence", "", "", "", "", "suppressed-primary", c.disclosure().primary());
+            w.row("confidence", "", "", "", "", "suppressed-secondary", c.disclosure().secondary());
+        }
     }
 
     private record Writer(CSVPrinter p) {

@@ -88,7 +88,42 @@ public class ReportPageMaker {
                 r.disclosure() == null ? 0 : r.disclosure().primary() + r.disclosure().secondary(), kept, done, t,
                 choices.regions(), choices.clps(), interference(r.interference(), t),
                 r.handlingTime() == null || r.handlingTime().byCharacteristic() == null ? List.of()
-                        : r.handlingTime().byCharacteristic().stream().map(c -> clause(c, t)).toList());
+                        : r.handlingTime().byCharacteristic().stream().map(c -> clause(c, t)).toList(),
+                confidence(r.confidence(), t));
+    }
+
+    /** The confidence section as tables: per role, a table per question, the call within outcome bands. */
+    private static AuditViews.ConfidenceView confidence(FairnessReport.Confidence c, int t) {
+        if (c == null) {
+            return null;
+        }
+        List<AuditViews.ConfidenceRoleView> roles = new ArrayList<>();
+        for (FairnessReport.ConfidenceRole role : c.roles()) {
+            List<AuditViews.ConfidenceTable> tables = new ArrayList<>();
+            for (FairnessReport.ConfidenceQuestion q : role.questions()) {
+                List<AuditViews.ConfidenceRow> rows = q.groups().stream().map(g -> {
+                    FairnessReport.Stratified w = g.withinBands();
+                    return new AuditViews.ConfidenceRow(AuditViews.confidenceGroup(g.group()), w != null,
+                            Cell.of(g.answers(), t), Cell.of(g.agree(), t), percent(g.share()),
+                            g.mean() == null ? "" : String.format(java.util.Locale.UK, "%.2f", g.mean()),
+                            g.comparison() == null ? "" : ratio(g.comparison().ratio()),
+                            w == null ? "" : ratio(w.riskRatio()), w == null ? "" : interval(w.ciLower(), w.ciUpper()),
+                            w == null ? null : call(w.verdict(), sentence(w.reason())));
+                }).toList();
+                Call across = q.acrossFactions() == null ? null : call(q.acrossFactions().verdict(),
+                        "Across all factions at once: " + q.acrossFactions().reason() + ".");
+                tables.add(new AuditViews.ConfidenceTable(role.role() + "-" + q.id(), q.label(), rows, across,
+                        rows.stream().anyMatch(x -> x.call() != null && x.call().flagged())));
+            }
+            roles.add(new AuditViews.ConfidenceRoleView(role.role(), "respondent".equals(role.role())
+                    ? "Members complained about" : "Members who complained", role.description(), tables));
+        }
+        String quarters = c.quarters().isEmpty() ? null : String.join(", ", c.quarters().stream()
+                .map(q -> "quarter " + q.substring(6) + " of " + q.substring(0, 4)).toList());
+        List<AuditViews.Term> terms = c.terms().stream().map(x -> x.split(": ", 2))
+                .map(x -> new AuditViews.Term(x[0], x.length > 1 ? x[1] : "")).toList();
+        return new AuditViews.ConfidenceView(c.description(), quarters, terms, roles,
+                c.disclosure() == null ? null : c.disclosure().rule());
     }
 
     private static AuditViews.InterferenceView interference(FairnessReport.Interference i, int t) {

@@ -190,6 +190,7 @@ final class ReportPdf {
             i.byChannel().forEach((k, c) -> rows.add(new String[] { "by " + k, show(c) }));
             table(new String[] { "Contacts", "Count" }, new float[] { 150, 60 }, rows);
         }
+        ConfidencePdf.write(this, r.confidence());
         heading("Disclosure control");
         para(r.disclosure().rule() + " In this report: " + r.disclosure().primary() + " counts suppressed as small, "
                 + r.disclosure().secondary() + " more to protect them.", 8);
@@ -282,13 +283,13 @@ final class ReportPdf {
         }
     }
 
-    private void heading(String s) throws IOException {
+    void heading(String s) throws IOException {
         y -= 8;
         need(30);
         text(s, BOLD, 12, "H2");
     }
 
-    private void subheading(String s) throws IOException {
+    void subheading(String s) throws IOException {
         y -= 4;
         need(40);
         text(s, BOLD, 10, "H3");
@@ -314,12 +315,12 @@ final class ReportPdf {
         }
     }
 
-    private void para(String s, float size) throws IOException {
+    void para(String s, float size) throws IOException {
         text(s, REGULAR, size, "P");
         y -= 2;
     }
 
-    private void table(String[] head, float[] widths, List<String[]> rows) throws IOException {
+    void table(String[] head, float[] widths, List<String[]> rows) throws IOException {
         float size = 7;
         var table = tags.element("Table", null);
         row(head, widths, BOLD, size, table, "TH");

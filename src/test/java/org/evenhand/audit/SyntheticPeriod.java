@@ -174,6 +174,6 @@ final class SyntheticPeriod {
             sets.put(i + 1, new ClauseSet(i + 1, "synthetic", List.of(CLAUSES[i])));
         }
         return new Data(out, List.of(), List.of(), characteristicDays, byFaction, members, sets, List.of(), List.of(),
-                "synthetic", 0, Map.of());
+                "synthetic", 0, Map.of(), ConfidenceQueries.Data.NONE);
     }
 }

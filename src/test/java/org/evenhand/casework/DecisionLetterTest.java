@@ -38,6 +38,8 @@ class DecisionLetterTest {
                 l.body());
         assertTrue(l.body().contains("Either party may appeal by Saturday 3 October 2026 on one or more"), l.body());
         assertFalse(l.body().contains(sanction + "\n"), "no sanction code");
+        assertTrue(l.body().endsWith("When the case closes, you can tell us anonymously how the process felt to you,"
+                + " in four short questions: under 'My cases', choose 'How did it feel?'."), l.body());
     }
 
     @Test
@@ -47,7 +49,8 @@ class DecisionLetterTest {
         assertEquals("The outcome of the appeal", l.subject());
         assertEquals("The appeal panel has allowed the appeal and substituted this decision:\n\n- Harassment: upheld\n"
                 + "- Bullying: not upheld\n\nSanction: Advice or training\n\nThe appeal panel's reasons:\nAppeal reasons."
-                + "\n\nThis is the final stage of the process.", l.body());
+                + "\n\nThis is the final stage of the process: the case is now closed.\n\nHow did the process feel to you? You can"
+                + " tell us anonymously, in four short questions: under 'My cases', choose 'How did it feel?'.", l.body());
     }
 
     @Test
@@ -55,6 +58,8 @@ class DecisionLetterTest {
         Letters.Letter l = LetterTemplates.render("appealDecision", new Letters.AppealDecision(false, List.of(), null,
                 "Appeal reasons."));
         assertEquals("The appeal panel has dismissed the appeal; the panel's decision stands.\n\nThe appeal panel's"
-                + " reasons:\nAppeal reasons.\n\nThis is the final stage of the process.", l.body());
+                + " reasons:\nAppeal reasons."
+                + "\n\nThis is the final stage of the process: the case is now closed.\n\nHow did the process feel to you? You can"
+                + " tell us anonymously, in four short questions: under 'My cases', choose 'How did it feel?'.", l.body());
     }
 }

@@ -177,6 +177,11 @@ public final class AccessRules {
         RULES.put("GET /api/published/fairness-reports", rule(Scope.PUBLIC, List.of(), Set.of(200)));
         RULES.put("GET /api/published/fairness-reports/{id}", rule(Scope.PUBLIC, List.of(), Set.of(200, 404)));
         RULES.put("GET /published/fairness-reports", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        // confidence survey (issue 13): a member's own invitations; answering one (the matrix's id is no invitation
+        // of anyone's: 404, as for another member's)
+        RULES.put("GET /api/me/survey", rule(Scope.ROLE, MEMBER, Set.of(200)));
+        RULES.put("POST /api/me/survey/{invitationId}", post(Scope.ROLE, MEMBER, Set.of(404),
+                f -> Map.of("heard", 4, "neutral", 4, "respect", 5, "trust", 3)));
         // caseworkers' notes (issue 6): staff only, or a message to one party
         RULES.put("GET /api/cases/{ref}/notes", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
         RULES.put("POST /api/cases/{ref}/notes", post(Scope.STAFF_CASE, List.of("caseworker"), Set.of(201),
@@ -216,7 +221,8 @@ public final class AccessRules {
                 "POST /nec/audit/reports/{id}/publish")) {
             RULES.put(page, rule(Scope.PAGE, List.of("nec"), Set.of(200)));
         }
-        for (String page : List.of("GET /me/fairness", "POST /me/fairness", "POST /me/fairness/withdraw")) {
+        for (String page : List.of("GET /me/fairness", "POST /me/fairness", "POST /me/fairness/withdraw",
+                "GET /me/survey", "GET /me/survey/thanks", "GET /me/survey/{id}", "POST /me/survey/{id}")) {
             RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
         }
         for (String page : List.of("GET /dpo", "GET /dpo/members/{number}/data",
