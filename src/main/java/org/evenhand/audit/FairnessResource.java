@@ -70,7 +70,7 @@ public class FairnessResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String f = format(format, accept);
         Period period = Period.parse(quarter, from, to, time.today());
-        Filter filter = new Filter(text("region", region), text("clp", clp));
+        Filter filter = new Filter(Filter.named("region", region), Filter.named("clp", clp));
         long t0 = System.nanoTime();
         FairnessReportService.Made made = reports.generate(period, filter, user.username(), "exported as " + f);
         Response r = render(made.report(), f, "fairness-" + period.from() + "-to-" + period.to());
@@ -188,15 +188,5 @@ public class FairnessResource {
             }
         }
         return "json";
-    }
-
-    private static String text(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > 100) {
-            throw ProblemException.invalidField(field, "at most 100 characters");
-        }
-        return value.strip();
     }
 }
