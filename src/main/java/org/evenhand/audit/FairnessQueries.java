@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.evenhand.common.ProblemException;
 import org.hibernate.Session;
 
 /**
@@ -40,17 +39,6 @@ public class FairnessQueries {
     public record Filter(String region, String clp) {
         boolean any() {
             return region != null || clp != null;
-        }
-
-        /** A region or CLP as asked for (the API's query and the report page's): null when blank, at most 100 characters. */
-        static String named(String field, String value) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            if (value.length() > 100) {
-                throw ProblemException.invalidField(field, "at most 100 characters");
-            }
-            return value.strip();
         }
     }
 

@@ -70,7 +70,7 @@ public class FairnessResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String f = format(format, accept);
         Period period = Period.parse(quarter, from, to, time.today());
-        Filter filter = new Filter(Filter.named("region", region), Filter.named("clp", clp));
+        Filter filter = new Filter(filterValue("region", region), filterValue("clp", clp));
         long t0 = System.nanoTime();
         FairnessReportService.Made made = reports.generate(period, filter, user.username(), "exported as " + f);
         Response r = render(made.report(), f, "fairness-" + period.from() + "-to-" + period.to());
@@ -188,5 +188,16 @@ public class FairnessResource {
             }
         }
         return "json";
+    }
+
+    /** A region or CLP asked for (here and on the report page): null when blank, at most 100 characters. */
+    static String filterValue(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 100) {
+            throw ProblemException.invalidField(field, "at most 100 characters");
+        }
+        return value.strip();
     }
 }

@@ -60,6 +60,11 @@ public class StaffCaseFiles {
             return c.complainants() != null && c.complainants() - 1 > joined.size();
         }
 
+        /** Whether the respondent may still respond (the case waits for them). */
+        public boolean awaitingResponse() {
+            return TaskKind.AWAIT_RESPONSE.is(c.stage().step());
+        }
+
         /** Who started the exchange, as triage read it from the thread, in words. */
         public String openedBy() {
             String code = c.exchangeOpenedBy();
