@@ -182,13 +182,13 @@ async function triage() {
   // a message to the complainant and a staff note
   await visit(page, `/work/cases/${ref}`);
   await submit(page, 'Add the note');
-  check((await fieldError(page, 'noteText')).length > 0, 'an empty note is refused next to the field');
+  check((await fieldError(page, 'text')).length > 0, 'an empty note is refused next to the field');
   await page.check('#noteAudience-complainant');
-  await page.fill('#noteText', long('Thank you. I have your complaint and will triage it this week.', 15000));
+  await page.fill('#text', long('Thank you. I have your complaint and will triage it this week.', 15000));
   await submit(page, 'Add the note');
   check((await text(page)).includes('Your message has been sent'), 'a message to the complainant is sent');
   await page.check('#noteAudience-staff');
-  await page.fill('#noteText', 'Thread context shows the respondent opened the exchange.');
+  await page.fill('#text', 'Thread context shows the respondent opened the exchange.');
   await submit(page, 'Add the note');
   check((await text(page)).includes('Thread context shows'), 'a staff note is on the case file');
   check((await page.locator('#trail-title').count()) === 1 && (await page.locator('.trail').textContent()).includes('evidence-read'),
@@ -204,16 +204,16 @@ async function triage() {
   await page.check('#clause-harassment');
   await page.fill('#reasons', long('Repeated replies calling the complainant a liar and a traitor after being asked to stop.', 15000));
   await submit(page, 'Record the triage');
-  const basis = await page.locator('select[name^="basis-"]').count();
-  check(basis === 2 && /lawful basis/i.test(await fieldError(page, await page.locator('select[name^="basis-"]').first().getAttribute('id'))),
+  const basis = await page.locator('select[name$=".basis"]').count();
+  check(basis === 2 && /lawful basis/i.test(await fieldError(page, await page.locator('select[name$=".basis"]').first().getAttribute('id'))),
     'accepting the case without a lawful basis for its evidence is refused next to the field');
   check((await page.inputValue('#reasons')).length === 15000,
     'the reasons typed are kept');
   await audit(page, 'caseworker-triage-errors');
-  for (const select of await page.locator('select[name^="basis-"]').all()) {
+  for (const select of await page.locator('select[name$=".basis"]').all()) {
     await select.selectOption('art-9-2-d');
   }
-  for (const input of await page.locator('input[name^="basisReason-"]').all()) {
+  for (const input of await page.locator('input[name$=".reason"]').all()) {
     await input.fill('Messages between members in a party group, about party business.');
   }
   await page.check('#opened-respondent');
@@ -431,7 +431,7 @@ async function dpo() {
   await page.waitForLoadState('load');
   await audit(page, 'dpo-erasure-request');
   await submit(page, 'Record the decision');
-  check((await fieldError(page, 'decision')).length > 0 && (await fieldError(page, 'reasons')).length > 0,
+  check((await fieldError(page, 'approve')).length > 0 && (await fieldError(page, 'reasons')).length > 0,
     'an erasure decision without a choice and reasons is refused next to the fields');
   await page.check('#decision-refuse');
   await page.fill('#reasons', long('The cases closed within the last six months are needed in case of legal claims.', 15000));

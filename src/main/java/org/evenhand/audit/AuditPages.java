@@ -114,8 +114,9 @@ public class AuditPages {
         String f = FairnessResource.format(format == null ? "pdf" : format, null);
         Period period = Period.parse(blank(quarter) ? null : quarter, blank(from) ? null : from, blank(to) ? null : to,
                 time.today());
-        FairnessReport r = reports.generate(period, new Filter(text("region", region), text("clp", clp)),
-                user.username(), "exported as " + f).report();
+        Filter filter = new Filter(FairnessResource.filterValue("region", region),
+                FairnessResource.filterValue("clp", clp));
+        FairnessReport r = reports.generate(period, filter, user.username(), "exported as " + f).report();
         return file(r, f, "fairness-" + period.from() + "-to-" + period.to());
     }
 
@@ -177,19 +178,9 @@ public class AuditPages {
         };
     }
 
-    private static String text(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > 100) {
-            throw ProblemException.invalidField(field, "at most 100 characters");
-        }
-        return value.strip();
-    }
-
     /** A region or CLP, which must be one that members belong to. */
     private static String choice(String field, String value, List<String> known) {
-        String v = text(field, value);
+        String v = FairnessResource.filterValue(field, value);
         if (v != null && !known.contains(v)) {
             throw ProblemException.invalidField(field, "no member belongs to " + ("clp".equals(field) ? "a CLP" : "a region")
                     + " called '" + v + "': choose one from the list");

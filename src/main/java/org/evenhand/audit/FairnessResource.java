@@ -70,7 +70,7 @@ public class FairnessResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String f = format(format, accept);
         Period period = Period.parse(quarter, from, to, time.today());
-        Filter filter = new Filter(text("region", region), text("clp", clp));
+        Filter filter = new Filter(filterValue("region", region), filterValue("clp", clp));
         long t0 = System.nanoTime();
         FairnessReportService.Made made = reports.generate(period, filter, user.username(), "exported as " + f);
         Response r = render(made.report(), f, "fairness-" + period.from() + "-to-" + period.to());
@@ -190,7 +190,8 @@ public class FairnessResource {
         return "json";
     }
 
-    private static String text(String field, String value) {
+    /** A region or CLP asked for (here and on the report page): null when blank, at most 100 characters. */
+    static String filterValue(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

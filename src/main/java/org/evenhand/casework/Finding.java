@@ -1,5 +1,7 @@
 package org.evenhand.casework;
 
-/** Whether one cited clause of the definition was breached. */
-public record Finding(String clause, boolean upheld) {
+import jakarta.validation.constraints.NotNull;
+
+/** Whether one cited clause of the definition was breached (in a vote, the panel member must say which). */
+public record Finding(String clause, @NotNull(message = "{casework.finding.upheld}") Boolean upheld) {
 }

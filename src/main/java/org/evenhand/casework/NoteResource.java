@@ -2,10 +2,7 @@ package org.evenhand.casework;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,9 +25,6 @@ import org.evenhand.identity.Roles;
 @RolesAllowed(Roles.CASEWORKER)
 public class NoteResource {
 
-    public record NoteRequest(@NotBlank String audience, @NotBlank @Size(max = 20000) String text) {
-    }
-
     @Inject
     NoteService notes;
     @Inject
@@ -45,8 +39,8 @@ public class NoteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a note for staff, or send a message to one party (a letter on their timeline and by email)")
-    public Response add(@PathParam("ref") String ref, @Valid @NotNull NoteRequest body) {
-        notes.add(user.username(), ref, NoteService.Audience.of(body.audience()), body.text());
+    public Response add(@PathParam("ref") String ref, @NotNull NoteService.NoteRequest body) {
+        notes.add(user.username(), ref, body);
         return Response.created(URI.create("/api/cases/" + ref + "/notes")).build();
     }
 }

@@ -3,8 +3,12 @@ package org.evenhand.casework;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
 
 /**
@@ -17,19 +21,25 @@ import org.evenhand.common.ProblemException;
 public class NoteService {
 
     public static final String KIND = "note";
-    static final int MAX_LENGTH = 20000;
 
     public enum Audience {
         staff, complainant, respondent;
 
+        /** The audience a form's value names, or null for none (or one that is not an audience). */
         public static Audience of(String code) {
             for (Audience a : values()) {
                 if (a.name().equals(code)) {
                     return a;
                 }
             }
-            throw ProblemException.invalidField("audience", "must be staff, complainant or respondent");
+            return null;
         }
+    }
+
+    /** A note for staff, or a message to one party. */
+    public record NoteRequest(@NotNull(message = "{casework.note.audience}") Audience audience,
+            @NotBlank(message = "{casework.note.text}")
+            @Size(max = 20000, message = "{casework.note.text.max}") String text) {
     }
 
     public record Note(Instant at, String author, Audience audience, String text) {
@@ -39,21 +49,18 @@ public class NoteService {
     CaseViews views;
     @Inject
     CaseLetters letters;
+    @Inject
+    Commands commands;
 
     @Transactional
-    public void add(String caseworker, String ref, Audience audience, String text) {
+    public void add(String caseworker, String ref, NoteRequest note) {
         CaseFile c = views.requireStaffAccess(caseworker, true, false, ref);
-        if (text == null || text.isBlank()) {
-            throw ProblemException.invalidField("text", "write the note");
-        }
-        if (text.length() > MAX_LENGTH) {
-            throw ProblemException.invalidField("text", "at most " + MAX_LENGTH + " characters");
-        }
-        String body = text.strip();
-        switch (audience) {
+        commands.check(note);
+        String body = note.text().strip();
+        switch (note.audience()) {
             case staff -> letters.record(c, caseworker, KIND, TimelineEntry.Audience.staff, body);
             case complainant, respondent -> {
-                Party party = audience == Audience.complainant ? Party.COMPLAINANT : Party.RESPONDENT;
+                Party party = note.audience() == Audience.complainant ? Party.COMPLAINANT : Party.RESPONDENT;
                 if (c.member(party) == null) {
                     throw ProblemException.conflict("the " + party.label() + " on " + ref + " is no longer on record");
                 }

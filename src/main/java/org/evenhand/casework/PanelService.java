@@ -99,10 +99,7 @@ public class PanelService {
         List<Finding> findings = in.findings();
         String sanction = in.sanction();
         if (in.allow()) {
-            if (findings == null || findings.isEmpty() || sanction == null || sanction.isBlank()) {
-                throw ProblemException.invalidField("findings", "allowing an appeal means recording the findings and"
-                        + " sanction the appeal panel substitutes");
-            }
+            // that allowing it needs findings and a sanction is the payload's own rule (Payloads.AppealVote)
             checkVote(c, v, findings, sanction, in.sanctionMonths(), in.departureReason());
         } else {
             Decision first = Decision.of(c.id, PanelSeat.DECISION).orElseThrow();

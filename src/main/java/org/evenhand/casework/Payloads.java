@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.evenhand.common.CheckedTogether;
 
 /** The typed bodies the API accepts for case actions and for completing each kind of task. */
 public final class Payloads {
@@ -41,49 +42,127 @@ public final class Payloads {
 
     /**
      * Completes {@link TaskKind#TRIAGE}. protectedCharacteristic: which one a complaint of hateful language concerns
-     * (optional; only for a complaint in scope), for the fairness audit's handling-time comparison.
+     * (optional; only for a complaint in scope), for the fairness audit's handling-time comparison. lawfulBases:
+     * for the complainant's items of evidence that still need one; an entry left blank gives none, and a complaint
+     * is accepted only with one for each.
      */
-    public record Triage(@NotNull Boolean inScope, @Size(max = 20) List<@NotBlank String> clauses,
-            @NotBlank @Size(max = 20000) String reasons, ExchangeOpenedBy exchangeOpenedBy,
-            ProtectedCharacteristic protectedCharacteristic,
-            @Size(max = 200) List<@Valid @NotNull LawfulBasisGiven> lawfulBases) {
+    @CheckedTogether
+    public record Triage(@NotNull(message = "{casework.triage.inScope}") Boolean inScope,
+            @Size(max = 20, message = "{casework.clauses.max}")
+            List<@NotBlank(message = "{casework.clauses.blank}") String> clauses,
+            @NotBlank(message = "{casework.triage.reasons}")
+            @Size(max = 20000, message = "{casework.reasons.max}") String reasons,
+            ExchangeOpenedBy exchangeOpenedBy, ProtectedCharacteristic protectedCharacteristic,
+            @Size(max = 200) List<@Valid @NotNull LawfulBasisGiven> lawfulBases) implements CheckedTogether.Rules {
 
         public Triage(Boolean inScope, List<String> clauses, String reasons, ExchangeOpenedBy exchangeOpenedBy,
                 ProtectedCharacteristic protectedCharacteristic) {
             this(inScope, clauses, reasons, exchangeOpenedBy, protectedCharacteristic, null);
         }
+
+        /**
+         * In scope: at least one clause, and a lawful basis with its reason for each item listed. Out of scope: no
+         * clause and no characteristic; an item's basis, if given, still with its reason.
+         */
+        @Override
+        public void check(CheckedTogether.Refusals refuse) {
+            boolean anyClause = clauses != null && !clauses.isEmpty();
+            if (Boolean.TRUE.equals(inScope) && !anyClause) {
+                refuse.at("clauses", "{casework.triage.clauses.inScope}");
+            }
+            if (Boolean.FALSE.equals(inScope) && anyClause) {
+                refuse.at("clauses", "{casework.triage.clauses.outOfScope}");
+            }
+            if (Boolean.FALSE.equals(inScope) && protectedCharacteristic != null) {
+                refuse.at("protectedCharacteristic", "{casework.triage.characteristic.outOfScope}");
+            }
+            for (int i = 0; lawfulBases != null && i < lawfulBases.size(); i++) {
+                LawfulBasisGiven b = lawfulBases.get(i);
+                if (b == null || !b.given() && !Boolean.TRUE.equals(inScope)) {
+                    continue;
+                }
+                if (blank(b.basis())) {
+                    refuse.at("lawfulBases", i, "basis", "{casework.lawfulBasis.basis}", b.evidenceId());
+                }
+                if (blank(b.reason())) {
+                    refuse.at("lawfulBases", i, "reason", "{casework.lawfulBasis.reason}", b.evidenceId());
+                }
+            }
+        }
     }
 
     /**
      * The lawful basis a caseworker records for an item of evidence at triage (basis: consent, art-9-2-d,
-     * art-9-2-e or legal-claims); recorded with the triage in one transaction, or not at all.
+     * art-9-2-e or legal-claims, with the reason it applies); recorded with the triage in one transaction, or
+     * not at all. Both are needed once either is given, and for every item when the complaint is in scope
+     * ({@link Triage#check}).
      */
-    public record LawfulBasisGiven(@NotNull Long evidenceId, @NotBlank @Size(max = 40) String basis,
-            @NotBlank @Size(max = 5000) String reason) {
+    public record LawfulBasisGiven(@NotNull(message = "{casework.lawfulBasis.item}") Long evidenceId,
+            @Size(max = 40) String basis,
+            @Size(max = 5000, message = "{casework.lawfulBasis.reason.max}") String reason) {
+
+        /** Whether anything was given: an entry left blank records nothing. */
+        public boolean given() {
+            return !blank(basis) || !blank(reason);
+        }
     }
 
     /** Completes {@link TaskKind#INVESTIGATE}. */
-    public record Investigation(@NotBlank @Size(max = 100000) String report) {
+    public record Investigation(@NotBlank(message = "{casework.investigation.report}")
+            @Size(max = 100000, message = "{casework.investigation.report.max}") String report) {
     }
 
-    /** Completes {@link TaskKind#PANEL_DECISION}: one panel member's findings. */
-    public record Vote(@NotEmpty @Size(max = 20) List<@Valid @NotNull Finding> findings, @NotBlank String sanction,
-            Integer sanctionMonths, @Size(max = 20000) String departureReason,
-            @NotBlank @Size(max = 50000) String reasons) {
+    /** Completes {@link TaskKind#PANEL_DECISION}: one panel member's findings (the ladder's rules: VoteRules). */
+    public record Vote(@NotEmpty(message = "{casework.vote.findings}")
+            @Size(max = 20) List<@Valid @NotNull Finding> findings,
+            @NotBlank(message = "{casework.vote.sanction}") String sanction, Integer sanctionMonths,
+            @Size(max = 20000, message = "{casework.vote.departureReason.max}") String departureReason,
+            @NotBlank(message = "{casework.vote.reasons}")
+            @Size(max = 50000, message = "{casework.reasons.max}") String reasons) {
     }
 
-    /** Completes {@link TaskKind#HEAR_APPEAL}: allow (with the decision the panel substitutes) or dismiss. */
-    public record AppealVote(@NotNull Boolean allow, @Size(max = 20) List<@Valid @NotNull Finding> findings,
-            String sanction, Integer sanctionMonths, @Size(max = 20000) String departureReason,
-            @NotBlank @Size(max = 50000) String reasons) {
+    /**
+     * Completes {@link TaskKind#HEAR_APPEAL}: allow (with the decision the panel substitutes: findings and sanction)
+     * or dismiss. A dismissal substitutes nothing, so any findings, sanction, term or departure sent with one are not
+     * part of it.
+     */
+    @CheckedTogether
+    public record AppealVote(@NotNull(message = "{casework.appeal.allow}") Boolean allow,
+            @Size(max = 20) List<@Valid @NotNull Finding> findings, String sanction, Integer sanctionMonths,
+            @Size(max = 20000, message = "{casework.vote.departureReason.max}") String departureReason,
+            @NotBlank(message = "{casework.vote.reasons}")
+            @Size(max = 50000, message = "{casework.reasons.max}") String reasons) implements CheckedTogether.Rules {
+
+        public AppealVote {
+            if (!Boolean.TRUE.equals(allow)) {
+                findings = null;
+                sanction = null;
+                sanctionMonths = null;
+                departureReason = null;
+            }
+        }
+
+        /** Allowing the appeal means recording the findings and the sanction the appeal panel substitutes. */
+        @Override
+        public void check(CheckedTogether.Refusals refuse) {
+            if (Boolean.TRUE.equals(allow) && (findings == null || findings.isEmpty())) {
+                refuse.at("findings", "{casework.vote.findings}");
+            }
+            if (Boolean.TRUE.equals(allow) && blank(sanction)) {
+                refuse.at("sanction", "{casework.vote.sanction}");
+            }
+        }
     }
 
     /** Completes {@link TaskKind#REVIEW_SUSPENSION}. */
-    public record SuspensionReview(@NotNull Boolean renew, @NotBlank @Size(max = 20000) String reasons) {
+    public record SuspensionReview(@NotNull(message = "{casework.review.renew}") Boolean renew,
+            @NotBlank(message = "{casework.review.reasons}")
+            @Size(max = 20000, message = "{casework.reasons.max}") String reasons) {
     }
 
     /** Completes {@link TaskKind#RESOLVE_ESCALATION}. */
-    public record Escalation(@NotBlank @Size(max = 20000) String note) {
+    public record Escalation(@NotBlank(message = "{casework.escalation.note}")
+            @Size(max = 20000, message = "{casework.escalation.note.max}") String note) {
     }
 
     /** The respondent's answer to the allegation. */
@@ -98,6 +177,12 @@ public final class Payloads {
             @NotBlank @Size(max = 50000) String statement) {
     }
 
-    public record SuspensionRequest(@NotBlank @Size(min = 20, max = 20000) String reasons) {
+    /** An interim suspension imposed with its reasons, which the respondent reads and a caseworker reviews. */
+    public record SuspensionRequest(@NotBlank(message = "{casework.suspension.reasons}")
+            @Size(min = 20, max = 20000, message = "{casework.suspension.reasons.size}") String reasons) {
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -2,7 +2,6 @@ package org.evenhand.casework;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -71,7 +70,7 @@ public class StaffCaseResource {
     @RolesAllowed(Roles.CASEWORKER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Impose an interim suspension with written reasons; reviewed automatically")
-    public Response suspend(@PathParam("ref") String ref, @Valid @NotNull Payloads.SuspensionRequest body) {
+    public Response suspend(@PathParam("ref") String ref, @NotNull Payloads.SuspensionRequest body) {
         views.forStaff(user.username(), true, false, ref);
         suspensions.request(ref, user.username(), body);
         return Response.created(URI.create("/api/cases/" + ref)).build();

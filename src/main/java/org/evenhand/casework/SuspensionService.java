@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.evenhand.casework.rules.Deadlines;
+import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Handler;
@@ -39,9 +40,12 @@ public class SuspensionService {
     ProcessConfig config;
     @Inject
     CaseVault vault;
+    @Inject
+    Commands commands;
 
     @Transactional
     public void request(String ref, String caseworker, Payloads.SuspensionRequest in) {
+        commands.check(in);
         CaseFile c = cases.load(ref);
         if (c.status != CaseFile.Status.OPEN) {
             throw ProblemException.conflict("case " + ref + " is not open");

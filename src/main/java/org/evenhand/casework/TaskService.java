@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
 import org.evenhand.trail.ActionTrail;
 
@@ -41,7 +38,7 @@ public class TaskService {
     @Inject
     ObjectMapper json;
     @Inject
-    Validator validator;
+    Commands commands;
 
     @Transactional
     public List<TaskView> openTasks(String username) {
@@ -110,11 +107,7 @@ public class TaskService {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw ProblemException.badRequest(org.evenhand.common.JsonErrors.describe(e).detail());
         }
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return value;
+        return commands.check(value);
     }
 
     private static TaskView view(CaseProcess.WorkItem t, String username) {

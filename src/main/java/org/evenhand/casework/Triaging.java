@@ -68,21 +68,18 @@ public class Triaging {
         CaseFile c = cases.load(ref);
         DefinitionVersion v = citations.version(c.definitionVersion);
         List<String> clauses = in.clauses() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.clauses()));
+        // the payload's own rules (in scope needs a clause, out of scope none, ...) are on Payloads.Triage
         if (in.inScope()) {
-            if (clauses.isEmpty()) {
-                throw ProblemException.invalidField("clauses", "an in-scope complaint must engage at least one clause");
-            }
             citations.requireClauses(v, clauses, "clauses");
-        } else if (!clauses.isEmpty()) {
-            throw ProblemException.invalidField("clauses", "an out-of-scope complaint engages no clause");
         }
         if (in.lawfulBases() != null) {
-            in.lawfulBases().forEach(b -> caseEvidence.get().recordLawfulBasis(caseworker, ref, b));
+            in.lawfulBases().stream().filter(Payloads.LawfulBasisGiven::given)
+                    .forEach(b -> caseEvidence.get().recordLawfulBasis(caseworker, ref, b));
         }
         if (in.inScope()) {
             List<Long> lacking = evidence.isResolvable() ? evidence.get().itemsLackingLawfulBasis(c) : List.of();
             if (!lacking.isEmpty()) {
-                throw ProblemException.invalidField("lawfulBasis", "record the lawful basis for evidence items "
+                throw ProblemException.invalidField("lawfulBases", "record the lawful basis for evidence items "
                         + lacking + " (in lawfulBases, or POST /api/cases/" + ref + "/evidence/{id}/lawful-basis) before accepting the case");
             }
         }
@@ -92,10 +89,6 @@ public class Triaging {
         c.engagedClauses = clauses;
         c.triageReasons = vault.seal(c.ref, in.reasons());
         c.exchangeOpenedBy = in.exchangeOpenedBy() == null ? null : in.exchangeOpenedBy().code();
-        if (in.protectedCharacteristic() != null && !in.inScope()) {
-            throw ProblemException.invalidField("protectedCharacteristic",
-                    "only a complaint in scope is recorded against a protected characteristic");
-        }
         c.protectedCharacteristic = in.protectedCharacteristic() == null ? null : in.protectedCharacteristic().code();
         letters.record(c, caseworker, "triaged", staff, (in.inScope() ? "In scope, engaging " + String.join(", ", clauses)
                 : "Out of scope") + " (definition " + v.id() + "). Reasons: " + in.reasons());

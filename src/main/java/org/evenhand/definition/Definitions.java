@@ -18,11 +18,6 @@ import org.evenhand.definition.DefinitionVersion;
 public class Definitions {
 
     public record ClauseOption(String id, String title, String test, int tier, String tierLabel, String href) {
-
-        /** The name of a panel member's finding on this clause in the decision form. */
-        public String findingField() {
-            return "finding-" + id;
-        }
     }
 
     public record NotAbuseEntry(String id, String title, String description, String href) {

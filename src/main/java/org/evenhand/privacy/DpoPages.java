@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +29,6 @@ import org.evenhand.web.Due;
 import org.evenhand.web.Form;
 import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
-import org.evenhand.web.PageErrors;
 
 /** The data protection officer's pages: requests with their deadlines, the retention queue, legal holds. */
 @Path("/dpo")
@@ -143,19 +143,11 @@ public class DpoPages {
     @Operation(hidden = true)
     public Response decide(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
         Form form = Form.of(fields);
-        String decision = form.text("decision");
-        if (decision == null) {
-            form.error("decision", "Say whether you approve or refuse the request.");
-        }
-        String reasons = form.text("reasons");
-        if (reasons == null) {
-            form.error("reasons", "Give your reasons; they are kept as proof of compliance.");
-        } else if (reasons.length() > 20000) {
-            form.error("reasons", "Keep the reasons to 20,000 characters.");
-        }
-        if (!form.hasErrors()) {
-            erasure.decide(id, user.username(), new ErasureService.Decision("approve".equals(decision), reasons));
+        try {
+            erasure.decide(id, user.username(), new ErasureService.Decision(form.yesNo("approve"), form.text("reasons")));
             return Html.seeOther("/dpo?done=decided#erasure");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
         }
         return Html.page(400, Templates.erasure(new ErasurePage(erasureRequest(id)), form));
     }
@@ -180,22 +172,17 @@ public class DpoPages {
     public Response hold(@PathParam("ref") String ref, MultivaluedMap<String, String> fields) {
         RetentionRow entry = entry(ref);
         Form form = Form.of(fields);
-        String reason = form.text("reason");
-        if (reason == null) {
-            form.error("reason", entry.onHold() ? "Say why the hold can be released." : "Say why the case must be kept"
-                    + " (for example, the claim or proceedings it is needed for).");
-        } else if (reason.length() > 20000) {
-            form.error("reason", "Keep the reasons to 20,000 characters.");
+        try {
+            if (entry.onHold()) {
+                retention.releaseHold(user.username(), ref, new RetentionService.ReleaseHold(form.text("reason")));
+                return Html.seeOther("/dpo?done=released#retention");
+            }
+            retention.placeHold(user.username(), ref, new RetentionService.PlaceHold(form.text("reason")));
+            return Html.seeOther("/dpo?done=held#retention");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
         }
-        if (form.hasErrors()) {
-            return Html.page(400, Templates.hold(new HoldPage(entry), form));
-        }
-        if (entry.onHold()) {
-            retention.releaseHold(user.username(), ref, reason);
-            return Html.seeOther("/dpo?done=released#retention");
-        }
-        retention.placeHold(user.username(), ref, reason);
-        return Html.seeOther("/dpo?done=held#retention");
+        return Html.page(400, Templates.hold(new HoldPage(entry), form));
     }
 
     private RetentionRow entry(String ref) {

@@ -2,10 +2,7 @@ package org.evenhand.privacy;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,9 +27,6 @@ import org.evenhand.identity.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.DPO)
 public class DpoResource {
-
-    public record Reasons(@NotBlank @Size(max = 20000) String reason) {
-    }
 
     @Inject
     SubjectAccessService access;
@@ -80,7 +74,7 @@ public class DpoResource {
     @Path("/erasure-requests/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decide an erasure request, with reasons; approval crypto-shreds what the law allows")
-    public ErasureService.RequestView decide(@PathParam("id") long id, @Valid @NotNull ErasureService.Decision body) {
+    public ErasureService.RequestView decide(@PathParam("id") long id, @NotNull ErasureService.Decision body) {
         return erasure.decide(id, user.username(), body);
     }
 
@@ -95,8 +89,8 @@ public class DpoResource {
     @Path("/cases/{ref}/legal-hold")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Place a legal hold, with reasons: retention waits until it is released")
-    public Response hold(@PathParam("ref") String ref, @Valid @NotNull Reasons body) {
-        retention.placeHold(user.username(), ref, body.reason());
+    public Response hold(@PathParam("ref") String ref, @NotNull RetentionService.PlaceHold body) {
+        retention.placeHold(user.username(), ref, body);
         return Response.created(URI.create("/api/privacy/retention")).build();
     }
 
@@ -104,8 +98,8 @@ public class DpoResource {
     @Path("/cases/{ref}/legal-hold/release")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Release a legal hold, with reasons; overdue retention then proceeds")
-    public Response release(@PathParam("ref") String ref, @Valid @NotNull Reasons body) {
-        retention.releaseHold(user.username(), ref, body.reason());
+    public Response release(@PathParam("ref") String ref, @NotNull RetentionService.ReleaseHold body) {
+        retention.releaseHold(user.username(), ref, body);
         return Response.noContent().build();
     }
 }

@@ -4,12 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.evenhand.casework.CaseFile;
 import org.evenhand.casework.Erasing;
 import org.evenhand.casework.JoinedComplainant;
+import org.evenhand.common.Commands;
 import org.evenhand.common.Durations;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
@@ -31,10 +35,14 @@ public class ErasureService {
             Integer casesErased) {
     }
 
-    public record Decision(@jakarta.validation.constraints.NotNull Boolean approve,
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20000) String reasons) {
+    /** The DPO's decision on an erasure request, with reasons kept as proof of compliance. */
+    public record Decision(@NotNull(message = "{privacy.erasure.approve}") Boolean approve,
+            @NotBlank(message = "{privacy.erasure.reasons}")
+            @Size(max = 20000, message = "{privacy.reasons.max}") String reasons) {
     }
 
+    @Inject
+    Commands commands;
     @Inject
     PrivacyConfig config;
     @Inject
@@ -68,6 +76,7 @@ public class ErasureService {
 
     @Transactional
     public RequestView decide(long id, String dpo, Decision d) {
+        commands.check(d);
         RequestView r = find(id);
         if (r.decidedAt() != null) {
             throw ProblemException.conflict("erasure request " + id + " was decided on " + r.decidedAt());

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +18,7 @@ import org.evenhand.casework.CaseFile;
 import org.evenhand.casework.CaseLetters;
 import org.evenhand.casework.Erasing;
 import org.evenhand.casework.CaseProcess;
+import org.evenhand.common.Commands;
 import org.evenhand.common.Durations;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
@@ -38,6 +41,18 @@ public class RetentionService {
             Instant holdPlacedAt) {
     }
 
+    /** A legal hold placed on a case, with the claim, proceedings or investigation it is kept for. */
+    public record PlaceHold(@NotBlank(message = "{privacy.hold.reason}")
+            @Size(max = 20000, message = "{privacy.reasons.max}") String reason) {
+    }
+
+    /** A legal hold released, with why the case need no longer be kept. */
+    public record ReleaseHold(@NotBlank(message = "{privacy.release.reason}")
+            @Size(max = 20000, message = "{privacy.reasons.max}") String reason) {
+    }
+
+    @Inject
+    Commands commands;
     @Inject
     Erasing erasing;
     @Inject
@@ -87,7 +102,8 @@ public class RetentionService {
     }
 
     @Transactional
-    public void placeHold(String dpo, String ref, String reason) {
+    public void placeHold(String dpo, String ref, PlaceHold in) {
+        commands.check(in);
         CaseFile c = CaseFile.byRef(ref).orElseThrow(() -> ProblemException.notFound("case " + ref));
         if (c.erasedAt != null) {
             throw ProblemException.conflict("case " + ref + " has already been erased");
@@ -98,20 +114,21 @@ public class RetentionService {
         LegalHold h = new LegalHold();
         h.caseId = c.id;
         h.placedBy = dpo;
-        h.reason = reason;
+        h.reason = in.reason();
         h.placedAt = time.now();
         h.persist();
         trail.record(dpo, "legal-hold-placed", ref, "");
     }
 
     @Transactional
-    public void releaseHold(String dpo, String ref, String reason) {
+    public void releaseHold(String dpo, String ref, ReleaseHold in) {
+        commands.check(in);
         CaseFile c = CaseFile.byRef(ref).orElseThrow(() -> ProblemException.notFound("case " + ref));
         LegalHold h = LegalHold.activeFor(c.id).orElseThrow(() -> ProblemException.conflict("case " + ref
                 + " is not on legal hold"));
         h.releasedAt = time.now();
         h.releasedBy = dpo;
-        h.releaseReason = reason;
+        h.releaseReason = in.reason();
         trail.record(dpo, "legal-hold-released", ref, "");
         process.deliver(ref, "LegalHoldReleased", Map.of());
     }

@@ -25,6 +25,11 @@ public final class Form {
         return name.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
+    /** {@link #id(String)} for templates: the id of the input named {@code name} (its message's id adds "-error"). */
+    public String inputId(String name) {
+        return id(name);
+    }
+
     /**
      * The form field a constraint violation's property path names: the path itself, without the
      * validator's container-element nodes or a trailing index ("clauses[2].&lt;list element&gt;" → "clauses",
@@ -116,6 +121,12 @@ public final class Form {
 
     public boolean ticked(String name) {
         return !values(name).isEmpty();
+    }
+
+    /** The answer to a yes-or-no question (radios valued "yes" and "no"): null when neither was chosen. */
+    public Boolean yesNo(String name) {
+        String v = text(name);
+        return "yes".equals(v) ? Boolean.TRUE : "no".equals(v) ? Boolean.FALSE : null;
     }
 
     /** Records a problem with a field; the first message for a field is the one shown. */

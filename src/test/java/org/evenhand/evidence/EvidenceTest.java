@@ -89,7 +89,7 @@ class EvidenceTest {
         Held triage = claimed(CASEWORKERS, ref, "triage");
         as(triage.user()).body(Map.of("inScope", true, "clauses", List.of("dehumanising-language"), "reasons", "x"))
                 .post("/api/tasks/" + triage.taskId() + "/complete").then().statusCode(400)
-                .body("errors[0].field", equalTo("lawfulBasis")).body("detail", containsString("[" + id + "]"));
+                .body("errors[0].field", equalTo("lawfulBases")).body("detail", containsString("[" + id + "]"));
         as(triage.user()).body(Map.of("basis", "gossip", "reason", "x"))
                 .post("/api/cases/" + ref + "/evidence/" + id + "/lawful-basis").then().statusCode(400);
     }
