@@ -116,10 +116,14 @@ public class MySurveyPage {
     /** A radio button's value: 1 to 5 are answers; anything else is no answer (and the form says so). */
     private static Integer score(Form form, String name) {
         String v = form.text(name);
-        if (v == null || !v.matches("[0-9]{1,2}")) {
+        if (v == null) {
             return null;
         }
-        return Integer.valueOf(v);
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     private AnswerPage page(Member m, ConfidenceSurvey.Invitation i) {
