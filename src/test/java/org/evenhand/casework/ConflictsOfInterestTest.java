@@ -181,4 +181,40 @@ class ConflictsOfInterestTest {
         assertEquals(2, Db.count("SELECT count(*) FROM case_involved_handlers i JOIN cases c ON c.id = i.case_id"
                 + " WHERE c.ref = ?", ref));
     }
+
+    @Test
+    void thePagesKeepTheRegisterAndTakeARecusal() {
+        String respondent = member("Resp CLP " + TAG);
+        org.evenhand.testing.Pages.as("pete", () -> {
+            String token = org.evenhand.testing.Pages.tokenFrom("/work/interests");
+            String refused = org.evenhand.testing.Pages.page().formParam("_csrf", token).formParam("kind", "member")
+                    .formParam("value", "").formParam("from", "2020-01-01").post("/work/interests").then()
+                    .statusCode(400).extract().asString();
+            assertTrue(refused.contains("There is a problem"), refused);
+            assertTrue(org.evenhand.testing.Pages.fieldError(refused, "value") != null, "the message is beside the field");
+            org.evenhand.testing.Pages.page().formParam("_csrf", token).formParam("kind", "member")
+                    .formParam("value", respondent).formParam("from", "2020-01-01").post("/work/interests").then()
+                    .statusCode(303).header("Location", containsString("/work/interests?done=declared"));
+            String listed = org.evenhand.testing.Pages.page().get("/work/interests").then().statusCode(200).extract().asString();
+            assertTrue(listed.contains(respondent.toUpperCase()), listed);
+        });
+        assertEquals(1, Db.count("SELECT count(*) FROM declared_interests WHERE handler = 'pete' AND value = ?",
+                respondent.toUpperCase()));
+
+        String ref = file(member("Comp CLP " + TAG), member("Resp CLP " + TAG), null, "Insults in replies, again.");
+        Api.Held held = tasks(List.of("rowan"), ref, "triage").get(0);
+        org.evenhand.testing.Pages.as("rowan", () -> {
+            String task = org.evenhand.testing.Pages.page().get("/work/tasks/" + held.taskId()).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(task.contains("/work/tasks/" + held.taskId() + "/recusal"), "the task page offers the recusal");
+            String token = org.evenhand.testing.Pages.token(task);
+            String refused = org.evenhand.testing.Pages.page().formParam("_csrf", token).formParam("reason", "")
+                    .post("/work/tasks/" + held.taskId() + "/recusal").then().statusCode(400).extract().asString();
+            assertTrue(org.evenhand.testing.Pages.fieldError(refused, "reason") != null, refused);
+            org.evenhand.testing.Pages.page().formParam("_csrf", token).formParam("reason", "I know the respondent.")
+                    .post("/work/tasks/" + held.taskId() + "/recusal").then().statusCode(303);
+        });
+        assertEquals(Set.of("casey", "quinn"), offeredTriage(ref));
+        assertEquals(1, timeline(ref, "recused"));
+    }
 }
