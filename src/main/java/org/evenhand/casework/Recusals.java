@@ -45,6 +45,8 @@ public class Recusals {
     TimeSource time;
     @Inject
     EntityManager em;
+    @Inject
+    jakarta.validation.Validator validator;
 
     @Transactional
     public Handovers.Outcome recuse(String taskId, String username, Recusal in) {
@@ -53,6 +55,14 @@ public class Recusals {
         TaskKind kind = TaskKind.find(t.kind()).filter(TaskKind::isTask).orElse(null);
         if (!mine || kind == null) {
             throw ProblemException.notFound("task " + taskId);
+        }
+        // validated only once the task is known to be the caller's, so a stranger learns nothing of it
+        if (in == null) {
+            throw ProblemException.badRequest("the body must be a JSON object with your reason");
+        }
+        var violations = validator.validate(in);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
         }
         CaseFile c = cases.load(t.caseRef());
         Handovers.Outcome out = handovers.handOn(c, t, Set.of(username)).orElseThrow(() -> ProblemException.conflict(

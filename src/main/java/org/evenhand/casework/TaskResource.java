@@ -47,8 +47,7 @@ public class TaskResource {
     @Path("/{id}/recusal")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recuse from a task with a reason: I leave the case for good, the task is drawn or offered again")
-    public Handovers.Outcome recuse(@PathParam("id") String id, @jakarta.validation.Valid
-            @jakarta.validation.constraints.NotNull Recusals.Recusal body) {
+    public Handovers.Outcome recuse(@PathParam("id") String id, Recusals.Recusal body) {
         return recusals.recuse(id, user.username(), body);
     }
 

@@ -218,6 +218,10 @@ public final class AccessRules {
                 "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}")) {
             RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
         }
+        for (String page : List.of("GET /work/interests", "POST /work/interests", "POST /work/interests/{id}/end",
+                "GET /work/tasks/{id}/recusal", "POST /work/tasks/{id}/recusal")) {
+            RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
+        }
         for (String page : List.of("POST /work/cases/{ref}/notes", "POST /work/cases/{ref}/interim-suspension")) {
             RULES.put(page, rule(Scope.PAGE, List.of("caseworker"), Set.of(200)));
         }
