@@ -1,40 +1,89 @@
 package org.evenhand.casework;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.evenhand.casework.rules.Eligibility;
 import org.evenhand.common.ProblemException;
+import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Handler;
+import org.evenhand.identity.Member;
 
 /**
- * Who may handle a case, by the rules in {@link Eligibility}: the case's parties and handlers
- * are read here, the rule applied there. Draws are uniformly random among those eligible.
+ * Who may handle a case, by the rules in {@link Eligibility}: the case's parties (joined
+ * complainants too), the handlers, their declared interests, the handlers named in the complaints
+ * as involved and those who recused are read here, the rule applied there. Draws are uniformly
+ * random among those eligible.
  */
 @ApplicationScoped
 public class Assignment {
 
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
+    EntityManager em;
+    @Inject
+    TimeSource time;
+
     /** Handlers of this role who may handle the case, less those excluded for this step. */
     public List<String> eligible(CaseFile c, String role, Collection<String> excluded) {
+        return pool(c, role, excluded).handlers();
+    }
+
+    /** The pool, and whether the joined complainants' CLPs had to be let in for anyone to remain. */
+    public Eligibility.Pool pool(CaseFile c, String role, Collection<String> excluded) {
         List<Handler> handlers = Handler.activeWithRole(role);
-        List<String> joined = List.of();
-        if (!handlers.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<String> found = Handler.getEntityManager().createNativeQuery("SELECT m.username FROM case_complainants j"
-                    + " JOIN members m ON m.id = j.member_id WHERE j.case_id = ?1 AND m.username = ANY(?2)")
-                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).setParameter(1, c.id)
-                    .setParameter(2, handlers.stream().map(h -> h.username).toArray(String[]::new)).getResultList();
-            joined = found;
+        if (handlers.isEmpty()) {
+            return new Eligibility.Pool(List.of(), false);
         }
-        Eligibility.Parties parties = Eligibility.Parties.of(
-                c.complainant == null ? null : c.complainant.username, c.complainant == null ? null : c.complainant.clp,
-                c.respondent == null ? null : c.respondent.username, c.respondent == null ? null : c.respondent.clp,
-                joined);
-        return Eligibility.eligible(parties, handlers.stream().map(h -> new Eligibility.Candidate(h.username, h.clp))
-                .toList(), excluded);
+        List<String> names = handlers.stream().map(h -> h.username).toList();
+        List<Eligibility.Interest> interests = DeclaredInterest.forRule(names);
+        Set<String> involved = new HashSet<>();
+        Set<String> recused = new HashSet<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> marks = em.createNativeQuery("SELECT 'i', username FROM case_involved_handlers WHERE case_id = ?1"
+                + " UNION ALL SELECT 'r', username FROM case_recusals WHERE case_id = ?1")
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, c.id).getResultList();
+        marks.forEach(m -> ("i".equals(m[0]) ? involved : recused).add((String) m[1]));
+        Eligibility.CaseFacts facts = new Eligibility.CaseFacts(Eligibility.Parties.of(person(c.complainant),
+                person(c.respondent), joined(c, names, interests)), c.conductDate, time.today(), involved, recused);
+        return Eligibility.pool(facts, handlers.stream().map(h -> new Eligibility.Candidate(h.username, h.clp)).toList(),
+                interests, excluded);
+    }
+
+    /**
+     * The joined complainants as the rule needs them: by login and number only those who are
+     * handlers or named in a declared interest, and the CLPs and regions of all of them (distinct,
+     * so a pile-on of a thousand is a handful of rows).
+     */
+    private List<Eligibility.Person> joined(CaseFile c, List<String> handlers, List<Eligibility.Interest> interests) {
+        String[] numbers = interests.stream().filter(i -> i.kind() == Eligibility.InterestKind.member)
+                .map(i -> i.value().strip().toUpperCase(java.util.Locale.ROOT)).distinct().toArray(String[]::new);
+        List<Eligibility.Person> out = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> people = em.createNativeQuery("SELECT m.username, m.membership_number, m.clp, m.region"
+                + " FROM case_complainants j JOIN members m ON m.id = j.member_id WHERE j.case_id = ?1"
+                + " AND (m.username = ANY(?2) OR upper(m.membership_number) = ANY(?3))")
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, c.id).setParameter(2, handlers.toArray(String[]::new))
+                .setParameter(3, numbers).getResultList();
+        people.forEach(r -> out.add(new Eligibility.Person((String) r[0], (String) r[1], (String) r[2], (String) r[3])));
+        @SuppressWarnings("unchecked")
+        List<Object[]> places = em.createNativeQuery("SELECT DISTINCT m.clp, m.region FROM case_complainants j"
+                + " JOIN members m ON m.id = j.member_id WHERE j.case_id = ?1")
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, c.id).getResultList();
+        places.forEach(r -> out.add(new Eligibility.Person(null, null, (String) r[0], (String) r[1])));
+        return out;
+    }
+
+    private static Eligibility.Person person(Member m) {
+        return m == null ? null : new Eligibility.Person(m.username, m.membershipNumber, m.clp, m.region);
     }
 
     public boolean isEligible(CaseFile c, String role, String username) {
@@ -45,6 +94,8 @@ public class Assignment {
         List<String> pool = eligible(c, role, excluded);
         return Eligibility.draw(pool, count, random).orElseThrow(() -> ProblemException.conflict("cannot draw "
                 + purpose + " for " + c.ref + ": " + count + " needed, only " + pool.size()
-                + " eligible (parties, their CLPs and earlier handlers are excluded)"));
+                + " eligible (parties, their CLPs, declared interests, those named as involved, recusals and earlier"
+                + " handlers are excluded)"));
     }
+
 }

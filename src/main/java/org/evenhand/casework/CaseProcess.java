@@ -31,6 +31,12 @@ public interface CaseProcess {
 
     void claim(String taskId, String username);
 
+    /** Gives the task to this user (replacing whoever held it). */
+    void assign(String taskId, String username);
+
+    /** Takes the task from whoever held it and offers it to these candidates only. */
+    void reoffer(String taskId, List<String> candidates);
+
     void complete(String taskId, Map<String, Object> variables);
 
     /** The case's current wait states (activity ids) across its processes. */

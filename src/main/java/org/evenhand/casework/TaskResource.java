@@ -27,6 +27,8 @@ public class TaskResource {
     TaskService tasks;
     @Inject
     CurrentUser user;
+    @Inject
+    Recusals recusals;
 
     @GET
     @Operation(summary = "My open tasks: assigned to me, or offered to me to claim")
@@ -39,6 +41,14 @@ public class TaskResource {
     @Operation(summary = "Claim a task offered to me")
     public TaskService.TaskView claim(@PathParam("id") String id) {
         return tasks.claim(id, user.username());
+    }
+
+    @POST
+    @Path("/{id}/recusal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recuse from a task with a reason: I leave the case for good, the task is drawn or offered again")
+    public Handovers.Outcome recuse(@PathParam("id") String id, Recusals.Recusal body) {
+        return recusals.recuse(id, user.username(), body);
     }
 
     @POST

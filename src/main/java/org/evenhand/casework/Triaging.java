@@ -54,12 +54,14 @@ public class Triaging {
     @Transactional(Transactional.TxType.MANDATORY)
     public String triagePool(String ref) {
         CaseFile c = cases.load(ref);
-        List<String> pool = assignment.eligible(c, Handler.CASEWORKER, List.of());
+        org.evenhand.casework.rules.Eligibility.Pool drawn = assignment.pool(c, Handler.CASEWORKER, List.of());
+        List<String> pool = drawn.handlers();
         if (pool.isEmpty()) {
             throw new IllegalStateException("no caseworker is eligible to triage " + ref);
         }
         letters.record(c, "process", "triage-pool", staff, "Offered for triage to " + pool.size()
-                + " eligible caseworkers (parties and their CLPs excluded)");
+                + " eligible caseworkers (parties and their CLPs excluded)" + (drawn.relaxed() ? "; nobody outside the"
+                        + " joined complainants' CLPs was eligible, so those CLPs alone are not excluded (decision 0024)" : ""));
         return String.join(",", pool);
     }
 

@@ -24,6 +24,8 @@ import org.evenhand.identity.Member;
 public class IntakeService {
 
     @Inject
+    org.evenhand.casework.InvolvedHandlers involved;
+    @Inject
     ReceivingComplaints cases;
     @Inject
     PileOns pileOns;
@@ -59,6 +61,7 @@ public class IntakeService {
         ReceivingComplaints.Received r = cases.receive(new ReceivingComplaints.Filing(complainant, respondent, in.allegation().strip(),
                 in.conductDate(), in.conductLink(), version, in.clauses().stream().map(String::strip).toList(),
                 pileOns.keysFor(in.conductLink(), excerpt == null ? null : excerpt.text())));
+        involved.afterFiling(r.caseFile(), r.joined(), complainant, in.allegation(), excerpt == null ? null : excerpt.text());
         Long item = excerpt == null ? null : evidence.get().giveWithComplaint(r.caseFile(), complainant, excerpt);
         return new ComplaintReceipt(r.caseFile().ref, r.caseFile().definitionVersion, "Received", time.now(), item);
     }

@@ -83,6 +83,20 @@ public class CamundaCaseProcess implements CaseProcess {
     }
 
     @Override
+    public void assign(String taskId, String username) {
+        tasks.setAssignee(taskId, username);
+    }
+
+    @Override
+    public void reoffer(String taskId, List<String> candidates) {
+        tasks.setAssignee(taskId, null);
+        tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getUserId() != null)
+                .map(l -> l.getUserId()).toList().forEach(u -> tasks.deleteCandidateUser(taskId, u));
+        candidates.forEach(u -> tasks.addCandidateUser(taskId, u));
+    }
+
+    @Override
     public void complete(String taskId, Map<String, Object> variables) {
         tasks.complete(taskId, variables);
     }

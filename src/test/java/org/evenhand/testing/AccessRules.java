@@ -125,6 +125,16 @@ public final class AccessRules {
                         "Asked whether the case could be dropped before the selection meeting."),
                 "contactName", "contactRole", "asked", "handlerResponse"));
         RULES.put("GET /api/cases/{ref}/interference", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
+        // conflicts of interest (issue 14, decision 0024): a handler's own register, and recusal from a task; the
+        // matrix sends empty bodies (400), so no interest is declared and nobody recuses from the shared fixtures
+        RULES.put("GET /api/me/interests", rule(Scope.ROLE, STAFF, Set.of(200)));
+        RULES.put("POST /api/me/interests", post(Scope.ROLE, STAFF, Set.of(201, 400), f -> Map.of("kind", "member",
+                "value", "M100006", "from", "2020-01-01")).withMatrixBody(f -> Map.of()));
+        RULES.put("POST /api/me/interests/{id}/end", post(Scope.ROLE, STAFF, Set.of(200, 400, 404),
+                f -> Map.of("to", "2026-01-01")).withMatrixBody(f -> Map.of()));
+        RULES.put("POST /api/tasks/{id}/recusal", post(Scope.TASK, STAFF, Set.of(200, 400, 409),
+                f -> Map.of("reason", "I know the complainant from the branch committee."), "reason")
+                .withMatrixBody(f -> Map.of()));
         // pile-on merging (issue 8): the complainants who joined a case, for caseworkers only (never the panel)
         RULES.put("GET /api/cases/{ref}/complainants", new Rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200),
                 f -> null, Map.of("offset", "0", "limit", "20"), Set.of()));
@@ -211,6 +221,10 @@ public final class AccessRules {
         }
         for (String page : List.of("GET /work", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
                 "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}")) {
+            RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
+        }
+        for (String page : List.of("GET /work/interests", "POST /work/interests", "POST /work/interests/{id}/end",
+                "GET /work/tasks/{id}/recusal", "POST /work/tasks/{id}/recusal")) {
             RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
         }
         for (String page : List.of("POST /work/cases/{ref}/notes", "POST /work/cases/{ref}/interim-suspension")) {

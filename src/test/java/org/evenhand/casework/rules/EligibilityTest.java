@@ -10,15 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Who may handle a case: not a party (nor a complainant who joined it), nobody from the first
- * complainant's or the respondent's CLP (a joined complainant's CLP is not excluded), nobody
- * excluded for the step.
+ * Who may handle a case: not a party (nor a complainant who joined it), nobody from a party's CLP
+ * (a joined complainant's CLP too: decision 0024), nobody excluded for the step.
  */
 @Tag("fast")
 class EligibilityTest {
 
     /** alice (CLP North) complains about bob (CLP South); erin (CLP West) joined the complaint. */
-    static final Eligibility.Parties PARTIES = Eligibility.Parties.of("alice", "North", "bob", "South", List.of("erin"));
+    static final Eligibility.Parties PARTIES = Eligibility.Parties.of(new Eligibility.Person("alice", "M1", "North", null),
+            new Eligibility.Person("bob", "M2", "South", null), List.of(new Eligibility.Person("erin", "M3", "West", null)));
 
     @ParameterizedTest(name = "{0} of {1}, excluded {2} -> {3}")
     @CsvSource(delimiter = ';', value = {
@@ -30,14 +30,17 @@ class EligibilityTest {
             "alice; North; ; false",
             "bob; ; ; false",
             "erin; West; ; false",
-            "tess; West; ; true",
+            "tess; West; ; false",
+            "tess; Central; ; true",
             "casey; East; casey; false",
             "casey; East; ivy,pat; true",
     })
     void eligibility(String handler, String clp, String excluded, boolean eligible) {
-        List<String> out = Eligibility.eligible(PARTIES, List.of(new Eligibility.Candidate(handler, clp)),
+        // zed, of a CLP no party is from, is always eligible, so the joined complainants' CLPs are never relaxed here
+        List<String> out = Eligibility.eligible(PARTIES, List.of(new Eligibility.Candidate(handler, clp),
+                new Eligibility.Candidate("zed", "Elsewhere")),
                 excluded == null ? Set.of() : Set.copyOf(Arrays.asList(excluded.split(","))));
-        assertEquals(eligible ? List.of(handler) : List.of(), out);
+        assertEquals(eligible ? List.of(handler, "zed") : List.of("zed"), out);
     }
 
     @ParameterizedTest(name = "both parties of {0}")
