@@ -5,7 +5,9 @@ import static org.evenhand.casework.TimelineEntry.Audience.parties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.util.Map;
+import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.crypto.CaseVault;
@@ -25,10 +27,13 @@ public class Responding {
     TimeSource time;
     @Inject
     CaseVault vault;
+    @Inject
+    Validator validator;
 
     /** The respondent answers the allegation; only while the response window is open. */
     @Transactional
     public void respond(Member member, String ref, Payloads.Response in) {
+        Commands.valid(validator, in);
         CaseFile c = cases.visibleTo(member, ref);
         if (c.partyOf(member) != Party.RESPONDENT) {
             throw ProblemException.forbidden("only the respondent can respond to the allegation");

@@ -11,27 +11,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.evenhand.common.ProblemException;
-import org.evenhand.common.TimeSource;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
-import org.evenhand.web.Due;
 import org.evenhand.web.Form;
-import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
-import org.evenhand.web.PageErrors;
 import org.evenhand.casework.CaseDisplay;
 import org.evenhand.casework.CaseViews;
 import org.jboss.resteasy.reactive.RestForm;
@@ -45,7 +35,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.TEXT_HTML)
 public class EvidencePages {
 
-    public record EvidenceFormPage(String ref, String title, EvidenceRecords.ConsentNotice notice, long maxFileMb) {
+    public record EvidenceFormPage(String ref, String title, EvidenceRecords.ConsentNotice notice, long maxFileMb,
+            EvidenceForm.Names fields) {
     }
 
     public record EvidenceItemPage(String ref, long id, String kind, String text, String url, List<String> thread,
@@ -64,16 +55,6 @@ public class EvidencePages {
         static native TemplateInstance withdraw(WithdrawPage page, Form form);
     }
 
-    static final Map<String, String> FIELDS = Map.ofEntries(
-            Map.entry("respondentMembershipNumber", "respondent"), Map.entry("conductDate", "conductDate"),
-            Map.entry("clauses", "clauses"), Map.entry("allegation", "allegation"),
-            Map.entry("conductLink", "conductLink"), Map.entry("text", "evidenceText"),
-            Map.entry("url", "evidenceLink"), Map.entry("file", "evidenceFile"),
-            Map.entry("threadContext", "evidenceThread"), Map.entry("attestPartyToExchange", "attest"),
-            Map.entry("consent.noticeVersion", "consent"), Map.entry("consent.purpose", "consent"),
-            Map.entry("noticeVersion", "consent"));
-
-
     @Inject
     EvidenceService evidence;
     @Inject
@@ -86,6 +67,8 @@ public class EvidencePages {
     CaseViews views;
     @Inject
     CurrentUser user;
+    @Inject
+    EvidenceWords words;
 
     // ------------------------------------------------------------ evidence
 
@@ -102,35 +85,24 @@ public class EvidencePages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
     @RolesAllowed(Roles.MEMBER)
-    public Response addEvidence(@PathParam("ref") String ref, @RestForm String evidenceText,
-            @RestForm String evidenceLink, @RestForm String evidenceThread, @RestForm("evidenceFile") FileUpload file,
-            @RestForm String consent, @RestForm String attest) {
-        UploadParts.requireOneFileAt("evidenceFile");
+    public Response addEvidence(@PathParam("ref") String ref, @RestForm("file") FileUpload file) {
+        UploadParts.requireOneFileAt("file");
         Member m = user.requireMember();
         EvidenceFormPage page = evidencePage(ref);
-        Form form = Form.empty().set("evidenceText", evidenceText).set("evidenceLink", evidenceLink)
-                .set("evidenceThread", evidenceThread).set("consent", consent).set("attest", attest);
-        EvidenceInput ev = evidenceForm.read(form, file, "evidenceText", "evidenceLink");
-        if (ev == null && !form.hasErrors()) {
-            form.error("evidenceText", "Give an excerpt, a link or a file.");
-        }
-        if (!form.hasErrors()) {
-            try {
-                giving.give(m, ref, ev);
-                return Html.seeOther("/me/cases/" + ref + "?done=evidence#evidence");
-            } catch (ProblemException e) {
-                if (e.status() == 404 || e.status() == 409) {
-                    throw e;
-                }
-                PageErrors.onto(form, e, FIELDS, "evidenceText");
-            } catch (ConstraintViolationException e) {
-                PageErrors.onto(form, e, FIELDS, "evidenceText");
+        Form form = Form.of(UploadParts.textFields());
+        EvidenceForm.Given given = evidenceForm.read(form, file, EvidenceForm.ON_A_CASE, true, true);
+        try {
+            giving.give(m, ref, given.evidence(), given.link(), given.file());
+            return Html.seeOther("/me/cases/" + ref + "?done=evidence#evidence");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() == 404 || e.status() == 409) {
+                throw e;
             }
+            form.reject(e, "text");
         }
-        if (file != null && file.fileName() != null && !file.fileName().isBlank() && !form.invalid("evidenceFile")) {
-            form.error("evidenceFile", "For your safety the browser does not keep a chosen file when a form comes"
-                    + " back: choose " + file.fileName() + " again.");
-        }
+        evidenceForm.askForTheFileAgain(form, file);
         return Html.page(400, Templates.evidence(page, form));
     }
 
@@ -140,7 +112,7 @@ public class EvidencePages {
             throw ProblemException.conflict("case " + ref + " has ended; no more evidence can be added");
         }
         return new EvidenceFormPage(ref, "complainant".equals(c.yourRole()) ? "Your complaint about " + c.otherParty()
-                : "The complaint about you", evidence.notice(), config.maxFileBytes() / (1024 * 1024));
+                : "The complaint about you", evidence.notice(), config.maxFileBytes() / (1024 * 1024), EvidenceForm.ON_A_CASE);
     }
 
     /** Reads an item (the read is logged, as on the API): text on a page, files as a download. */
@@ -183,7 +155,7 @@ public class EvidencePages {
         Form form = Form.of(fields);
         CaseDisplay.EvidenceLine item = ownItem(ref, id);
         if (!form.ticked("confirm")) {
-            form.error("confirm", "Tick the box to confirm that you want to withdraw your consent.");
+            form.error("confirm", words.confirmWithdrawal());
             return Html.page(400, Templates.withdraw(new WithdrawPage(ref, item), form));
         }
         evidence.withdraw(user.requireMember(), ref, id);

@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.evenhand.casework.CaseFile;
 import org.evenhand.casework.Erasing;
 import org.evenhand.casework.JoinedComplainant;
+import org.evenhand.common.Commands;
 import org.evenhand.common.Durations;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
@@ -47,9 +49,13 @@ public class ErasureService {
     TimeSource time;
     @Inject
     EntityManager em;
+    @Inject
+    Validator validator;
 
+    /** A member's request, checked against its record (the API and the page send the same). */
     @Transactional
-    public RequestView request(Member m, String statement) {
+    public RequestView request(Member m, ErasureRequest in) {
+        String statement = Commands.valid(validator, in).statement();
         Instant now = time.now();
         Number id = (Number) em.createNativeQuery("INSERT INTO erasure_requests (member_id, statement, requested_at, due_at)"
                 + " VALUES (?1, ?2, ?3, ?4) RETURNING id").setParameter(1, m.id).setParameter(2, statement)

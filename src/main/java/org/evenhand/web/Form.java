@@ -25,6 +25,11 @@ public final class Form {
         return name.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
+    /** {@link #id} for templates: the id of the input named {@code name} ("evidence.text" → "evidence-text"). */
+    public String idOf(String name) {
+        return id(name);
+    }
+
     /**
      * The form field a constraint violation's property path names: the path itself, without the
      * validator's container-element nodes or a trailing index ("clauses[2].&lt;list element&gt;" → "clauses",
