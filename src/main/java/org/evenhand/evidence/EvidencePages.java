@@ -28,10 +28,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * Evidence on the pages: a party gives, reads and withdraws their evidence; staff read an item
- * (a panel member's copy blinded, as on the case).
+ * Evidence on the member's pages: a party gives, reads and withdraws their evidence (staff read an
+ * item on {@link StaffEvidencePage}). Under /me, as the member's other pages are: a resource class on
+ * a shorter path is never reached for a path that a longer class path matches.
  */
-@Path("/")
+@Path("/me")
 @Produces(MediaType.TEXT_HTML)
 public class EvidencePages {
 
@@ -73,7 +74,7 @@ public class EvidencePages {
     // ------------------------------------------------------------ evidence
 
     @GET
-    @Path("/me/cases/{ref}/evidence/new")
+    @Path("/cases/{ref}/evidence/new")
     @Operation(hidden = true)
     @RolesAllowed(Roles.MEMBER)
     public Response evidenceForm(@PathParam("ref") String ref) {
@@ -81,17 +82,17 @@ public class EvidencePages {
     }
 
     @POST
-    @Path("/me/cases/{ref}/evidence/new")
+    @Path("/cases/{ref}/evidence/new")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
     @RolesAllowed(Roles.MEMBER)
     public Response addEvidence(@PathParam("ref") String ref, @RestForm("file") FileUpload file) {
-        UploadParts.requireOneFileAt("file");
         Member m = user.requireMember();
         EvidenceFormPage page = evidencePage(ref);
         Form form = Form.of(UploadParts.textFields());
         EvidenceForm.Given given = evidenceForm.read(form, file, EvidenceForm.ON_A_CASE, true, true);
         try {
+            UploadParts.requireOneFileAt("file"); // one file, in the file field: said beside it
             giving.give(m, ref, given.evidence(), given.link(), given.file());
             return Html.seeOther("/me/cases/" + ref + "?done=evidence#evidence");
         } catch (ConstraintViolationException e) {
@@ -117,7 +118,7 @@ public class EvidencePages {
 
     /** Reads an item (the read is logged, as on the API): text on a page, files as a download. */
     @GET
-    @Path("/me/cases/{ref}/evidence/{id}")
+    @Path("/cases/{ref}/evidence/{id}")
     @Produces({ MediaType.TEXT_HTML, "image/png", "image/jpeg", "application/pdf" })
     @Operation(hidden = true)
     @RolesAllowed(Roles.MEMBER)
@@ -126,7 +127,7 @@ public class EvidencePages {
         return evidenceResponse(ref, id, content, "/me/cases/" + ref + "#evidence");
     }
 
-    private static Response evidenceResponse(String ref, long id, Object content, String back) {
+    static Response evidenceResponse(String ref, long id, Object content, String back) {
         if (content instanceof EvidenceRecords.FileContent f) {
             return Response.ok(f.bytes(), f.mediaType())
                     .header("Content-Disposition", "attachment; filename=\"" + f.filename() + "\"")
@@ -138,7 +139,7 @@ public class EvidencePages {
     }
 
     @GET
-    @Path("/me/cases/{ref}/evidence/{id}/withdraw")
+    @Path("/cases/{ref}/evidence/{id}/withdraw")
     @Operation(hidden = true)
     @RolesAllowed(Roles.MEMBER)
     public Response withdrawForm(@PathParam("ref") String ref, @PathParam("id") long id) {
@@ -146,7 +147,7 @@ public class EvidencePages {
     }
 
     @POST
-    @Path("/me/cases/{ref}/evidence/{id}/withdraw")
+    @Path("/cases/{ref}/evidence/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     @RolesAllowed(Roles.MEMBER)
@@ -165,17 +166,6 @@ public class EvidencePages {
     private CaseDisplay.EvidenceLine ownItem(String ref, long id) {
         return evidence.forMember(user.requireMember(), ref).stream().filter(v -> v.id() == id && v.yours())
                 .map(EvidencePages::line).findFirst().orElseThrow(() -> ProblemException.notFound("evidence item " + id));
-    }
-
-    @GET
-    @Path("/work/cases/{ref}/evidence/{id}")
-    @Produces({ MediaType.TEXT_HTML, "image/png", "image/jpeg", "application/pdf" })
-    @RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
-    @Operation(hidden = true)
-    public Response staffEvidenceItem(@PathParam("ref") String ref, @PathParam("id") long id) {
-        Object content = evidence.readAsStaff(user.username(), user.hasRole(Roles.CASEWORKER),
-                user.hasRole(Roles.PANEL), ref, id);
-        return evidenceResponse(ref, id, content, "/work/cases/" + ref + "#evidence");
     }
 
     private static CaseDisplay.EvidenceLine line(EvidenceRecords.View v) {

@@ -32,6 +32,14 @@ public class ComplaintResource {
     /** The parts of a complaint filed with a file; any other, or any given twice, is refused (UploadParts). */
     static final Set<String> PARTS = Set.of("complaint", "file");
 
+    /** One operation in the OpenAPI document, with two bodies. */
+    static final String DESCRIPTION = "As application/json: the complaint, optionally with the post as evidence."
+            + " As multipart/form-data, with a file of evidence in one step: the parts complaint (application/json,"
+            + " the same complaint) and, optionally, file (PNG, JPEG or PDF, at most 10 MB, checked from its bytes as"
+            + " for POST /api/me/cases/{ref}/evidence/files), each once. The file is given under the complaint's"
+            + " evidence.attestPartyToExchange and evidence.consent (evidence.text may then be left out). A refused"
+            + " file refuses the complaint: nothing is stored and no case is opened.";
+
     @Inject
     FilingWithEvidence filing;
     @Inject
@@ -40,9 +48,10 @@ public class ComplaintResource {
     @POST
     @RolesAllowed(Roles.MEMBER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "File a complaint about another member's conduct")
+    @Operation(summary = "File a complaint about another member's conduct", description = DESCRIPTION)
     @APIResponse(responseCode = "201", description = "Complaint received and stored (its process starts moments later);"
-            + " Location is the member's case URL. A complaint about the same post as a live case joins that case")
+            + " Location is the member's case URL. A complaint about the same post as a live case joins that case."
+            + " evidenceId is the excerpt's item, fileEvidenceId the file's")
     @APIResponse(responseCode = "409", description = "You have already complained about this conduct (problem+json); nothing stored")
     @APIResponse(responseCode = "400", description = "Invalid complaint (problem+json); nothing stored")
     @APIResponse(responseCode = "429", description = "Filing limit reached (problem+json, Retry-After); nothing stored")
@@ -57,13 +66,9 @@ public class ComplaintResource {
     @POST
     @RolesAllowed(Roles.MEMBER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "File a complaint with a file of evidence (multipart), in one step",
-            description = "Parts: complaint (application/json, the complaint as for a JSON filing) and, optionally,"
-                    + " file (PNG, JPEG or PDF, at most 10 MB, checked from its bytes as for"
-                    + " POST /api/me/cases/{ref}/evidence/files), each once. The file is given under the complaint's"
-                    + " evidence.attestPartyToExchange and evidence.consent (evidence.text may then be left out)."
-                    + " A refused file refuses the complaint: nothing is stored and no case is opened.")
-    @APIResponse(responseCode = "201", description = "Complaint and file stored; fileEvidenceId is the file's item")
+    @Operation(summary = "File a complaint about another member's conduct", description = DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "Complaint received and stored, with its file;"
+            + " Location is the member's case URL; fileEvidenceId is the file's item")
     @APIResponse(responseCode = "409", description = "You have already complained about this conduct (problem+json); nothing stored")
     @APIResponse(responseCode = "413", description = "The file is larger than 10 MB (problem+json); nothing stored")
     @APIResponse(responseCode = "415", description = "The file is not PNG, JPEG or PDF (problem+json); nothing stored")

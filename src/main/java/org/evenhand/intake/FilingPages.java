@@ -96,7 +96,6 @@ public class FilingPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
     public Response fileComplaint(@RestForm String action, @RestForm("file") FileUpload file) {
-        UploadParts.requireOneFileAt("file");
         Member me = user.requireMember();
         Form form = Form.of(UploadParts.textFields());
         if ("find".equals(action)) {
@@ -109,6 +108,7 @@ public class FilingPages {
         ComplaintRequest request = new ComplaintRequest(form.text(RESPONDENT), date, form.values("clauses"),
                 form.text("allegation"), form.text("conductLink"), given.evidence());
         try {
+            UploadParts.requireOneFileAt("file"); // one file, in the file field: said beside it
             String ref = filing.file(me, request, given.file()).ref();
             return Html.seeOther("/me/cases/" + ref + "?done=filed");
         } catch (ConstraintViolationException e) {
