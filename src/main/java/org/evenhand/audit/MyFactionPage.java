@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,7 +52,7 @@ public class MyFactionPage {
     @Inject
     CurrentUser user;
     @Inject
-    Validator validator;
+    Commands commands;
 
 
     @GET
@@ -72,7 +71,7 @@ public class MyFactionPage {
         FactionResource.Declaration d = new FactionResource.Declaration(form.text("faction"), consent ? true : null,
                 consent ? form.value("consent") : config.notice().version());
         try {
-            Commands.valid(validator, d); // as PUT /api/me/faction's body is
+            commands.check(d); // as PUT /api/me/faction's body is
             factions.declare(m, d.faction(), d.noticeVersion(), d.consent());
             return Html.seeOther("/me/fairness?done=declared");
         } catch (ConstraintViolationException e) {

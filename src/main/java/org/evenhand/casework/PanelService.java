@@ -6,7 +6,6 @@ import static org.evenhand.casework.TimelineEntry.Audience.staff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public class PanelService {
     @Inject
     CaseVault vault;
     @Inject
-    Validator validator;
+    Commands commands;
 
     /** Process step: seats the panel; returns its members, comma-separated, one task each. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -167,7 +166,7 @@ public class PanelService {
     /** Either party appeals, on stated grounds, while the appeal window is open. */
     @Transactional
     public void lodgeAppeal(Member member, String ref, Payloads.AppealRequest in) {
-        Commands.valid(validator, in);
+        commands.check(in);
         CaseFile c = cases.visibleTo(member, ref);
         Party party = c.partyOf(member);
         if (Appeal.findById(c.id) != null) {

@@ -5,7 +5,6 @@ import static org.evenhand.casework.TimelineEntry.Audience.parties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 import java.util.Map;
 import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
@@ -28,12 +27,12 @@ public class Responding {
     @Inject
     CaseVault vault;
     @Inject
-    Validator validator;
+    Commands commands;
 
     /** The respondent answers the allegation; only while the response window is open. */
     @Transactional
     public void respond(Member member, String ref, Payloads.Response in) {
-        Commands.valid(validator, in);
+        commands.check(in);
         CaseFile c = cases.visibleTo(member, ref);
         if (c.partyOf(member) != Party.RESPONDENT) {
             throw ProblemException.forbidden("only the respondent can respond to the allegation");

@@ -3,8 +3,10 @@ package org.evenhand.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.evenhand.common.Commands;
+import java.util.Set;
 import org.evenhand.evidence.EvidenceFile;
 import org.evenhand.evidence.EvidenceRecords;
 import org.evenhand.evidence.GivingEvidence;
@@ -32,7 +34,10 @@ public class FilingWithEvidence {
         ComplaintRequest in = file != null && request.evidence() == null
                 ? request.withEvidence(EvidenceRecords.Evidence.none()) // asks for the file's attestation and consent
                 : request;
-        Commands.valid(validator, in, GivingEvidence.groups(file != null));
+        Set<ConstraintViolation<ComplaintRequest>> refused = validator.validate(in, GivingEvidence.groups(file != null));
+        if (!refused.isEmpty()) {
+            throw new ConstraintViolationException(refused);
+        }
         ComplaintReceipt receipt = intake.file(complainant, in);
         return file == null ? receipt : receipt.withFile(giving.giveFile(complainant, receipt.ref(), in.evidence(), file));
     }

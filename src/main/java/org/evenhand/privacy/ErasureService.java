@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +37,8 @@ public class ErasureService {
     }
 
     @Inject
+    Commands commands;
+    @Inject
     PrivacyConfig config;
     @Inject
     Erasing erasing;
@@ -49,13 +50,11 @@ public class ErasureService {
     TimeSource time;
     @Inject
     EntityManager em;
-    @Inject
-    Validator validator;
 
     /** A member's request, checked against its record (the API and the page send the same). */
     @Transactional
     public RequestView request(Member m, ErasureRequest in) {
-        String statement = Commands.valid(validator, in).statement();
+        String statement = commands.check(in).statement();
         Instant now = time.now();
         Number id = (Number) em.createNativeQuery("INSERT INTO erasure_requests (member_id, statement, requested_at, due_at)"
                 + " VALUES (?1, ?2, ?3, ?4) RETURNING id").setParameter(1, m.id).setParameter(2, statement)

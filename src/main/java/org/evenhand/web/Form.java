@@ -25,8 +25,8 @@ public final class Form {
         return name.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    /** {@link #id} for templates: the id of the input named {@code name} ("evidence.text" → "evidence-text"). */
-    public String idOf(String name) {
+    /** {@link #id(String)} for templates: the id of the input named {@code name} (its message's id adds "-error"). */
+    public String inputId(String name) {
         return id(name);
     }
 

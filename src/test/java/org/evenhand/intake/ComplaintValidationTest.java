@@ -211,6 +211,9 @@ class ComplaintValidationTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("attestPartyToExchange", "consent"));
         multipart("alice").multiPart("file", "shot.png", org.evenhand.testing.EvidenceFiles.png(8, 8), "image/png")
                 .post("/api/complaints").then().statusCode(400).body("errors.field", hasItem("complaint"));
+        multipart("alice").multiPart(new io.restassured.builder.MultiPartSpecBuilder("{\"respondentMembershipNumber\": ")
+                .controlName("complaint").mimeType("application/json").build())
+                .post("/api/complaints").then().statusCode(400).contentType("application/problem+json");
         multipart("alice").multiPart(complaintPart(valid())).multiPart("comment", "also this")
                 .post("/api/complaints").then().statusCode(400).body("detail", containsString("no part 'comment'"));
         long[] after = counts();

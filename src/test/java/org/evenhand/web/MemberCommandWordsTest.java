@@ -162,6 +162,13 @@ class MemberCommandWordsTest {
                 c("an appeal statement of 50,001 characters", new Payloads.AppealRequest(List.of(
                         Payloads.AppealGround.NEW_EVIDENCE), "x".repeat(50_001)), ALONE,
                         "statement", "Keep your statement to 50,000 characters."),
+                c("a faction declared with consent", new org.evenhand.audit.FactionResource.Declaration("centre", true,
+                        "2026-1"), ALONE),
+                c("a faction declared without a choice or consent", new org.evenhand.audit.FactionResource.Declaration(
+                        null, false, "2026-1"), ALONE,
+                        "faction", "Choose the faction you identify with, or \u201cprefer not to say\u201d.",
+                        "consent", "A faction is recorded only with your consent to the notice. Tick the box, or leave"
+                                + " this page without declaring one."),
                 c("an erasure request", new ErasureRequest("Everything, please."), ALONE),
                 c("an empty erasure request", new ErasureRequest(""), ALONE,
                         "statement", "Say what you would like erased, and why if you wish."),

@@ -117,7 +117,7 @@ class ValidationOnceTest {
             }
             for (RecordComponent rc : type.getRecordComponents()) {
                 collect(rc.getAnnotations(), bundle, out);
-                // a constraint written on a component lands on its accessor (and field), not on the component
+                // a constraint written on a record component lands on its accessor (and field), not on the component
                 collect(rc.getAccessor().getAnnotations(), bundle, out);
                 if (rc.getAnnotatedType() instanceof java.lang.reflect.AnnotatedParameterizedType p) {
                     for (var arg : p.getAnnotatedActualTypeArguments()) {
