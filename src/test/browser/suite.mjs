@@ -71,7 +71,7 @@ async function fileComplaint() {
   // nothing filled in: every required field says what is wrong, next to it
   await submit(page, 'Send the complaint');
   check(await page.locator('.error-summary').count() === 1, 'an empty complaint comes back with an error summary');
-  for (const f of ['respondentQuery', 'conductDate', 'clauses', 'allegation']) {
+  for (const f of ['respondentMembershipNumber', 'conductDate', 'clauses', 'allegation']) {
     check((await fieldError(page, f)).length > 0, `empty complaint: a message next to ${f}`, await fieldError(page, f));
   }
   await audit(page, 'member-file-complaint-errors');
@@ -105,21 +105,21 @@ async function fileComplaint() {
   await page.fill('#allegation', long('Over three days Carol replied to each of my posts about the housing motion calling me a liar'
     + ' and a traitor, and tagged others to pile in. I asked her to stop on the second day.', 15000, 'END-OF-ALLEGATION'));
   await page.fill('#conductLink', 'https://social.example/posts/8812');
-  await page.fill('#evidenceText', long('You are a liar and a traitor to this branch, and everyone here knows it.', 15000));
-  await page.fill('#evidenceThread', 'Bob: The housing motion deserves a fair hearing.\n\nCarol: Nobody asked you.');
-  await page.setInputFiles('#evidenceFile', { name: 'screenshot.png', mimeType: 'image/png', buffer: png() });
+  await page.fill('#evidence-text', long('You are a liar and a traitor to this branch, and everyone here knows it.', 15000));
+  await page.fill('#evidence-threadContext', 'Bob: The housing motion deserves a fair hearing.\n\nCarol: Nobody asked you.');
+  await page.setInputFiles('#file', { name: 'screenshot.png', mimeType: 'image/png', buffer: png() });
   // evidence without the attestation and consent is refused, and the file must be chosen again
   await submit(page, 'Send the complaint');
-  check((await fieldError(page, 'attest')).length > 0, 'evidence without the attestation is refused next to it');
-  check((await fieldError(page, 'consent')).length > 0, 'evidence without consent is refused next to it');
-  check(/choose screenshot.png again/.test(await fieldError(page, 'evidenceFile')), 'the page says to choose the file again');
+  check((await fieldError(page, 'evidence-attestPartyToExchange')).length > 0, 'evidence without the attestation is refused next to it');
+  check((await fieldError(page, 'evidence-consent')).length > 0, 'evidence without consent is refused next to it');
+  check(/choose screenshot.png again/.test(await fieldError(page, 'file')), 'the page says to choose the file again');
   check(await page.locator('.chosen').innerText().then((t) => t.includes('Carol Chowdhury')), 'the chosen respondent is kept');
   check(await page.isChecked('.clause-picker:not([hidden]) input[value="harassment"]'), 'the clause ticked is kept');
-  check((await page.inputValue('#evidenceThread')).includes('Nobody asked you.'), 'the thread typed is kept');
+  check((await page.inputValue('#evidence-threadContext')).includes('Nobody asked you.'), 'the thread typed is kept');
 
-  await page.setInputFiles('#evidenceFile', { name: 'screenshot.png', mimeType: 'image/png', buffer: png() });
-  await page.check('#attest');
-  await page.check('#consent');
+  await page.setInputFiles('#file', { name: 'screenshot.png', mimeType: 'image/png', buffer: png() });
+  await page.check('#evidence-attestPartyToExchange');
+  await page.check('#evidence-consent');
   await submit(page, 'Send the complaint');
   check(/\/me\/cases\/EVH-/.test(page.url()), 'the complaint is filed and its case page shown', page.url());
   ref = page.url().match(/EVH-\d{4}-\d{6}/)[0];
@@ -389,12 +389,24 @@ async function withdrawal() {
   await page.fill('#conductDate', today(-2));
   await page.check('.clause-picker:not([hidden]) input[value="bullying"]');
   await page.fill('#allegation', 'Erin mocked my accent in the branch chat every week after I asked her to stop.');
-  await page.fill('#evidenceText', 'Here he goes again, someone translate for the rest of us.');
-  await page.check('#attest');
-  await page.check('#consent');
+  await page.fill('#evidence-text', 'Here he goes again, someone translate for the rest of us.');
+  await page.check('#evidence-attestPartyToExchange');
+  await page.check('#evidence-consent');
   await submit(page, 'Send the complaint');
   withdrawalRef = page.url().match(/EVH-\d{4}-\d{6}/)[0];
-  await page.locator('#evidence a', { hasText: 'Withdraw consent' }).click();
+  // more evidence on the case: refused without consent (next to the box, the link kept), then added
+  await visit(page, `/me/cases/${withdrawalRef}/evidence/new`);
+  await audit(page, 'member-add-evidence');
+  await page.fill('#url', 'https://social.example/posts/9911');
+  await page.check('#attestPartyToExchange');
+  await submit(page, 'Add the evidence');
+  check((await fieldError(page, 'consent')).length > 0, 'evidence added without consent is refused next to the box',
+    await fieldError(page, 'consent'));
+  check(await page.inputValue('#url') === 'https://social.example/posts/9911', 'the link typed is kept');
+  await page.check('#consent');
+  await submit(page, 'Add the evidence');
+  check((await text(page)).includes('Your evidence has been added'), 'a link is added to the case as evidence');
+  await page.locator('#evidence a', { hasText: 'Withdraw consent' }).first().click();
   await page.waitForLoadState('load');
   await audit(page, 'member-withdraw-consent');
   await submit(page, 'Withdraw consent');

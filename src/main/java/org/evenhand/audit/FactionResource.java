@@ -3,6 +3,7 @@ package org.evenhand.audit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +44,9 @@ public class FactionResource {
             Instant updatedAt, List<String> options, Notice notice, List<FactionService.Consent> consentRecord) {
     }
 
-    public record Declaration(@NotNull @Size(max = 100) String faction, @NotNull Boolean consent,
+    public record Declaration(@NotNull(message = "{faction.faction.required}") @Size(max = 100) String faction,
+            @NotNull(message = "{faction.consent.required}")
+            @AssertTrue(message = "{faction.consent.required}") Boolean consent,
             @NotNull @Size(max = 50) String noticeVersion) {
     }
 

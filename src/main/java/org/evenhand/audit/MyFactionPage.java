@@ -1,10 +1,10 @@
 package org.evenhand.audit;
 
-import org.evenhand.web.PageErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Member;
@@ -51,6 +51,8 @@ public class MyFactionPage {
     AuditConfig config;
     @Inject
     CurrentUser user;
+    @Inject
+    Commands commands;
 
 
     @GET
@@ -65,24 +67,20 @@ public class MyFactionPage {
     public Response declare(MultivaluedMap<String, String> fields) {
         Member m = user.requireMember();
         Form form = Form.of(fields);
-        if (form.text("faction") == null) {
-            form.error("faction", "Choose the faction you identify with, or \u201cprefer not to say\u201d.");
-        }
-        if (!form.ticked("consent")) {
-            form.error("consent", "A faction is recorded only with your consent to the notice. Tick the box, or leave"
-                    + " this page without declaring one.");
-        }
-        if (!form.hasErrors()) {
-            try {
-                factions.declare(m, form.text("faction"), form.value("consent"), true);
-                return Html.seeOther("/me/fairness?done=declared");
-            } catch (ProblemException e) {
-                if (e.status() != 400) {
-                    throw e;
-                }
-                PageErrors.onto(form, e, Map.of("faction", "faction", "consent", "consent", "noticeVersion", "consent"),
-                        "faction");
+        boolean consent = form.ticked("consent");
+        FactionResource.Declaration d = new FactionResource.Declaration(form.text("faction"), consent ? true : null,
+                consent ? form.value("consent") : config.notice().version());
+        try {
+            commands.check(d); // as PUT /api/me/faction's body is
+            factions.declare(m, d.faction(), d.noticeVersion(), d.consent());
+            return Html.seeOther("/me/fairness?done=declared");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
             }
+            form.reject(e, "faction");
         }
         return Html.page(400, Templates.faction(factionPage(m, null), form));
     }

@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,6 @@ import org.evenhand.web.Due;
 import org.evenhand.web.Form;
 import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
-import org.evenhand.web.PageErrors;
 import org.evenhand.definition.Definitions;
 
 /**
@@ -170,22 +167,16 @@ public class MemberCasePages {
     public Response respond(@PathParam("ref") String ref, MultivaluedMap<String, String> fields) {
         Member m = user.requireMember();
         Form form = Form.of(fields);
-        String statement = form.text("statement");
-        if (statement == null) {
-            form.error("statement", "Write your response. If you do not wish to respond, you need not send anything.");
-        } else if (statement.length() > 50000) {
-            form.error("statement", "Keep your response to 50,000 characters.");
-        }
-        if (!form.hasErrors()) {
-            try {
-                cases.respond(m, ref, new Payloads.Response(statement));
-                return Html.seeOther("/me/cases/" + ref + "?done=responded");
-            } catch (ProblemException e) {
-                if (e.status() != 400) {
-                    throw e;
-                }
-                PageErrors.onto(form, e, Map.of("statement", "statement"), "statement");
+        try {
+            cases.respond(m, ref, new Payloads.Response(form.text("statement")));
+            return Html.seeOther("/me/cases/" + ref + "?done=responded");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
             }
+            form.reject(e, "statement");
         }
         return Html.page(400, Templates.respond(actionPage(ref, "respond"), form));
     }
@@ -206,35 +197,25 @@ public class MemberCasePages {
     public Response appeal(@PathParam("ref") String ref, MultivaluedMap<String, String> fields) {
         Member m = user.requireMember();
         Form form = Form.of(fields);
-        List<Payloads.AppealGround> grounds = new ArrayList<>();
-        for (String g : form.values("grounds")) {
-            try {
-                grounds.add(Payloads.AppealGround.valueOf(g));
-            } catch (IllegalArgumentException e) {
-                form.error("grounds", "Choose the grounds from the list.");
+        // a ground not on the list stays in the command as none, which the command refuses
+        List<Payloads.AppealGround> grounds = form.values("grounds").stream().map(MemberCasePages::ground).toList();
+        try {
+            panels.lodgeAppeal(m, ref, new Payloads.AppealRequest(grounds, form.text("statement")));
+            return Html.seeOther("/me/cases/" + ref + "?done=appealed");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
             }
-        }
-        if (grounds.isEmpty()) {
-            form.error("grounds", "Choose at least one ground of appeal.");
-        }
-        String statement = form.text("statement");
-        if (statement == null) {
-            form.error("statement", "Explain why the decision should be changed, on the grounds you chose.");
-        } else if (statement.length() > 50000) {
-            form.error("statement", "Keep your statement to 50,000 characters.");
-        }
-        if (!form.hasErrors()) {
-            try {
-                panels.lodgeAppeal(m, ref, new Payloads.AppealRequest(grounds, statement));
-                return Html.seeOther("/me/cases/" + ref + "?done=appealed");
-            } catch (ProblemException e) {
-                if (e.status() != 400) {
-                    throw e;
-                }
-                PageErrors.onto(form, e, Map.of("grounds", "grounds", "statement", "statement"), "statement");
-            }
+            form.reject(e, "statement");
         }
         return Html.page(400, Templates.appeal(actionPage(ref, "appeal"), form));
+    }
+
+    private static Payloads.AppealGround ground(String value) {
+        return java.util.Arrays.stream(Payloads.AppealGround.values()).filter(g -> g.name().equals(value)).findFirst()
+                .orElse(null);
     }
 
     /** The case as the respond and appeal forms show it; 409 once the window has closed. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
 import org.evenhand.casework.rules.Deadlines;
 import org.evenhand.casework.rules.Eligibility;
@@ -50,6 +51,8 @@ public class PanelService {
     ProcessConfig config;
     @Inject
     CaseVault vault;
+    @Inject
+    Commands commands;
 
     /** Process step: seats the panel; returns its members, comma-separated, one task each. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -160,6 +163,7 @@ public class PanelService {
     /** Either party appeals, on stated grounds, while the appeal window is open. */
     @Transactional
     public void lodgeAppeal(Member member, String ref, Payloads.AppealRequest in) {
+        commands.check(in);
         CaseFile c = cases.visibleTo(member, ref);
         Party party = c.partyOf(member);
         if (Appeal.findById(c.id) != null) {

@@ -166,15 +166,18 @@ public final class Payloads {
     }
 
     /** The respondent's answer to the allegation. */
-    public record Response(@NotBlank @Size(max = 50000) String statement) {
+    public record Response(@NotBlank(message = "{response.statement.required}")
+            @Size(max = 50000, message = "{response.statement.size}") String statement) {
     }
 
     public enum AppealGround {
         PROCEDURAL_FAILURE, PERVERSE_FINDING, NEW_EVIDENCE
     }
 
-    public record AppealRequest(@NotEmpty @Size(max = 3) List<@NotNull AppealGround> grounds,
-            @NotBlank @Size(max = 50000) String statement) {
+    public record AppealRequest(@NotEmpty(message = "{appeal.grounds.required}")
+            @Size(max = 3, message = "{appeal.grounds.size}") List<@NotNull(message = "{appeal.grounds.choose}") AppealGround> grounds,
+            @NotBlank(message = "{appeal.statement.required}")
+            @Size(max = 50000, message = "{appeal.statement.size}") String statement) {
     }
 
     /** An interim suspension imposed with its reasons, which the respondent reads and a caseworker reviews. */

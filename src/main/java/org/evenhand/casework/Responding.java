@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Map;
+import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.crypto.CaseVault;
@@ -25,10 +26,13 @@ public class Responding {
     TimeSource time;
     @Inject
     CaseVault vault;
+    @Inject
+    Commands commands;
 
     /** The respondent answers the allegation; only while the response window is open. */
     @Transactional
     public void respond(Member member, String ref, Payloads.Response in) {
+        commands.check(in);
         CaseFile c = cases.visibleTo(member, ref);
         if (c.partyOf(member) != Party.RESPONDENT) {
             throw ProblemException.forbidden("only the respondent can respond to the allegation");

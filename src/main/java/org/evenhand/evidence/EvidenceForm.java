@@ -2,69 +2,66 @@ package org.evenhand.evidence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
+import org.evenhand.casework.CaseDisplay;
+import org.evenhand.evidence.EvidenceRecords.Evidence;
 import org.evenhand.web.Form;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** The evidence fields of a member's form (filing a complaint, adding evidence) read into an {@link EvidenceInput}. */
+/**
+ * The evidence fields of a member's form (filing a complaint, adding evidence) read into the command
+ * they stand for, without judging them: the fields are named after the command's properties (with a
+ * prefix on the filing form, "evidence.text"), the file field is "file", and the use case says what
+ * is wrong.
+ */
 @ApplicationScoped
 public class EvidenceForm {
 
     @Inject
-    EvidenceConfig config;
+    EvidenceWords words;
+
+    /** The names of the evidence fields on a form: the command's property paths under a prefix ("evidence." when filing). */
+    public record Names(String text, String threadContext, String attestPartyToExchange, String consent) {
+
+        public static Names under(String prefix) {
+            return new Names(prefix + "text", prefix + "threadContext", prefix + "attestPartyToExchange",
+                    prefix + "consent");
+        }
+    }
+
+    /** The filing form's: the complaint's evidence. */
+    public static final Names FILING = Names.under("evidence.");
+    /** The evidence form's on a case: the evidence itself. */
+    public static final Names ON_A_CASE = Names.under("");
+
+    /** What the evidence part of a form gives: the evidence (null when none was given and none is needed), a link, a file. */
+    public record Given(Evidence evidence, String link, EvidenceFile file) {
+    }
 
     /**
-     * The evidence part of a form, checked: nothing given is fine; anything given needs the
-     * attestation and the consent.
+     * The evidence fields with these names: the excerpt, the earlier messages (a paragraph each),
+     * the attestation and consent boxes; a link ({@code url}) when the form has one, and the file.
+     * With {@code needed} false and nothing given, there is no evidence (ticked boxes alone give none).
      */
-    public EvidenceInput read(Form form, FileUpload file, String textField, String linkField) {
-        String text = form.text(textField);
-        String link = linkField == null ? null : form.text(linkField);
-        byte[] bytes = null;
-        String name = null;
-        if (file != null && file.fileName() != null && !file.fileName().isBlank()) {
-            if (file.size() > config.maxFileBytes()) {
-                form.error("evidenceFile", "The file is " + org.evenhand.casework.CaseDisplay.size(file.size()) + "; files can be at most "
-                        + config.maxFileBytes() / (1024 * 1024) + " MB.");
-            } else if (file.size() == 0) {
-                form.error("evidenceFile", "The file is empty.");
-            } else {
-                try {
-                    bytes = Files.readAllBytes(file.uploadedFile());
-                    name = file.fileName();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+    public Given read(Form form, FileUpload upload, Names names, boolean withLink, boolean needed) {
+        String text = form.text(names.text());
+        List<String> thread = CaseDisplay.paragraphs(form.text(names.threadContext()));
+        String link = withLink ? form.text("url") : null;
+        EvidenceFile file = EvidenceFile.chosen(upload);
+        if (!needed && text == null && thread.isEmpty() && link == null && file == null) {
+            return new Given(null, null, null);
         }
-        if (text != null && text.length() > 20000) {
-            form.error(textField, "Keep an excerpt to 20,000 characters, or give a screenshot or PDF instead.");
+        Boolean attested = form.ticked(names.attestPartyToExchange()) ? Boolean.TRUE : null;
+        EvidenceRecords.Consent consent = form.ticked(names.consent())
+                ? new EvidenceRecords.Consent(form.value(names.consent()), EvidenceService.PURPOSE)
+                : null;
+        return new Given(new Evidence(text, thread, attested, consent), link, file);
+    }
+
+    /** After a refused form: a browser never keeps a chosen file, so the page asks for it again (unless the file was refused). */
+    public void askForTheFileAgain(Form form, FileUpload upload) {
+        if (upload != null && upload.fileName() != null && !upload.fileName().isBlank()) {
+            form.error("file", words.chooseAgain(upload.fileName()));
         }
-        if (link != null && !link.matches("https?://\\S+")) {
-            form.error(linkField, "Give a web address starting with https:// or http://.");
-        }
-        boolean any = text != null || link != null || bytes != null || form.invalid("evidenceFile");
-        List<String> thread = org.evenhand.casework.CaseDisplay.paragraphs(form.text("evidenceThread"));
-        if (any) {
-            if (!form.ticked("attest")) {
-                form.error("attest", "Confirm that you took part in this exchange, or that it was addressed to you.");
-            }
-            if (!form.ticked("consent")) {
-                form.error("consent", "Give your consent to the use of this evidence as the notice describes, or"
-                        + " leave the evidence out.");
-            }
-            if (thread.size() > org.evenhand.common.FieldLimits.THREAD_MESSAGES) {
-                form.error("evidenceThread", "Give at most " + org.evenhand.common.FieldLimits.THREAD_MESSAGES + " earlier messages.");
-            }
-        } else if (!thread.isEmpty()) {
-            form.error("evidenceThread", "You gave earlier messages but no excerpt, link or file for them to go with.");
-        }
-        if (!any) {
-            return null;
-        }
-        return new EvidenceInput(text, link, bytes, name, thread, form.ticked("attest"),
-                form.ticked("consent") ? form.value("consent") : null);
     }
 }

@@ -1,8 +1,10 @@
 package org.evenhand.evidence;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +20,68 @@ public final class EvidenceRecords {
     }
 
     /** Who gave consent, to which notice, for what purpose; the giver and time come from the request. */
-    public record Consent(@NotBlank @Size(max = 60) String noticeVersion, @NotBlank @Size(max = 60) String purpose) {
+    public record Consent(@NotBlank(message = "{evidence.consent.notice}") @Size(max = 60) String noticeVersion,
+            @NotBlank(message = "{evidence.consent.purpose}") @Size(max = 60) String purpose) {
+    }
+
+    /**
+     * The rules of evidence given alone: with no file or link beside it, it must hold the words of the
+     * post. (With a file, the excerpt and the earlier messages are optional: the file is the item.)
+     */
+    public interface Alone {
+    }
+
+    /**
+     * The post as evidence, given with a complaint (ComplaintRequest.evidence) or on a case from the
+     * evidence form: its words, the messages before it, the giver's attestation and consent. A file or
+     * a link given beside it shares the attestation, consent and earlier messages. Validate with
+     * {@link Alone} too when nothing goes beside it.
+     */
+    public record Evidence(@Size(max = 20000, message = "{evidence.text.size}") String text,
+            @Size(max = org.evenhand.common.FieldLimits.THREAD_MESSAGES, message = "{evidence.threadContext.size}")
+            List<@NotNull(message = "{evidence.threadContext.message}")
+                    @Size(max = 5000, message = "{evidence.threadContext.message}") String> threadContext,
+            @NotNull(message = "{evidence.attest.required}")
+            @AssertTrue(message = "{evidence.attest.required}") Boolean attestPartyToExchange,
+            @NotNull(message = "{evidence.consent.required}") @Valid Consent consent) {
+
+        /** Nothing given yet: a file given without evidence is checked as this, so it asks for attestation and consent. */
+        public static Evidence none() {
+            return new Evidence(null, List.of(), null, null);
+        }
+
+        public boolean hasText() {
+            return text != null && !text.isBlank();
+        }
+
+        public List<String> thread() {
+            return threadContext == null ? List.of() : threadContext;
+        }
+
+        /** Alone, something to give: the words of the post (earlier messages alone are refused below). */
+        @AssertTrue(groups = Alone.class, message = "{evidence.nothing}")
+        boolean isText() {
+            return hasText() || !thread().isEmpty();
+        }
+
+        /** Earlier messages go with an excerpt, a link or a file, never alone. */
+        @AssertTrue(groups = Alone.class, message = "{evidence.threadContext.alone}")
+        boolean isThreadContext() {
+            return thread().isEmpty() || hasText();
+        }
     }
 
     /** A text excerpt or a link (stored as text: the server never fetches it), with the thread before it. */
-    public record Submission(@NotNull Kind kind, @Size(max = 20000) String text, @Size(max = 2000) String url,
-            @Size(max = org.evenhand.common.FieldLimits.THREAD_MESSAGES) List<@NotNull @Size(max = 5000) String> threadContext,
-            @NotNull Boolean attestPartyToExchange, @NotNull @Valid Consent consent) {
+    public record Submission(@NotNull(message = "{evidence.kind.required}") Kind kind,
+            @Size(max = 20000, message = "{evidence.text.size}") String text,
+            @Size(max = 2000, message = "{evidence.url.size}")
+            @Pattern(regexp = "https?://\\S+", message = "{evidence.url.pattern}") String url,
+            @Size(max = org.evenhand.common.FieldLimits.THREAD_MESSAGES, message = "{evidence.threadContext.size}")
+            List<@NotNull(message = "{evidence.threadContext.message}")
+                    @Size(max = 5000, message = "{evidence.threadContext.message}") String> threadContext,
+            @NotNull(message = "{evidence.attest.required}")
+            @AssertTrue(message = "{evidence.attest.required}") Boolean attestPartyToExchange,
+            @NotNull(message = "{evidence.consent.required}") @Valid Consent consent) {
     }
 
     public record View(Long id, String kind, String party, boolean yours, String filename, String mediaType,

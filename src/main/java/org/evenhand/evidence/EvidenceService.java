@@ -211,11 +211,8 @@ public class EvidenceService implements EvidenceGate {
 
     @Override
     public void checkExcerpt(Excerpt e) {
+        // its length and the thread's are the record's (ComplaintRequest.evidence); the notice in force is ours
         rules.checkConsent(e.attestPartyToExchange(), new EvidenceRecords.Consent(e.noticeVersion(), e.purpose()));
-        if (e.threadContext() != null && e.threadContext().size() > org.evenhand.common.FieldLimits.THREAD_MESSAGES) {
-            throw ProblemException.invalidField("evidence.threadContext", "at most " + org.evenhand.common.FieldLimits.THREAD_MESSAGES
-                    + " messages");
-        }
     }
 
     /** The post given with the complaint: stored as the complainant's text item, in the filing's transaction. */

@@ -6,12 +6,18 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
+import java.util.HashSet;
 import java.util.Set;
+import org.evenhand.evidence.EvidenceRecords.Evidence;
+import org.evenhand.evidence.EvidenceRecords.Kind;
+import org.evenhand.evidence.EvidenceRecords.Submission;
 import org.evenhand.identity.Member;
 
 /**
- * A party giving evidence from a form: an excerpt, a link and a file at once, all stored or none
- * (intake.FilingWithEvidence uses the same step inside the filing's transaction).
+ * A party giving evidence at once: an excerpt, a link and a file, under one attestation and consent
+ * and with the same earlier messages, all stored or none (intake.FilingWithEvidence gives a
+ * complaint's file with {@link #giveFile} inside the filing's transaction).
  */
 @ApplicationScoped
 public class GivingEvidence {
@@ -21,27 +27,44 @@ public class GivingEvidence {
     @Inject
     Validator validator;
 
+    /**
+     * Checks the evidence against its record (with the rules of evidence given alone when no link or
+     * file goes with it) and the link as a submission's, refusing everything at once; then stores
+     * each item.
+     */
     @Transactional
-    public void give(Member member, String ref, EvidenceInput ev) {
-        EvidenceRecords.Consent consent = new EvidenceRecords.Consent(ev.consentNotice(), EvidenceService.PURPOSE);
-        if (ev.text() != null) {
-            submit(member, ref, new EvidenceRecords.Submission(EvidenceRecords.Kind.text, ev.text(), null, ev.thread(),
-                    ev.attested(), consent));
+    public void give(Member member, String ref, Evidence ev, String link, EvidenceFile file) {
+        Submission linked = link == null ? null
+                : new Submission(Kind.link, null, link, ev.thread(), ev.attestPartyToExchange(), ev.consent());
+        Set<ConstraintViolation<?>> refused = new HashSet<>(validator.validate(ev, groups(link != null || file != null)));
+        if (linked != null) {
+            refused.addAll(validator.validateProperty(linked, "url"));
         }
-        if (ev.link() != null) {
-            submit(member, ref, new EvidenceRecords.Submission(EvidenceRecords.Kind.link, null, ev.link(), ev.thread(),
-                    ev.attested(), consent));
+        if (!refused.isEmpty()) {
+            throw new ConstraintViolationException(refused);
         }
-        if (ev.file() != null) {
-            evidence.submitFile(member, ref, ev.file(), ev.filename(), ev.thread(), ev.attested(), consent);
+        if (ev.hasText()) {
+            evidence.submit(member, ref, new Submission(Kind.text, ev.text(), null, ev.thread(),
+                    ev.attestPartyToExchange(), ev.consent()));
+        }
+        if (linked != null) {
+            evidence.submit(member, ref, linked);
+        }
+        if (file != null) {
+            giveFile(member, ref, ev, file);
         }
     }
 
-    private void submit(Member member, String ref, EvidenceRecords.Submission s) {
-        Set<ConstraintViolation<EvidenceRecords.Submission>> violations = validator.validate(s);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        evidence.submit(member, ref, s);
+    /** A file under the attestation, consent and earlier messages of the evidence it goes with; its item id. */
+    @Transactional
+    public long giveFile(Member member, String ref, Evidence ev, EvidenceFile file) {
+        return evidence.submitFile(member, ref, file.bytes(), file.name(), ev.thread(), ev.attestPartyToExchange(),
+                ev.consent()).view().id();
+    }
+
+    /** The groups evidence is checked in: its own rules, and those of evidence given alone unless something goes with it. */
+    public static Class<?>[] groups(boolean somethingBeside) {
+        return somethingBeside ? new Class<?>[] { Default.class }
+                : new Class<?>[] { Default.class, EvidenceRecords.Alone.class };
     }
 }

@@ -12,10 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
 
-/** An item of evidence read from a staff case page; a panel member's copy blinded, as on the case. */
-@Path("/work/cases/{ref}/evidence")
+/**
+ * Staff read an item of evidence from the case file (the read is logged; a panel member's copy is
+ * blinded, as on the case). Under /work, as the staff's other pages are.
+ */
+@Path("/work")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
 public class StaffEvidencePage {
 
     @Inject
@@ -24,8 +26,9 @@ public class StaffEvidencePage {
     CurrentUser user;
 
     @GET
-    @Path("/{id}")
+    @Path("/cases/{ref}/evidence/{id}")
     @Produces({ MediaType.TEXT_HTML, "image/png", "image/jpeg", "application/pdf" })
+    @RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
     @Operation(hidden = true)
     public Response staffEvidenceItem(@PathParam("ref") String ref, @PathParam("id") long id) {
         Object content = evidence.readAsStaff(user.username(), user.hasRole(Roles.CASEWORKER),

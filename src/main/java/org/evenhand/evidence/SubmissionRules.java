@@ -14,6 +14,8 @@ class SubmissionRules {
 
     @Inject
     EvidenceConfig config;
+    @Inject
+    EvidenceWords words;
 
     void checkConsent(Boolean attested, EvidenceRecords.Consent consent) {
         if (!Boolean.TRUE.equals(attested)) {
@@ -46,12 +48,13 @@ class SubmissionRules {
 
     void checkFileSize(long length) {
         if (length == 0) {
-            throw ProblemException.invalidField("file", "the file is empty");
+            throw ProblemException.invalidField(FileRefusal.FIELD, words.fileEmpty());
         }
         if (length > config.maxFileBytes()) {
+            long maxMb = config.maxFileBytes() / (1024 * 1024);
             throw new ProblemException(413, "file-too-large", "File too large", "files may be at most "
-                    + config.maxFileBytes() / (1024 * 1024) + " MB; this one is " + length + " bytes",
-                    List.of(new Problem.FieldError("file", "too large")));
+                    + maxMb + " MB; this one is " + length + " bytes", List.of(new Problem.FieldError(
+                            FileRefusal.FIELD, words.fileTooLarge(org.evenhand.casework.CaseDisplay.size(length), maxMb))));
         }
     }
 }

@@ -80,6 +80,26 @@ public final class UploadParts {
     }
 
     /**
+     * The text fields of the current multipart form, each with every value given (a page's form read
+     * whole, files aside), so a page builds its Form from what was sent rather than from a list of names.
+     */
+    public static jakarta.ws.rs.core.MultivaluedMap<String, String> textFields() {
+        jakarta.ws.rs.core.MultivaluedMap<String, String> out = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+        FormData form = current();
+        if (form == null) {
+            return out;
+        }
+        for (String name : form) {
+            for (FormValue v : form.get(name)) {
+                if (name != null && !isFile(v)) {
+                    out.add(name, v.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The problem for a multipart body Quarkus could not parse: cut off before its closing boundary
      * (an IOException from the parser, or the client closing the connection mid-body) or malformed.
      * Empty for any other failure.

@@ -4,32 +4,38 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.evenhand.evidence.EvidenceRecords;
 
 /**
  * A member's complaint about another member's conduct, optionally with the post itself as an item
  * of evidence (its text, the thread before it, the attestation and consent an item of evidence
- * needs). The link and the post's text also identify the conduct, so that complaints about the same
- * post join one case.
+ * needs); a file may go with it (multipart), under the same attestation and consent. The link and
+ * the post's text also identify the conduct, so that complaints about the same post join one case.
+ * The words of each refusal are in ValidationMessages.properties; the filing form names its fields
+ * after these properties ("evidence.text").
  */
 public record ComplaintRequest(
-        @NotBlank @Size(max = 40) String respondentMembershipNumber,
-        @NotNull LocalDate conductDate,
-        @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 60) String> clauses,
-        @NotBlank @Size(min = 10, max = 20000) String allegation,
-        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) link") String conductLink,
-        @Valid Evidence evidence) {
+        @NotBlank(message = "{complaint.respondent.required}")
+        @Size(max = 40, message = "{complaint.respondent.size}") String respondentMembershipNumber,
+        // "today" is the engine's, in London (common.CaseClock)
+        @NotNull(message = "{complaint.conductDate.required}")
+        @PastOrPresent(message = "{complaint.conductDate.future}") LocalDate conductDate,
+        @NotEmpty(message = "{complaint.clauses.required}") @Size(max = 10, message = "{complaint.clauses.size}")
+        List<@NotBlank(message = "{complaint.clause.unknown}")
+                @Size(max = 60, message = "{complaint.clause.unknown}") String> clauses,
+        @NotBlank(message = "{complaint.allegation.required}")
+        @Size(min = 10, max = 20000, message = "{complaint.allegation.size}") String allegation,
+        @Size(max = 2000, message = "{complaint.conductLink.size}")
+        @Pattern(regexp = "https?://\\S+", message = "{complaint.conductLink.pattern}") String conductLink,
+        @Valid EvidenceRecords.Evidence evidence) {
 
-    /** The post as evidence: given by the complainant, a party to the exchange, with their consent. */
-    public record Evidence(@NotBlank @Size(max = 20000) String text,
-            @Size(max = org.evenhand.common.FieldLimits.THREAD_MESSAGES) List<@NotNull @Size(max = 5000) String> threadContext,
-            @NotNull Boolean attestPartyToExchange, @NotNull @Valid Consent consent) {
-    }
-
-    /** Consent to the evidence notice in force (GET /api/evidence/consent-notice). */
-    public record Consent(@NotBlank @Size(max = 60) String noticeVersion, @NotBlank @Size(max = 60) String purpose) {
+    /** The same complaint with this evidence. */
+    public ComplaintRequest withEvidence(EvidenceRecords.Evidence e) {
+        return new ComplaintRequest(respondentMembershipNumber, conductDate, clauses, allegation, conductLink, e);
     }
 }

@@ -7,14 +7,17 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.util.Set;
-import org.evenhand.evidence.EvidenceInput;
-import org.evenhand.evidence.EvidenceService;
+import org.evenhand.evidence.EvidenceFile;
+import org.evenhand.evidence.EvidenceRecords;
 import org.evenhand.evidence.GivingEvidence;
 import org.evenhand.identity.Member;
 
 /**
- * Filing a complaint with its evidence in one transaction: if the evidence is refused (a file that
- * is not PNG, JPEG or PDF, say) no case is opened either.
+ * Filing a complaint, with its evidence, in one transaction: the use case behind POST /api/complaints
+ * (JSON, or multipart with a file) and the filing page. The complaint is checked against its record
+ * first (ValidationMessages.properties words every refusal), then against the membership and the
+ * definition (IntakeService); a file goes with the complaint's evidence, under its attestation and
+ * consent. If anything is refused (a file that is not PNG, JPEG or PDF, say) no case is opened.
  */
 @ApplicationScoped
 public class FilingWithEvidence {
@@ -26,27 +29,16 @@ public class FilingWithEvidence {
     @Inject
     Validator validator;
 
-    /** The complaint's own excerpt (if any) travels in the request; a link or file given with it is stored after. */
     @Transactional
-    public String file(Member complainant, ComplaintRequest request, EvidenceInput ev) {
-        Set<ConstraintViolation<ComplaintRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+    public ComplaintReceipt file(Member complainant, ComplaintRequest request, EvidenceFile file) {
+        ComplaintRequest in = file != null && request.evidence() == null
+                ? request.withEvidence(EvidenceRecords.Evidence.none()) // asks for the file's attestation and consent
+                : request;
+        Set<ConstraintViolation<ComplaintRequest>> refused = validator.validate(in, GivingEvidence.groups(file != null));
+        if (!refused.isEmpty()) {
+            throw new ConstraintViolationException(refused);
         }
-        String ref = intake.file(complainant, request).ref();
-        if (ev != null && (ev.link() != null || ev.file() != null)) {
-            giving.give(complainant, ref, new EvidenceInput(null, ev.link(), ev.file(), ev.filename(), ev.thread(),
-                    ev.attested(), ev.consentNotice()));
-        }
-        return ref;
-    }
-
-    /** The request the filing form makes: the excerpt goes with the complaint, since it also identifies the post. */
-    public static ComplaintRequest request(String respondentNumber, java.time.LocalDate conductDate,
-            java.util.List<String> clauses, String allegation, String link, EvidenceInput ev) {
-        ComplaintRequest.Evidence excerpt = ev == null || ev.text() == null ? null
-                : new ComplaintRequest.Evidence(ev.text(), ev.thread(), ev.attested(),
-                        new ComplaintRequest.Consent(ev.consentNotice(), EvidenceService.PURPOSE));
-        return new ComplaintRequest(respondentNumber, conductDate, clauses, allegation, link, excerpt);
+        ComplaintReceipt receipt = intake.file(complainant, in);
+        return file == null ? receipt : receipt.withFile(giving.giveFile(complainant, receipt.ref(), in.evidence(), file));
     }
 }

@@ -4,13 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.evenhand.casework.ReceivingComplaints;
 import org.evenhand.casework.EvidenceGate;
 import org.evenhand.casework.PileOns;
+import org.evenhand.common.Problem;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
-import org.evenhand.definition.Citations;
+import org.evenhand.definition.DefinitionCatalog;
 import org.evenhand.definition.DefinitionVersion;
+import org.evenhand.evidence.EvidenceRecords;
 import org.evenhand.identity.Member;
 
 /**
@@ -30,7 +33,9 @@ public class IntakeService {
     @Inject
     PileOns pileOns;
     @Inject
-    Citations citations;
+    DefinitionCatalog catalog;
+    @Inject
+    IntakeWords words;
     @Inject
     TimeSource time;
     @Inject
@@ -38,23 +43,31 @@ public class IntakeService {
     @Inject
     Instance<EvidenceGate> evidence;
 
+    /**
+     * Stores a complaint whose record is valid (FilingWithEvidence checks it first): refused, in the
+     * words of {@link IntakeWords}, for a respondent who is not a member or is the complainant, and
+     * for a date or clauses the definition does not cover.
+     */
     @Transactional
-    public ComplaintReceipt file(Member complainant, ComplaintRequest in) {
+    ComplaintReceipt file(Member complainant, ComplaintRequest in) {
         rateLimit.check(complainant);
         Member respondent = Member.byMembershipNumber(in.respondentMembershipNumber().strip())
-                .orElseThrow(() -> ProblemException.invalidField("respondentMembershipNumber",
-                        "no member has this membership number"));
+                .orElseThrow(() -> ProblemException.invalidField("respondentMembershipNumber", words.noSuchMember()));
         if (respondent.id.equals(complainant.id)) {
-            throw ProblemException.invalidField("respondentMembershipNumber", "you cannot complain about yourself");
+            throw ProblemException.invalidField("respondentMembershipNumber", words.notYourself());
         }
-        if (in.conductDate().isAfter(time.today())) {
-            throw ProblemException.invalidField("conductDate", "the conduct date cannot be in the future");
+        DefinitionVersion version = catalog.inForceOn(in.conductDate()).orElseThrow(() -> ProblemException
+                .invalidField("conductDate", words.predatesTheDefinition(catalog.versions().get(0).effectiveFrom())));
+        List<Problem.FieldError> unknown = in.clauses().stream().map(String::strip)
+                .filter(id -> version.clause(id).isEmpty())
+                .map(id -> new Problem.FieldError("clauses", words.noSuchClause(id, version.id()))).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(unknown);
         }
-        DefinitionVersion version = citations.versionFor(in.conductDate(), in.clauses(), "clauses");
         EvidenceGate.Excerpt excerpt = null;
-        if (in.evidence() != null) {
-            ComplaintRequest.Evidence e = in.evidence();
-            excerpt = new EvidenceGate.Excerpt(e.text(), e.threadContext(), e.attestPartyToExchange(),
+        if (in.evidence() != null && in.evidence().hasText()) {
+            EvidenceRecords.Evidence e = in.evidence();
+            excerpt = new EvidenceGate.Excerpt(e.text(), e.thread(), e.attestPartyToExchange(),
                     e.consent().noticeVersion(), e.consent().purpose());
             evidence.get().checkExcerpt(excerpt);
         }
@@ -63,6 +76,7 @@ public class IntakeService {
                 pileOns.keysFor(in.conductLink(), excerpt == null ? null : excerpt.text())));
         involved.afterFiling(r.caseFile(), r.joined(), complainant, in.allegation(), excerpt == null ? null : excerpt.text());
         Long item = excerpt == null ? null : evidence.get().giveWithComplaint(r.caseFile(), complainant, excerpt);
-        return new ComplaintReceipt(r.caseFile().ref, r.caseFile().definitionVersion, "Received", time.now(), item);
+        return new ComplaintReceipt(r.caseFile().ref, r.caseFile().definitionVersion, "Received", time.now(), item,
+                null);
     }
 }

@@ -56,8 +56,10 @@ public class ErasureService {
     @Inject
     EntityManager em;
 
+    /** A member's request, checked against its record (the API and the page send the same). */
     @Transactional
-    public RequestView request(Member m, String statement) {
+    public RequestView request(Member m, ErasureRequest in) {
+        String statement = commands.check(in).statement();
         Instant now = time.now();
         Number id = (Number) em.createNativeQuery("INSERT INTO erasure_requests (member_id, statement, requested_at, due_at)"
                 + " VALUES (?1, ?2, ?3, ?4) RETURNING id").setParameter(1, m.id).setParameter(2, statement)

@@ -9,29 +9,18 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.evenhand.common.ProblemException;
-import org.evenhand.common.TimeSource;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
-import org.evenhand.web.Due;
 import org.evenhand.web.Form;
-import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
-import org.evenhand.web.PageErrors;
 
 /** A member's data: downloading it, asking for a copy (subject access) and asking for erasure. */
 @Path("/me/data")
@@ -91,16 +80,11 @@ public class MemberDataPages {
     public Response requestErasure(MultivaluedMap<String, String> fields) {
         Member m = user.requireMember();
         Form form = Form.of(fields);
-        String statement = form.text("statement");
-        if (statement == null) {
-            form.error("statement", "Say what you would like erased, and why if you wish.");
-        } else if (statement.length() > 5000) {
-            form.error("statement", "Keep this to 5,000 characters.");
+        try {
+            erasure.request(m, new ErasureRequest(form.text("statement")));
+        } catch (ConstraintViolationException e) {
+            return Html.page(400, Templates.data(new DataPage(m.displayName, m.membershipNumber, null), form.reject(e)));
         }
-        if (form.hasErrors()) {
-            return Html.page(400, Templates.data(new DataPage(m.displayName, m.membershipNumber, null), form));
-        }
-        erasure.request(m, statement);
         return Html.seeOther("/me/data?done=erasure");
     }
 }

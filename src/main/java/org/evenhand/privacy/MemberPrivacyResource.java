@@ -3,9 +3,7 @@ package org.evenhand.privacy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +15,6 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evenhand.identity.CurrentUser;
-import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
 
 /** A member's data-protection rights: everything held about them at once, and asking for erasure. */
@@ -25,9 +22,6 @@ import org.evenhand.identity.Roles;
 @Tag(name = "My data")
 @RolesAllowed(Roles.MEMBER)
 public class MemberPrivacyResource {
-
-    public record ErasureRequest(@NotBlank @Size(max = 5000) String statement) {
-    }
 
     @Inject
     SubjectAccessService access;
@@ -59,7 +53,7 @@ public class MemberPrivacyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask for my data to be erased; the DPO decides within one month")
     public Response requestErasure(@Valid @NotNull ErasureRequest body) {
-        var r = erasure.request(user.requireMember(), body.statement());
+        var r = erasure.request(user.requireMember(), body);
         return Response.created(URI.create("/api/privacy/erasure-requests/" + r.id())).entity(r).build();
     }
 }

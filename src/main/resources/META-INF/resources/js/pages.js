@@ -76,7 +76,7 @@
     var latest = 0;
 
     var render = function (members, query) {
-      var chosen = document.querySelector('input[name="respondent"]:checked');
+      var chosen = document.querySelector('input[name="respondentMembershipNumber"]:checked');
       var chosenValue = chosen ? chosen.value : null;
       results.textContent = '';
       var status = document.createElement('p');
@@ -96,7 +96,12 @@
       var set = document.createElement('fieldset');
       set.className = 'choices';
       if (!document.querySelector('.chosen')) {
-        set.id = 'respondent';
+        // the list is now where the error summary's link for the respondent leads
+        var before = document.getElementById('respondentMembershipNumber');
+        if (before) {
+          before.removeAttribute('id');
+        }
+        set.id = 'respondentMembershipNumber';
       }
       var legend = document.createElement('legend');
       legend.className = 'choices__legend';
@@ -108,7 +113,7 @@
         var input = document.createElement('input');
         input.className = 'choice__input';
         input.type = 'radio';
-        input.name = 'respondent';
+        input.name = 'respondentMembershipNumber';
         input.id = 'respondent-' + m.membershipNumber;
         input.value = m.membershipNumber;
         input.checked = m.membershipNumber === chosenValue;

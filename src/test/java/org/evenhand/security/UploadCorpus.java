@@ -51,19 +51,19 @@ final class UploadCorpus {
                         ("--" + Uploads.BOUNDARY + "\r\nContent-Disposition: form-data; filename=\"b.png\"\r\n\r\n")
                                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), png, "\r\n".getBytes(
                                         java.nio.charset.StandardCharsets.ISO_8859_1)), 400, "has no name")));
-        byte[] pageFields = EvidenceFiles.concat(Uploads.field("_csrf", csrf), Uploads.field("attest", "yes"),
+        byte[] pageFields = EvidenceFiles.concat(Uploads.field("_csrf", csrf), Uploads.field("attestPartyToExchange", "yes"),
                 Uploads.field("consent", org.evenhand.testing.Evidence.NOTICE));
         probes.addAll(List.of(
                 new Upload("page: truncated multipart", form, Uploads.truncated(Uploads.closed(pageFields,
-                        Uploads.file("evidenceFile", "a.png", png))), 400, "did not arrive in full"),
+                        Uploads.file("file", "a.png", png))), 400, "did not arrive in full"),
                 new Upload("page: unterminated multipart", form, Uploads.unterminated(pageFields,
-                        Uploads.file("evidenceFile", "a.png", png)), 400, "did not arrive in full"),
-                new Upload("page: duplicate file part", form, Uploads.closed(pageFields, Uploads.file("evidenceFile",
-                        "a.png", png), Uploads.file("evidenceFile", "b.png", png)), 400, "give one file at a time"),
-                new Upload("page: extra file part", form, Uploads.closed(pageFields, Uploads.file("evidenceFile",
+                        Uploads.file("file", "a.png", png)), 400, "did not arrive in full"),
+                new Upload("page: duplicate file part", form, Uploads.closed(pageFields, Uploads.file("file",
+                        "a.png", png), Uploads.file("file", "b.png", png)), 400, "give one file at a time"),
+                new Upload("page: extra file part", form, Uploads.closed(pageFields, Uploads.file("file",
                         "a.png", png), Uploads.file("other", "b.png", png)), 400, "part named"),
                 new Upload("page: PDF with /OpenAction JavaScript", form, Uploads.closed(pageFields,
-                        Uploads.file("evidenceFile", "m.pdf", EvidenceFiles.pdfWithOpenActionJavaScript())), 400,
+                        Uploads.file("file", "m.pdf", EvidenceFiles.pdfWithOpenActionJavaScript())), 400,
                         "contains JavaScript")));
         return probes;
     }

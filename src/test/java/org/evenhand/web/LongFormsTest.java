@@ -37,9 +37,9 @@ class LongFormsTest {
         String allegation = prose(15_000);
         String excerpt = prose(10_000);
         String ref = as("frank", () -> page().multiPart("_csrf", tokenFrom("/me/complaints/new"))
-                .multiPart("respondent", "M100009").multiPart("conductDate", "2026-03-02").multiPart("clauses", "bullying")
-                .multiPart(utf8("allegation", allegation)).multiPart(utf8("evidenceText", excerpt))
-                .multiPart("attest", "yes").multiPart("consent", "evidence-consent-2026.1").multiPart("action", "file")
+                .multiPart("respondentMembershipNumber", "M100009").multiPart("conductDate", "2026-03-02").multiPart("clauses", "bullying")
+                .multiPart(utf8("allegation", allegation)).multiPart(utf8("evidence.text", excerpt))
+                .multiPart("evidence.attestPartyToExchange", "yes").multiPart("evidence.consent", "evidence-consent-2026.1").multiPart("action", "file")
                 .post("/me/complaints/new").then().statusCode(303).extract().header("Location")
                 .replaceAll(".*/me/cases/([^?]+).*", "$1"));
         String stored = Api.as("frank").get("/api/me/cases/" + ref).then().statusCode(200).extract().path("allegation");
@@ -60,7 +60,7 @@ class LongFormsTest {
     void oneCharacterOverTheLimitIsRefusedByTheFormWithItsOwnMessage() {
         long cases = Db.count("SELECT count(*) FROM cases");
         String html = as("frank", () -> page().multiPart("_csrf", tokenFrom("/me/complaints/new"))
-                .multiPart("respondent", "M100009").multiPart("conductDate", "2026-03-02").multiPart("clauses", "bullying")
+                .multiPart("respondentMembershipNumber", "M100009").multiPart("conductDate", "2026-03-02").multiPart("clauses", "bullying")
                 .multiPart("allegation", prose(20_001)).multiPart("action", "file")
                 .post("/me/complaints/new").then().statusCode(400).contentType(startsWith("text/html"))
                 .extract().asString());
@@ -77,7 +77,7 @@ class LongFormsTest {
     void aFieldFarOverAnyLimitIsAPageNotRawJson() {
         long before = Db.count("SELECT count(*) FROM cases");
         String html = as("frank", () -> page().multiPart("_csrf", tokenFrom("/me/complaints/new"))
-                .multiPart("respondent", "M100009").multiPart("conductDate", "2026-03-02").multiPart("clauses", "bullying")
+                .multiPart("respondentMembershipNumber", "M100009").multiPart("conductDate", "2026-03-02").multiPart("clauses", "bullying")
                 .multiPart("allegation", "x".repeat(1_000_000)).multiPart("action", "file")
                 .post("/me/complaints/new").then().statusCode(413).contentType(startsWith("text/html"))
                 .extract().asString());

@@ -89,7 +89,7 @@ class PagesTest {
         String html = as("frank", () -> page().multiPart("_csrf", tokenFrom("/me/complaints/new"))
                 .multiPart("respondentQuery", "Harry").multiPart("conductDate", LocalDate.now().plusDays(2).toString())
                 .multiPart("allegation", "Too short").multiPart("conductLink", "not a link")
-                .multiPart("evidenceText", "You will regret this.")
+                .multiPart("evidence.text", "You will regret this.")
                 .multiPart("action", "file").post("/me/complaints/new").then().statusCode(400)
                 .contentType(startsWith("text/html")).extract().asString());
         assertTrue(html.contains("There is a problem"), "an error summary");
@@ -97,12 +97,13 @@ class PagesTest {
         assertTrue(fieldError(html, "allegation").contains("at least 10"), fieldError(html, "allegation"));
         assertNotNull(fieldError(html, "clauses"));
         assertNotNull(fieldError(html, "conductLink"));
-        assertNotNull(fieldError(html, "attest"), "evidence without the attestation");
-        assertNotNull(fieldError(html, "consent"), "evidence without consent");
-        assertNotNull(fieldError(html, "respondent"), "no respondent chosen from the list found");
+        assertNotNull(fieldError(html, "evidence-attestPartyToExchange"), "evidence without the attestation");
+        assertNotNull(fieldError(html, "evidence-consent"), "evidence without consent");
+        assertNotNull(fieldError(html, "respondentMembershipNumber"), "no respondent chosen from the list found");
         assertTrue(html.contains(">Too short</textarea>"), "the allegation is kept");
         assertTrue(html.contains("value=\"not a link\""), "the link is kept");
         assertTrue(html.contains(">You will regret this.</textarea>"), "the evidence excerpt is kept");
+        assertTrue(html.contains("name=\"evidence.text\""), "the excerpt is named after the command's property");
         assertTrue(html.contains("Harry Holt (M100009)"), "the members found are listed to choose from");
         assertTrue(html.contains("aria-invalid=\"true\""), "invalid fields are marked for assistive technology");
         assertEquals(cases, count("SELECT count(*) FROM cases"), "nothing was filed");
@@ -111,12 +112,12 @@ class PagesTest {
     @Test
     void aComplaintFiledFromThePageGoesThroughIntakeWithItsEvidence() {
         String html = as("frank", () -> {
-            String ref = page().multiPart("_csrf", tokenFrom("/me/complaints/new")).multiPart("respondent", "M100009")
+            String ref = page().multiPart("_csrf", tokenFrom("/me/complaints/new")).multiPart("respondentMembershipNumber", "M100009")
                     .multiPart("conductDate", "2026-03-02").multiPart("clauses", "bullying")
                     .multiPart("allegation", "Weekly posts mocking my accent in the branch chat after I asked him to stop.")
-                    .multiPart("evidenceText", "Here he goes again, someone translate.")
-                    .multiPart("evidenceThread", "Frank: Can we move the meeting?\n\nHarry: Nobody understands you.")
-                    .multiPart("attest", "yes").multiPart("consent", "evidence-consent-2026.1").multiPart("action", "file")
+                    .multiPart("evidence.text", "Here he goes again, someone translate.")
+                    .multiPart("evidence.threadContext", "Frank: Can we move the meeting?\n\nHarry: Nobody understands you.")
+                    .multiPart("evidence.attestPartyToExchange", "yes").multiPart("evidence.consent", "evidence-consent-2026.1").multiPart("action", "file")
                     .post("/me/complaints/new").then().statusCode(303).extract().header("Location")
                     .replaceAll(".*/me/cases/([^?]+).*", "$1");
             return page().get("/me/cases/" + ref + "?done=filed").then().statusCode(200).extract().asString();
