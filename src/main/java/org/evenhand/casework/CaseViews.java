@@ -96,6 +96,11 @@ public class CaseViews {
 
     static final String ERASED = "[erased]";
 
+    /** A party's name; "[erased]" once their link to the case was removed (erasure on their request, or anonymisation). */
+    static String name(org.evenhand.identity.Member m) {
+        return m == null ? ERASED : m.displayName;
+    }
+
     /** Opens a sealed field for display; after crypto-shredding it reads "[erased]". */
     String text(CaseFile c, String sealed) {
         try {
@@ -156,7 +161,7 @@ public class CaseViews {
             deadlines.sort(java.util.Comparator.comparing(DeadlineView::due));
         }
         return new MemberCase(c.ref, party.label(),
-                party == Party.COMPLAINANT ? c.respondent.displayName
+                party == Party.COMPLAINANT ? name(c.respondent)
                         : pileOns.hasJoined(c) ? "the complainants" : "the complainant",
                 stage(c, step == null ? List.of() : List.of(step)), status(c), c.outcome == null ? null : c.outcome.name(),
                 c.receivedAt, joined != null ? joined.conductDate : c.conductDate,
@@ -206,8 +211,9 @@ public class CaseViews {
         // how many complained is for caseworkers and the audit; a panel works blind to it
         PileOns.Surge surge = blind ? null : pileOns.surge(c);
         return new StaffCase(c.ref, blind,
-                blind ? "Complainant" : c.complainant.displayName, blind ? "Respondent" : c.respondent.displayName,
-                blind ? null : c.complainant.membershipNumber, blind ? null : c.respondent.membershipNumber,
+                blind ? "Complainant" : name(c.complainant), blind ? "Respondent" : name(c.respondent),
+                blind || c.complainant == null ? null : c.complainant.membershipNumber,
+                blind || c.respondent == null ? null : c.respondent.membershipNumber,
                 stage(c, steps), status(c), c.outcome == null ? null : c.outcome.name(), c.receivedAt,
                 c.conductDate, blind ? shown.apply(c.conductLink) : c.conductLink, shown.apply(text(c, c.allegation)),
                 v.id(), clauses(v, c.citedClauses), clauses(v, c.engagedClauses), shown.apply(text(c, c.triageReasons)),

@@ -41,6 +41,25 @@ class CaseAccessTest {
                 .then().statusCode(403);
     }
 
+    /**
+     * Erasure at a party's request removes their link to the case (Erasing.eraseForParty): the other
+     * party's views and the staff view still open, naming them "[erased]" (a null respondent once
+     * made the complainant's whole case list a 500).
+     */
+    @Test
+    void aCaseWhoseOtherPartyWasErasedStillOpensForEveryoneElse() {
+        String ref = file("erin", "M100008", LocalDate.of(2026, 5, 20), List.of("bullying"), "Erased party "
+                + java.util.UUID.randomUUID() + ": " + ALLEGATION);
+        org.evenhand.testing.Db.update("UPDATE cases SET respondent_id = NULL WHERE ref = ?", ref);
+        as("erin").get("/api/me/cases/" + ref).then().statusCode(200).body("otherParty", equalTo("[erased]"));
+        as("erin").get("/api/me/cases").then().statusCode(200).body("ref", org.hamcrest.Matchers.hasItem(ref));
+        String page = org.evenhand.testing.Pages.as("erin", () -> org.evenhand.testing.Pages.page().get("/me").then()
+                .statusCode(200).extract().asString());
+        assertTrue(page.contains(ref), "the case list opens, with the case");
+        as("quinn").get("/api/cases/" + ref).then().statusCode(200).body("respondent", equalTo("[erased]"))
+                .body("respondentMembershipNumber", nullValue());
+    }
+
     @Test
     void aMemberCannotUseStaffEndpoints() {
         as("alice").get("/api/tasks").then().statusCode(403).contentType("application/problem+json");
