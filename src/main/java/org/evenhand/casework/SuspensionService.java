@@ -24,7 +24,8 @@ import org.evenhand.crypto.CaseVault;
  * written reasons, is reviewed when its review date comes, and lapses then unless a
  * caseworker renews it with fresh reasons. Renewals are counted and never carry it past its
  * maximum length ({@link SuspensionTerm}); at the maximum it lapses and cannot be renewed. It
- * is lifted when the case concludes. Reasons are kept sealed on the suspension record; the process only carries the decision to renew.
+ * is lifted when the case concludes. Reasons are kept sealed on the suspension record; the
+ * process only carries the decision to renew and when the current term ends.
  */
 @ApplicationScoped
 public class SuspensionService {
