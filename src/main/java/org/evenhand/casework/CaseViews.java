@@ -44,7 +44,8 @@ public class CaseViews {
     public record AppealView(String party, List<String> grounds, String statement, Instant lodgedAt) {
     }
 
-    public record SuspensionView(Instant imposedAt, String reasons, int renewals, Instant liftedAt, String liftReason) {
+    public record SuspensionView(Instant imposedAt, String reasons, int renewals, Instant endsAt, Instant liftedAt,
+            String liftReason) {
     }
 
     public record CaseSummary(String ref, String yourRole, String stage, String status, String outcome,
@@ -311,7 +312,7 @@ public class CaseViews {
     private SuspensionView suspension(CaseFile c, UnaryOperator<String> shown) {
         Optional<InterimSuspension> s = InterimSuspension.<InterimSuspension>find("caseId = ?1 order by id desc", c.id)
                 .firstResultOptional();
-        return s.map(x -> new SuspensionView(x.imposedAt, shown.apply(text(c, x.reasons)), x.renewals, x.liftedAt,
+        return s.map(x -> new SuspensionView(x.imposedAt, shown.apply(text(c, x.reasons)), x.renewals, x.endsAt, x.liftedAt,
                 x.liftedAt == null ? null : shown.apply(text(c, x.liftReason)))).orElse(null);
     }
 }

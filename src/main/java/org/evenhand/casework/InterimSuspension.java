@@ -26,6 +26,9 @@ public class InterimSuspension extends PanacheEntityBase {
     @Column(name = "imposed_at")
     public Instant imposedAt;
     public int renewals;
+    /** When the current term ends: it lapses then unless renewed, and never later than the maximum. */
+    @Column(name = "ends_at")
+    public Instant endsAt;
     @Column(name = "lifted_at")
     public Instant liftedAt;
     @Column(name = "lift_reason")

@@ -75,10 +75,22 @@ public class Letters {
         }
     }
 
-    public record Renewed(String reasons, Instant review) {
+    /** {@code last}: this term reaches the suspension's maximum length, so it ends then and cannot be renewed. */
+    public record Renewed(String reasons, Instant review, boolean last) {
 
         public String reviewBy() {
             return LetterWords.date(review);
+        }
+    }
+
+    public record ReachedMaximum(Instant imposedAt, Instant endedAt) {
+
+        public String imposedOn() {
+            return LetterWords.date(imposedAt);
+        }
+
+        public String endedOn() {
+            return LetterWords.date(endedAt);
         }
     }
 
@@ -128,6 +140,8 @@ public class Letters {
     public static native TemplateInstance renewed(Renewed m);
 
     public static native TemplateInstance lifted(Lifted m);
+
+    public static native TemplateInstance reachedMaximum(ReachedMaximum m);
 
     public static native TemplateInstance decision(PanelDecision m);
 

@@ -22,6 +22,10 @@ public interface ProcessConfig {
     @WithDefault("P28D")
     String suspensionReview();
 
+    /** The longest an interim suspension may run in all, renewals included; it lapses then (decision 0026). */
+    @WithDefault("P3M")
+    String suspensionMax();
+
     Targets targets();
 
     /** Target duration per stage; passing one raises an escalation task. */

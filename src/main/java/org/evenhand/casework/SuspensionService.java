@@ -5,10 +5,14 @@ import static org.evenhand.casework.TimelineEntry.Audience.staff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.text.MessageFormat;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.evenhand.casework.rules.Deadlines;
+import java.util.ResourceBundle;
+import org.evenhand.casework.rules.SuspensionTerm;
 import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
@@ -18,13 +22,18 @@ import org.evenhand.crypto.CaseVault;
 /**
  * Interim suspension: a protective measure while a case is open, never a sanction. It needs
  * written reasons, is reviewed when its review date comes, and lapses then unless a
- * caseworker renews it with fresh reasons. It is lifted when the case concludes. Reasons are
- * kept sealed on the suspension record; the process only carries the decision to renew.
+ * caseworker renews it with fresh reasons. Renewals are counted and never carry it past its
+ * maximum length ({@link SuspensionTerm}); at the maximum it lapses and cannot be renewed. It
+ * is lifted when the case concludes. Reasons are kept sealed on the suspension record; the
+ * process only carries the decision to renew and when the current term ends.
  */
 @ApplicationScoped
 public class SuspensionService {
 
     static final String LAPSED = "the review date passed without renewal";
+    static final String REACHED_MAXIMUM = "it reached its maximum length";
+    /** The process variable the review timer waits for: when the current term ends. */
+    public static final String ENDS = "suspensionEnds";
 
     @Inject
     CaseAccess cases;
@@ -58,10 +67,11 @@ public class SuspensionService {
         s.imposedBy = caseworker;
         s.reasons = vault.seal(ref, in.reasons());
         s.imposedAt = time.now();
+        s.endsAt = term(s).firstEnd();
         s.persist();
         List<String> pool = assignment.eligible(c, Handler.CASEWORKER, List.of());
         process.start(CaseProcess.SUSPENSION, ref, Map.of("reviewPool", String.join(",", pool),
-                "suspensionReview", config.suspensionReview()));
+                "suspensionReview", config.suspensionReview(), ENDS, Date.from(s.endsAt)));
     }
 
     /** Process step: tells the respondent. */
@@ -69,7 +79,7 @@ public class SuspensionService {
     public void impose(String ref) {
         CaseFile c = cases.load(ref);
         InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
-        Instant review = Deadlines.due(s.imposedAt, config.suspensionReview());
+        Instant review = s.endsAt;
         letters.record(c, s.imposedBy, "suspension-imposed", staff, "Interim suspension imposed. Reasons: "
                 + vault.open(ref, s.reasons));
         letters.tell(c, Party.RESPONDENT, "suspension", Letters.suspended(new Letters.Suspended(vault.open(ref,
@@ -80,6 +90,11 @@ public class SuspensionService {
     public void review(String taskId, String ref, String caseworker, Payloads.SuspensionReview in) {
         CaseFile c = cases.load(ref);
         InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
+        Instant end = s.endsAt != null ? s.endsAt : term(s).termFrom(time.now());
+        if (in.renew() && !term(s).mayRenew(end, time.now())) {
+            throw ProblemException.conflict(MessageFormat.format(ResourceBundle.getBundle("ValidationMessages",
+                    Locale.UK).getString("casework.review.maximum"), LetterWords.date(end)));
+        }
         letters.record(c, caseworker, "suspension-reviewed", staff, (in.renew() ? "Renewed" : "Not renewed")
                 + " at review. Reasons: " + in.reasons());
         if (in.renew()) {
@@ -90,15 +105,24 @@ public class SuspensionService {
         process.complete(taskId, Map.of("renew", in.renew()));
     }
 
-    /** Process step. */
+    /** Process step: counts the renewal and starts a new term; returns when it ends, for the review timer. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void renew(String ref) {
+    public Instant renew(String ref) {
         CaseFile c = cases.load(ref);
         InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
         s.renewals++;
-        Instant review = Deadlines.due(time.now(), config.suspensionReview());
+        SuspensionTerm term = term(s);
+        s.endsAt = term.termFrom(time.now());
+        boolean last = term.reachesMaximum(s.endsAt);
+        letters.record(c, s.imposedBy, "suspension-renewed", staff, "Renewal " + s.renewals + " of the interim"
+                + " suspension; it now ends on " + LetterWords.date(s.endsAt) + (last ? ", its maximum length." : "."));
         letters.tell(c, Party.RESPONDENT, "suspension-renewed", Letters.renewed(new Letters.Renewed(vault.open(ref,
-                s.reasons), review)));
+                s.reasons), s.endsAt, last)));
+        return s.endsAt;
+    }
+
+    private SuspensionTerm term(InterimSuspension s) {
+        return new SuspensionTerm(s.imposedAt, config.suspensionReview(), config.suspensionMax());
     }
 
     /** Records why an active suspension is about to end (the case concluded); the process then lifts it. */
@@ -113,6 +137,14 @@ public class SuspensionService {
         CaseFile c = cases.load(ref);
         InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
         s.liftedAt = time.now();
+        if (s.liftReason == null && term(s).reachesMaximum(s.liftedAt)) {
+            s.liftReason = vault.seal(ref, REACHED_MAXIMUM);
+            letters.record(c, s.imposedBy, "suspension-lapsed", staff, "Interim suspension lapsed: it reached its"
+                    + " maximum length after " + s.renewals + " renewal" + (s.renewals == 1 ? "" : "s") + ".");
+            letters.tell(c, Party.RESPONDENT, "suspension-lifted", Letters.reachedMaximum(new Letters.ReachedMaximum(
+                    s.imposedAt, s.liftedAt)));
+            return;
+        }
         if (s.liftReason == null) {
             s.liftReason = vault.seal(ref, LAPSED);
         }

@@ -1,5 +1,6 @@
 package org.evenhand.workflow.steps;
 
+import java.util.Date;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,6 +18,6 @@ public class RenewSuspension implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String ref = execution.getProcessBusinessKey();
-        suspensions.renew(ref);
+        execution.setVariable(SuspensionService.ENDS, Date.from(suspensions.renew(ref)));
     }
 }

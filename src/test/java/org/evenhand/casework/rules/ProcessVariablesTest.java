@@ -28,6 +28,10 @@ class ProcessVariablesTest {
             return "P28D";
         }
 
+        public String suspensionMax() {
+            return "P3M";
+        }
+
         public Targets targets() {
             return new Targets() {
                 public String triage() {
