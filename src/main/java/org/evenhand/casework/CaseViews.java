@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.evenhand.casework.rules.PanelTally;
 import org.evenhand.common.NameRedaction;
 import org.evenhand.common.ProblemException;
 import org.evenhand.definition.Citations;
@@ -38,7 +39,7 @@ public class CaseViews {
 
     public record DecisionView(String bench, String definitionVersion, List<Finding> findings, boolean upheld,
             String sanction, Integer sanctionMonths, String departureReason, String reasons, Boolean appealAllowed,
-            Instant decidedAt) {
+            Instant decidedAt, List<PanelTally.Split> splits, PanelTally.Split appealVote) {
     }
 
     public record AppealView(String party, List<String> grounds, String statement, Instant lodgedAt) {
@@ -293,9 +294,12 @@ public class CaseViews {
 
     private List<DecisionView> decisions(CaseFile c, UnaryOperator<String> shown) {
         return Decision.<Decision>list("caseId = ?1 order by decidedAt, id", c.id).stream()
-                .map(d -> new DecisionView(d.bench, d.definitionVersion, d.findings, d.upheld, d.sanction,
-                        d.sanctionMonths, shown.apply(text(c, d.departureReason)), shown.apply(text(c, d.reasons)),
-                        d.appealAllowed, d.decidedAt))
+                .map(d -> {
+                    DecisionSplits s = DecisionSplits.of(d);
+                    return new DecisionView(d.bench, d.definitionVersion, d.findings, d.upheld, d.sanction,
+                            d.sanctionMonths, shown.apply(text(c, d.departureReason)), shown.apply(text(c, d.reasons)),
+                            d.appealAllowed, d.decidedAt, s.findings(), s.appeal());
+                })
                 .toList();
     }
 
