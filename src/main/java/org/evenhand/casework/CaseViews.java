@@ -68,7 +68,7 @@ public class CaseViews {
             List<String> sanctionsAllowed, List<DeadlineView> deadlines, List<CaseProcess.WorkItem> openTasks,
             List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension, List<Event> timeline,
             List<Event> trail, List<InterferenceService.View> interference, Integer complainants,
-            PileOns.Surge surge) {
+            PileOns.Surge surge, ReporterRecords.TrackRecord reporterRecord) {
     }
 
     /** The stages of the complaint as the process names them (TaskKind), in the words parties and staff read. */
@@ -94,6 +94,8 @@ public class CaseViews {
     CaseVault vault;
     @Inject
     InterferenceService interference;
+    @Inject
+    ReporterRecords reporters;
 
     static final String ERASED = "[erased]";
 
@@ -224,7 +226,9 @@ public class CaseViews {
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
                 blind ? List.of() : process.tasksOfCase(ref), decisions(c, shown), appeal(c, shown), suspension(c, shown),
                 timeline, trailEvents, blind ? List.of() : interference.forCase(c.id),
-                surge == null ? null : surge.complainants(), surge);
+                surge == null ? null : surge.complainants(), surge,
+                // the complainant's track record is for the caseworker alone; a panel never sees it
+                blind ? null : reporters.of(c));
     }
 
     /**
