@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.evenhand.casework.rules.PanelTally;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.definition.Definitions;
 import org.evenhand.web.Due;
@@ -28,12 +29,12 @@ public class CaseDisplay {
         }
     }
 
-    public record FindingView(String clause, String title, boolean upheld, String href) {
+    public record FindingView(String clause, String title, boolean upheld, String href, PanelTally.Split split) {
     }
 
     public record DecisionDisplay(String heading, String decidedOn, List<FindingView> findings, boolean upheld,
-            String sanction, String sanctionHref, Integer months, List<String> reasons, List<String> departure,
-            Boolean appealAllowed) {
+            String sanction, String sanctionId, String sanctionHref, Integer months, List<String> reasons,
+            List<String> departure, Boolean appealAllowed, PanelTally.Split appealVote) {
     }
 
     /** The stages in order (the process contract's, then closed), labelled with typographic apostrophes. */
@@ -89,16 +90,21 @@ public class CaseDisplay {
         List<DecisionDisplay> out = new ArrayList<>();
         for (CaseViews.DecisionView d : list) {
             DefinitionVersion v = definitions.version(d.definitionVersion());
-            List<FindingView> findings = d.findings() == null ? List.of() : d.findings().stream()
-                    .map((Finding f) -> new FindingView(f.clause(), definitions.clauseTitle(v.id(), f.clause()),
-                            f.upheld(), "/definition/" + v.id() + "#" + f.clause()))
-                    .toList();
+            List<FindingView> findings = new ArrayList<>();
+            List<Finding> found = d.findings() == null ? List.of() : d.findings();
+            List<PanelTally.Split> splits = d.splits() == null ? List.of() : d.splits();
+            for (int i = 0; i < found.size(); i++) {
+                Finding f = found.get(i);
+                findings.add(new FindingView(f.clause(), definitions.clauseTitle(v.id(), f.clause()), f.upheld(),
+                        "/definition/" + v.id() + "#" + f.clause(), i < splits.size() ? splits.get(i) : null));
+            }
             boolean appeal = "appeal".equals(d.bench());
             String heading = appeal ? (Boolean.TRUE.equals(d.appealAllowed()) ? "Appeal allowed" : "Appeal dismissed")
                     : "The panel\u2019s decision";
             out.add(new DecisionDisplay(heading, Formats.date(d.decidedAt()), findings, d.upheld(),
-                    definitions.sanctionTitle(v.id(), d.sanction()), "/definition/" + v.id() + "#sanction-" + d.sanction(),
-                    d.sanctionMonths(), paragraphs(d.reasons()), paragraphs(d.departureReason()), d.appealAllowed()));
+                    definitions.sanctionTitle(v.id(), d.sanction()), d.sanction(),
+                    "/definition/" + v.id() + "#sanction-" + d.sanction(), d.sanctionMonths(), paragraphs(d.reasons()),
+                    paragraphs(d.departureReason()), d.appealAllowed(), d.appealVote()));
         }
         return out;
     }

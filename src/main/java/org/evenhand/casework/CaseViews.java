@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.evenhand.casework.rules.PanelTally;
 import org.evenhand.common.NameRedaction;
 import org.evenhand.common.ProblemException;
 import org.evenhand.definition.Citations;
@@ -38,7 +39,7 @@ public class CaseViews {
 
     public record DecisionView(String bench, String definitionVersion, List<Finding> findings, boolean upheld,
             String sanction, Integer sanctionMonths, String departureReason, String reasons, Boolean appealAllowed,
-            Instant decidedAt) {
+            Instant decidedAt, List<PanelTally.Split> splits, PanelTally.Split appealVote) {
     }
 
     public record AppealView(String party, List<String> grounds, String statement, Instant lodgedAt) {
@@ -68,7 +69,7 @@ public class CaseViews {
             List<String> sanctionsAllowed, List<DeadlineView> deadlines, List<CaseProcess.WorkItem> openTasks,
             List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension, List<Event> timeline,
             List<Event> trail, List<InterferenceService.View> interference, Integer complainants,
-            PileOns.Surge surge) {
+            PileOns.Surge surge, ReporterRecords.TrackRecord reporterRecord) {
     }
 
     /** The stages of the complaint as the process names them (TaskKind), in the words parties and staff read. */
@@ -94,6 +95,8 @@ public class CaseViews {
     CaseVault vault;
     @Inject
     InterferenceService interference;
+    @Inject
+    ReporterRecords reporters;
 
     static final String ERASED = "[erased]";
 
@@ -224,7 +227,9 @@ public class CaseViews {
                 process.deadlines(ref).stream().map(d -> new DeadlineView(d.step(), d.name(), d.due())).toList(),
                 blind ? List.of() : process.tasksOfCase(ref), decisions(c, shown), appeal(c, shown), suspension(c, shown),
                 timeline, trailEvents, blind ? List.of() : interference.forCase(c.id),
-                surge == null ? null : surge.complainants(), surge);
+                surge == null ? null : surge.complainants(), surge,
+                // the complainant's track record is for the caseworker alone; a panel never sees it
+                blind ? null : reporters.of(c));
     }
 
     /**
@@ -294,9 +299,12 @@ public class CaseViews {
 
     private List<DecisionView> decisions(CaseFile c, UnaryOperator<String> shown) {
         return Decision.<Decision>list("caseId = ?1 order by decidedAt, id", c.id).stream()
-                .map(d -> new DecisionView(d.bench, d.definitionVersion, d.findings, d.upheld, d.sanction,
-                        d.sanctionMonths, shown.apply(text(c, d.departureReason)), shown.apply(text(c, d.reasons)),
-                        d.appealAllowed, d.decidedAt))
+                .map(d -> {
+                    DecisionSplits s = DecisionSplits.of(d);
+                    return new DecisionView(d.bench, d.definitionVersion, d.findings, d.upheld, d.sanction,
+                            d.sanctionMonths, shown.apply(text(c, d.departureReason)), shown.apply(text(c, d.reasons)),
+                            d.appealAllowed, d.decidedAt, s.findings(), s.appeal());
+                })
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.evenhand.definition.DefinitionVersion;
+import org.evenhand.casework.rules.PanelTally;
 import org.evenhand.definition.SanctionLadder;
 
 /**
@@ -21,11 +22,11 @@ public class Letters {
     }
 
     /** A finding on one clause, by the clause's title. */
-    public record FindingLine(String title, boolean upheld) {
+    public record FindingLine(String title, boolean upheld, PanelTally.Split split) {
     }
 
     /** A sanction in words: its title on the ladder and, for a suspension, its term. */
-    public record SanctionWords(String title, Integer months) {
+    public record SanctionWords(String title, Integer months, boolean noAction) {
 
         @Override
         public String toString() {
@@ -104,6 +105,11 @@ public class Letters {
     public record PanelDecision(String version, List<FindingLine> findings, SanctionWords sanction, String reasons,
             Instant appealBy) {
 
+        /** Whether any clause was upheld (with none, there is no sanction at all, not the "no action" rung). */
+        public boolean upheld() {
+            return findings.stream().anyMatch(FindingLine::upheld);
+        }
+
         public String appealDue() {
             return LetterWords.date(appealBy);
         }
@@ -113,7 +119,13 @@ public class Letters {
     public record AppealLodged(String party, List<String> grounds) {
     }
 
-    public record AppealDecision(boolean allowed, List<FindingLine> findings, SanctionWords sanction, String reasons) {
+    public record AppealDecision(boolean allowed, PanelTally.Split vote, List<FindingLine> findings,
+            SanctionWords sanction, String reasons) {
+
+        /** Whether the substituted decision upholds any clause. */
+        public boolean upheld() {
+            return findings.stream().anyMatch(FindingLine::upheld);
+        }
     }
 
     public record CaseworkerMessage(String text) {
@@ -160,12 +172,22 @@ public class Letters {
     }
 
     public static List<FindingLine> findings(DefinitionVersion v, List<Finding> findings) {
-        return findings.stream().map(f -> new FindingLine(v.clause(f.clause()).map(DefinitionVersion.Clause::title)
-                .orElse(f.clause()), f.upheld())).toList();
+        return findings(v, findings, List.of());
+    }
+
+    /** The findings by clause title, each with how the panel divided on it (splits in the same order, or none). */
+    public static List<FindingLine> findings(DefinitionVersion v, List<Finding> findings, List<PanelTally.Split> splits) {
+        List<FindingLine> out = new java.util.ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            out.add(new FindingLine(v.clause(f.clause()).map(DefinitionVersion.Clause::title).orElse(f.clause()),
+                    f.upheld(), i < splits.size() ? splits.get(i) : null));
+        }
+        return out;
     }
 
     public static SanctionWords sanction(DefinitionVersion v, String sanction, Integer months) {
-        return new SanctionWords(SanctionLadder.of(v).title(sanction), months);
+        return new SanctionWords(SanctionLadder.of(v).title(sanction), months, SanctionLadder.NO_ACTION.equals(sanction));
     }
 
     /** A rendered letter: the subject (the template's first line) and the body. */

@@ -154,7 +154,8 @@ public class PanelService {
         Decision d = Decision.of(c.id, PanelSeat.DECISION).orElseThrow();
         DefinitionVersion v = citations.version(d.definitionVersion);
         Instant due = Deadlines.due(time.now(), config.appealWindow());
-        Letters.PanelDecision letter = new Letters.PanelDecision(d.definitionVersion, Letters.findings(v, d.findings),
+        Letters.PanelDecision letter = new Letters.PanelDecision(d.definitionVersion,
+                Letters.findings(v, d.findings, DecisionSplits.of(d).findings()),
                 Letters.sanction(v, d.sanction, d.sanctionMonths), vault.open(c.ref, d.reasons), due);
         letters.tell(c, Party.COMPLAINANT, "decision", Letters.decision(letter));
         letters.tell(c, Party.RESPONDENT, "decision", Letters.decision(letter));
@@ -215,8 +216,9 @@ public class PanelService {
         Decision d = Decision.of(c.id, PanelSeat.APPEAL).orElseThrow();
         DefinitionVersion v = citations.version(d.definitionVersion);
         boolean allowed = Boolean.TRUE.equals(d.appealAllowed);
-        Letters.AppealDecision letter = new Letters.AppealDecision(allowed,
-                allowed ? Letters.findings(v, d.findings) : List.of(),
+        DecisionSplits splits = DecisionSplits.of(d);
+        Letters.AppealDecision letter = new Letters.AppealDecision(allowed, splits.appeal(),
+                allowed ? Letters.findings(v, d.findings, splits.findings()) : List.of(),
                 allowed ? Letters.sanction(v, d.sanction, d.sanctionMonths) : null, vault.open(c.ref, d.reasons));
         letters.tell(c, Party.COMPLAINANT, "appeal-decision", Letters.appealDecision(letter));
         letters.tell(c, Party.RESPONDENT, "appeal-decision", Letters.appealDecision(letter));

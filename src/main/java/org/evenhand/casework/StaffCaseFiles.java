@@ -201,7 +201,7 @@ public class StaffCaseFiles {
     private PrecedentRow precedentRow(Precedents.Precedent p) {
         String v = p.definitionVersion();
         List<CaseDisplay.FindingView> f = p.findings().stream().map(x -> new CaseDisplay.FindingView(x.clause(),
-                definitions.clauseTitle(v, x.clause()), x.upheld(), "/definition/" + v + "#" + x.clause())).toList();
+                definitions.clauseTitle(v, x.clause()), x.upheld(), "/definition/" + v + "#" + x.clause(), null)).toList();
         String sanction = definitions.sanctionTitle(v, p.sanction())
                 + (p.sanctionMonths() == null ? "" : " for " + p.sanctionMonths() + " months");
         String appeal = p.appealAllowed() == null ? "Not appealed"

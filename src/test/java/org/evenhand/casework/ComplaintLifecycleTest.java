@@ -127,7 +127,7 @@ class ComplaintLifecycleTest {
         awaitLetter("alice@evenhand.test", "The panel's decision");
         awaitLetter("bob@evenhand.test", "The panel's decision");
         String decision = letterOn(view, "decision");
-        assertTrue(decision.contains("- Dehumanising language: upheld\n\nSanction: Formal warning\n"), decision);
+        assertTrue(decision.contains("- Dehumanising language: upheld unanimously\n\nSanction: Formal warning\n"), decision);
         assertFalse(decision.contains("formal-warning"), "the sanction by its name, not its code: " + decision);
 
         EngineClock.advance(Duration.ofDays(22));
@@ -200,8 +200,8 @@ class ComplaintLifecycleTest {
         assertEquals("no-action", view.getString("decisions[1].sanction"));
         awaitLetter("bob@evenhand.test", "The outcome of the appeal");
         String outcome = letterOn(view, "appeal-decision");
-        assertTrue(outcome.contains("substituted this decision:\n\n- Dehumanising language: not upheld\n\nSanction:"
-                + " No action\n"), outcome);
+        assertTrue(outcome.contains("allowed the appeal unanimously and substituted this decision:\n\n- Dehumanising language: not upheld unanimously\n\nNo sanction:"
+                + " no clause was upheld.\n"), outcome);
         as("alice").body(Map.of("grounds", List.of("NEW_EVIDENCE"), "statement", "again"))
                 .post("/api/me/cases/" + ref + "/appeal").then().statusCode(409);
     }

@@ -26,7 +26,7 @@ class DecisionLetterTest {
             "formal-warning; ; Formal warning",
             "suspension; 6; Suspension for 6 months",
             "suspension; 1; Suspension for 1 month",
-            "no-action; ; No action",
+            "no-action; ; No action, the lowest rung of the sanction ladder, for a breach that is upheld but minor or already put right: the finding is recorded on the case and no sanction is imposed.",
             "referral-expulsion; ; Referral for expulsion",
     })
     void thePanelsDecision(String sanction, Integer months, String words) {
@@ -44,7 +44,7 @@ class DecisionLetterTest {
 
     @Test
     void anAllowedAppealSubstitutesItsDecision() {
-        Letters.Letter l = LetterTemplates.render("appealDecision", new Letters.AppealDecision(true, FINDINGS,
+        Letters.Letter l = LetterTemplates.render("appealDecision", new Letters.AppealDecision(true, null, FINDINGS,
                 Letters.sanction(V, "advice-training", null), "Appeal reasons."));
         assertEquals("The outcome of the appeal", l.subject());
         assertEquals("The appeal panel has allowed the appeal and substituted this decision:\n\n- Harassment: upheld\n"
@@ -55,11 +55,21 @@ class DecisionLetterTest {
 
     @Test
     void aDismissedAppealLeavesTheDecisionStanding() {
-        Letters.Letter l = LetterTemplates.render("appealDecision", new Letters.AppealDecision(false, List.of(), null,
+        Letters.Letter l = LetterTemplates.render("appealDecision", new Letters.AppealDecision(false, null, List.of(), null,
                 "Appeal reasons."));
         assertEquals("The appeal panel has dismissed the appeal; the panel's decision stands.\n\nThe appeal panel's"
                 + " reasons:\nAppeal reasons."
                 + "\n\nThis is the final stage of the process: the case is now closed.\n\nHow did the process feel to you? You can"
                 + " tell us anonymously, in four short questions: under 'My cases', choose 'How did it feel?'.", l.body());
+    }
+
+    @Test
+    void nothingUpheldMeansNoSanctionNotTheNoActionRung() {
+        Letters.Letter l = LetterTemplates.render("decision", new Letters.PanelDecision("2026.1",
+                Letters.findings(V, List.of(new Finding("harassment", false))), Letters.sanction(V, "no-action", null),
+                "Reasons.", Instant.parse("2026-10-03T08:00:00Z")));
+        assertTrue(l.body().contains("- Harassment: not upheld\n\nNo sanction: no clause was upheld.\n"), l.body());
+        assertFalse(l.body().contains("Sanction: No action"), l.body());
+        assertFalse(l.body().toLowerCase(java.util.Locale.UK).contains("outside the ladder"), l.body());
     }
 }

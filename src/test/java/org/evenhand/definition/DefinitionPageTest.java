@@ -60,6 +60,12 @@ class DefinitionPageTest {
         for (DefinitionVersion.Sanction s : current.sanctions()) {
             assertTrue(body.contains("id=\"sanction-" + s.id() + "\""), "ladder rung " + s.id());
         }
+        // "no action" is a rung of the ladder, for a breach upheld but put right; not something outside it
+        String noAction = body.substring(body.indexOf("id=\"sanction-no-action\""));
+        noAction = noAction.substring(0, noAction.indexOf("</li>"));
+        assertTrue(noAction.contains("The lowest rung of the ladder: for a breach that is upheld but minor or already"
+                + " put right."), noAction);
+        assertFalse(body.toLowerCase(java.util.Locale.UK).contains("outside the ladder"));
         assertTrue(body.contains("Tier 3 \u2014 serious") || body.contains("Tier 3 &mdash; serious"));
         assertTrue(body.contains("Tier 4 \u2014 grave"));
         assertTrue(body.contains("What is not abuse"));

@@ -67,6 +67,40 @@ public final class PanelTally {
         return new Result(findings, true, sanction, months, departed);
     }
 
+    /**
+     * How a finding was reached, for the parties to read: how many of the members whose votes
+     * were tallied agreed with it, of how many, on a panel of how many (an allowed appeal is
+     * tallied among the members who allowed it). Nobody is named.
+     */
+    public record Split(boolean upheld, int agreeing, int of, int panel) {
+
+        /** Every member of the panel agreed. */
+        public boolean unanimous() {
+            return agreeing == of && of == panel;
+        }
+
+        /** The finding was tallied among some of the panel only (those who allowed an appeal). */
+        public boolean amongAllowing() {
+            return of < panel;
+        }
+    }
+
+    /** The split behind each finding, from the findings of the ballots tallied and the panel's size. */
+    public static List<Split> splits(List<Finding> findings, List<List<Finding>> ballots, int panel) {
+        return findings.stream().map(f -> {
+            int upholding = (int) ballots.stream().filter(b -> b.stream()
+                    .anyMatch(x -> x.clause().equals(f.clause()) && Boolean.TRUE.equals(x.upheld()))).count();
+            boolean upheld = Boolean.TRUE.equals(f.upheld());
+            return new Split(upheld, upheld ? upholding : ballots.size() - upholding, ballots.size(), panel);
+        }).toList();
+    }
+
+    /** How an appeal panel divided on allowing the appeal. */
+    public static Split appealSplit(long allowing, int votes) {
+        boolean allowed = appealAllowed(allowing, votes);
+        return new Split(allowed, (int) (allowed ? allowing : votes - allowing), votes, votes);
+    }
+
     /** An appeal is allowed when more than half of the votes allow it. */
     public static boolean appealAllowed(long allowing, int votes) {
         return isMajority(allowing, votes);
