@@ -77,7 +77,7 @@ class DatabaseOutageIT {
                                 Response r = client % 2 == 0 ? app.file(n)
                                         : given().baseUri(app.url()).auth().oauth2(AccessRules.token(
                                                 ChildApp.complainantOf(n), "member")).get("/api/me/cases");
-                                seen.computeIfAbsent(p, k -> new TreeMap<>()).merge(r.statusCode(), 1, Integer::sum);
+                                seen.computeIfAbsent(p, k -> new java.util.concurrent.ConcurrentSkipListMap<>()).merge(r.statusCode(), 1, Integer::sum);
                                 if (r.statusCode() == 201) {
                                     acknowledged.put(r.path("ref"), n);
                                 }
