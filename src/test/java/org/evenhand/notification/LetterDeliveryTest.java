@@ -1,7 +1,6 @@
 package org.evenhand.notification;
 
 import static org.awaitility.Awaitility.await;
-import static org.evenhand.testing.Api.awaitLetter;
 import static org.evenhand.testing.Api.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,6 +25,12 @@ class LetterDeliveryTest {
         });
     }
 
+    static void makeDueNow(String ref) {
+        QuarkusTransaction.requiringNew().run(() -> Notification.update(
+                "nextAttemptAt = ?1 where status = 'pending' and caseId = (select c.id from CaseFile c where c.ref = ?2)",
+                java.time.Instant.now(), ref));
+    }
+
     @Test
     void failedSendIsRetriedNeverLost() {
         MailServer.outage();
@@ -40,10 +45,12 @@ class LetterDeliveryTest {
         } finally {
             MailServer.recover();
         }
-        QuarkusTransaction.requiringNew().run(() -> Notification.update(
-                "nextAttemptAt = ?1 where caseId = (select c.id from CaseFile c where c.ref = ?2)",
-                java.time.Instant.now(), ref));
-        awaitLetter("frank@evenhand.test", ref);
+        // A send after the outage may still meet a connection the mail client pooled before it and fail
+        // once more; that letter is rescheduled, not lost, so each poll makes whatever is pending due now.
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            makeDueNow(ref);
+            return !MailServer.lettersTo("frank@evenhand.test", ref).isEmpty();
+        });
         await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(letterFor(ref).status));
     }
 }
