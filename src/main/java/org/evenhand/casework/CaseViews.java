@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.evenhand.casework.rules.PanelTally;
+import org.evenhand.casework.rules.Withdrawal;
 import org.evenhand.common.NameRedaction;
 import org.evenhand.common.ProblemException;
 import org.evenhand.definition.Citations;
@@ -152,6 +153,9 @@ public class CaseViews {
         if (TaskKind.APPEAL_WINDOW.is(step) && appealLodged == null) {
             can.add("appeal");
         }
+        if (party == Party.COMPLAINANT && Withdrawing.effect(c, m) != Withdrawal.Effect.REFUSED) {
+            can.add("withdraw");
+        }
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
                 .filter(e -> e.visibleTo(party, m.id)).map(e -> new Event(e.at, e.kind, text(c, e.summary))).toList();
         List<DeadlineView> deadlines = new ArrayList<>();
@@ -285,6 +289,9 @@ public class CaseViews {
         }
         if (c.status == CaseFile.Status.CLOSED) {
             return new Stage("closed", "Closed", "The case has concluded.");
+        }
+        if (c.status == CaseFile.Status.WITHDRAWN) {
+            return new Stage("withdrawn", "Withdrawn", "The complaint was withdrawn before any decision; the case is closed.");
         }
         return steps.stream().map(STAGES::get).filter(java.util.Objects::nonNull).findFirst().orElse(RECEIVED);
     }
