@@ -58,7 +58,7 @@ public class CaseViews {
             String outcome, Instant receivedAt, LocalDate conductDate, String allegation, String definitionVersion,
             List<ClauseRef> clausesCited, List<ClauseRef> clausesEngaged, List<DeadlineView> deadlines,
             List<String> youCan, List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension,
-            List<Event> timeline) {
+            List<Event> timeline, Sanctions.Standing sanctionOnRecord) {
     }
 
     /** The staff view. On a panel member's screen the parties are "Complainant" and "Respondent" only. */
@@ -98,6 +98,8 @@ public class CaseViews {
     InterferenceService interference;
     @Inject
     ReporterRecords reporters;
+    @Inject
+    Sanctions sanctions;
 
     static final String ERASED = "[erased]";
 
@@ -176,7 +178,7 @@ public class CaseViews {
                 joined != null ? text(c, joined.allegation) : text(c, c.allegation), v.id(),
                 clauses(v, joined != null ? joined.citedClauses : c.citedClauses), clauses(v, c.engagedClauses),
                 deadlines, can, decided ? decisions(c, UnaryOperator.identity()) : List.of(), appealLodged == null ? null : appeal(appealLodged, c),
-                suspension, timeline);
+                suspension, timeline, party == Party.RESPONDENT ? sanctions.ofCase(c).orElse(null) : null);
     }
 
     /** Status as the API has always shown it: a received case is open (its process is about to start). */
