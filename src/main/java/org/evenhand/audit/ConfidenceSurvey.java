@@ -68,7 +68,9 @@ public class ConfidenceSurvey {
         Optional<OutcomeBand> band = OutcomeBand.of(event.outcome());
         CaseFile c = CaseFile.byRef(event.ref()).orElse(null);
         if (band.isEmpty() || c == null) {
-            LOG.warnf("Case %s ended without an outcome: no survey invitations", event.ref());
+            if (event.outcome() != CaseFile.Outcome.WITHDRAWN) {
+                LOG.warnf("Case %s ended without an outcome: no survey invitations", event.ref());
+            }
             return;
         }
         Map<Long, String> parties = new LinkedHashMap<>();

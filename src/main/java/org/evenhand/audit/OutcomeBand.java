@@ -24,15 +24,19 @@ public enum OutcomeBand {
         return code;
     }
 
-    /** The band of a case's final outcome (after any appeal); none for a case that ended without one. */
+    /**
+     * The band of a case's final outcome (after any appeal); none for a case that ended without one, nor
+     * for a withdrawn complaint (nobody decided anything whose handling the survey could ask about).
+     */
     static Optional<OutcomeBand> of(CaseFile.Outcome outcome) {
-        if (outcome == null) {
+        if (outcome == null || outcome == CaseFile.Outcome.WITHDRAWN) {
             return Optional.empty();
         }
         return Optional.of(switch (outcome) {
             case UPHELD -> UPHELD;
             case NOT_UPHELD -> NOT_UPHELD;
             case DISMISSED_AT_TRIAGE -> DISMISSED_AT_TRIAGE;
+            case WITHDRAWN -> throw new IllegalStateException("a withdrawn complaint has no outcome band");
         });
     }
 

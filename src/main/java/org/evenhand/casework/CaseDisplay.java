@@ -58,6 +58,11 @@ public class CaseDisplay {
             out.add(new StageStep("dismissed", "Closed at triage: outside the definition", "current"));
             return out;
         }
+        if ("withdrawn".equals(stage.step())) {
+            out.add(new StageStep(STAGES.get(0)[0], STAGES.get(0)[1], "done"));
+            out.add(new StageStep("withdrawn", "Withdrawn: the case is closed", "current"));
+            return out;
+        }
         int at = -1;
         for (int i = 0; i < STAGES.size(); i++) {
             if (STAGES.get(i)[0].equals(stage.step())) {

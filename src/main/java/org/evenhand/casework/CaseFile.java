@@ -30,7 +30,7 @@ import org.hibernate.type.SqlTypes;
 public class CaseFile extends PanacheEntityBase {
 
     public enum Status {
-        RECEIVED, OPEN, DISMISSED, CLOSED;
+        RECEIVED, OPEN, DISMISSED, CLOSED, WITHDRAWN;
 
         /** Not concluded: received (process about to start) or open. */
         public boolean isLive() {
@@ -39,7 +39,7 @@ public class CaseFile extends PanacheEntityBase {
     }
 
     public enum Outcome {
-        DISMISSED_AT_TRIAGE, UPHELD, NOT_UPHELD
+        DISMISSED_AT_TRIAGE, UPHELD, NOT_UPHELD, WITHDRAWN
     }
 
     @Id
@@ -101,6 +101,12 @@ public class CaseFile extends PanacheEntityBase {
     public Instant investigatedAt;
     @Column(name = "respondent_notified_at")
     public Instant respondentNotifiedAt;
+    /** The first complainant withdrew (decision 0031); with no other complainant standing, the case ended. */
+    @Column(name = "complainant_withdrawn_at")
+    public Instant complainantWithdrawnAt;
+    /** Why, if they said (sealed). */
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
     @Column(name = "retention_due_at")
     public Instant retentionDueAt;
     /** destroy (dismissed, not upheld) or anonymise (upheld). */

@@ -62,7 +62,8 @@ public class CaseLetters {
         String subject = l.subject();
         String body = l.body();
         List<Member> to = new ArrayList<>();
-        if (c.member(party) != null) {
+        // a complainant who withdrew was told they would not hear about the case again
+        if (c.member(party) != null && !(party == Party.COMPLAINANT && c.complainantWithdrawnAt != null)) {
             to.add(c.member(party));
         }
         if (party == Party.COMPLAINANT) {
@@ -107,7 +108,8 @@ public class CaseLetters {
     }
 
     private static List<Member> joinedMembers(CaseFile c) {
-        List<Long> ids = JoinedComplainant.<JoinedComplainant>list("caseId = ?1 and memberId is not null order by id", c.id)
+        List<Long> ids = JoinedComplainant.<JoinedComplainant>list(
+                "caseId = ?1 and memberId is not null and withdrawnAt is null order by id", c.id)
                 .stream().map(j -> j.memberId).toList();
         if (ids.isEmpty()) {
             return List.of();

@@ -15,6 +15,7 @@ public interface CaseProcess {
     String SUSPENSION = "interimSuspension";
     String ESCALATION = "escalation";
     String RETENTION = "retention";
+    String SANCTION_TERM = "sanctionTerm";
 
     /** Starts the process for a case; returns the process instance id. */
     String start(String processKey, String caseRef, Map<String, Object> variables);

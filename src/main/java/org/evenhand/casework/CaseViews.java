@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.evenhand.casework.rules.PanelTally;
+import org.evenhand.casework.rules.Withdrawal;
 import org.evenhand.common.NameRedaction;
 import org.evenhand.common.ProblemException;
 import org.evenhand.definition.Citations;
@@ -57,7 +58,7 @@ public class CaseViews {
             String outcome, Instant receivedAt, LocalDate conductDate, String allegation, String definitionVersion,
             List<ClauseRef> clausesCited, List<ClauseRef> clausesEngaged, List<DeadlineView> deadlines,
             List<String> youCan, List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension,
-            List<Event> timeline) {
+            List<Event> timeline, Sanctions.Standing sanctionOnRecord) {
     }
 
     /** The staff view. On a panel member's screen the parties are "Complainant" and "Respondent" only. */
@@ -97,6 +98,8 @@ public class CaseViews {
     InterferenceService interference;
     @Inject
     ReporterRecords reporters;
+    @Inject
+    Sanctions sanctions;
 
     static final String ERASED = "[erased]";
 
@@ -152,6 +155,9 @@ public class CaseViews {
         if (TaskKind.APPEAL_WINDOW.is(step) && appealLodged == null) {
             can.add("appeal");
         }
+        if (party == Party.COMPLAINANT && Withdrawing.effect(c, m) != Withdrawal.Effect.REFUSED) {
+            can.add("withdraw");
+        }
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
                 .filter(e -> e.visibleTo(party, m.id)).map(e -> new Event(e.at, e.kind, text(c, e.summary))).toList();
         List<DeadlineView> deadlines = new ArrayList<>();
@@ -172,7 +178,7 @@ public class CaseViews {
                 joined != null ? text(c, joined.allegation) : text(c, c.allegation), v.id(),
                 clauses(v, joined != null ? joined.citedClauses : c.citedClauses), clauses(v, c.engagedClauses),
                 deadlines, can, decided ? decisions(c, UnaryOperator.identity()) : List.of(), appealLodged == null ? null : appeal(appealLodged, c),
-                suspension, timeline);
+                suspension, timeline, party == Party.RESPONDENT ? sanctions.ofCase(c).orElse(null) : null);
     }
 
     /** Status as the API has always shown it: a received case is open (its process is about to start). */
@@ -285,6 +291,9 @@ public class CaseViews {
         }
         if (c.status == CaseFile.Status.CLOSED) {
             return new Stage("closed", "Closed", "The case has concluded.");
+        }
+        if (c.status == CaseFile.Status.WITHDRAWN) {
+            return new Stage("withdrawn", "Withdrawn", "The complaint was withdrawn before any decision; the case is closed.");
         }
         return steps.stream().map(STAGES::get).filter(java.util.Objects::nonNull).findFirst().orElse(RECEIVED);
     }

@@ -8,7 +8,10 @@ import jakarta.transaction.Transactional;
 import java.util.Map;
 import org.evenhand.common.TimeSource;
 
-/** Closing a decided case: its retention is scheduled (CaseConcluded) and any interim suspension ends. */
+/**
+ * Closing a decided case: the standing sanction goes on the record, its retention is scheduled
+ * (CaseConcluded) and any interim suspension ends.
+ */
 @ApplicationScoped
 public class Closing {
 
@@ -24,6 +27,8 @@ public class Closing {
     jakarta.enterprise.inject.Instance<SuspensionService> suspensions;
     @Inject
     jakarta.enterprise.event.Event<CaseConcluded> concluded;
+    @Inject
+    Sanctions sanctions;
 
     /** Process step. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -32,6 +37,7 @@ public class Closing {
         c.status = CaseFile.Status.CLOSED;
         c.closedAt = time.now();
         letters.record(c, "process", "closed", parties, "The case is closed");
+        sanctions.takeEffect(c);
         concluded.fire(new CaseConcluded(c.ref, c.id, c.outcome, c.closedAt));
         suspensions.get().endingBecause(c, "the case has concluded");
         process.deliver(ref, "CaseConcluded", Map.of());

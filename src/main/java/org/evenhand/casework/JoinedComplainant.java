@@ -48,6 +48,9 @@ public class JoinedComplainant extends PanacheEntityBase {
     public Instant filedAt;
     @Column(name = "erased_at")
     public Instant erasedAt;
+    /** They withdrew their part of the complaint (decision 0031); the case went on for the others. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
 
     public static Optional<JoinedComplainant> of(Long caseId, Long memberId) {
         if (caseId == null || memberId == null) {

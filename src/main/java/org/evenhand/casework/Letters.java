@@ -131,6 +131,39 @@ public class Letters {
     public record CaseworkerMessage(String text) {
     }
 
+    /** The complaint was withdrawn and the case ended; to the complainants and, if it was put to them, the respondent. */
+    public record Withdrawn(boolean toRespondent, Instant at) {
+
+        public String on() {
+            return LetterWords.date(at);
+        }
+    }
+
+    /** One complainant of several withdrew their part; the case goes on for the others. */
+    public record OwnPartWithdrawn(Instant at, int othersStanding) {
+
+        public String on() {
+            return LetterWords.date(at);
+        }
+    }
+
+    /** A sanction on the member's record reached the end of its term. */
+    public record SanctionLapsed(String title, Instant tookEffect, Instant ended) {
+
+        /** The sanction's title as it reads inside a sentence ("formal warning"). */
+        public String inText() {
+            return title.isEmpty() ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1);
+        }
+
+        public String tookEffectOn() {
+            return LetterWords.date(tookEffect);
+        }
+
+        public String endedOn() {
+            return LetterWords.date(ended);
+        }
+    }
+
     /** The envelope every letter goes out in. */
     public record Envelope(String name, String body, String ref) {
     }
@@ -162,6 +195,12 @@ public class Letters {
     public static native TemplateInstance appealDecision(AppealDecision m);
 
     public static native TemplateInstance caseworkerMessage(CaseworkerMessage m);
+
+    public static native TemplateInstance withdrawn(Withdrawn m);
+
+    public static native TemplateInstance ownPartWithdrawn(OwnPartWithdrawn m);
+
+    public static native TemplateInstance sanctionLapsed(SanctionLapsed m);
 
     public static native TemplateInstance envelope(Envelope m);
 

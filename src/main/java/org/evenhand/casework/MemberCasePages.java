@@ -46,7 +46,9 @@ public class MemberCasePages {
             "responded", "Your response has been sent. It goes to the investigator with the complaint.",
             "appealed", "Your appeal has been lodged. A new panel of three will hear it; both of you have been told.",
             "evidence", "Your evidence has been added to the case.",
-            "withdrawn", "Your consent is withdrawn. No one can read that item again.");
+            "withdrawn", "Your consent is withdrawn. No one can read that item again.",
+            "complaint-withdrawn", "Your complaint is withdrawn and the case is closed. We have written to you to confirm it.",
+            "part-withdrawn", "You have withdrawn from the complaint. The case goes on for the other members who complained.");
 
     public record CaseRow(String ref, String role, String stage, String received, String receivedIso, String action,
             Due next) {
@@ -63,7 +65,7 @@ public class MemberCasePages {
             boolean canAppeal, Due respondBy, Due appealBy, List<String> allegation, List<Definitions.ClauseOption> cited,
             List<Definitions.ClauseOption> engaged, List<CaseDisplay.DecisionDisplay> decisions,
             List<CaseDisplay.EvidenceLine> evidence, boolean open, String done, List<TimelineRow> timeline,
-            List<String> appealGrounds, String diagramStep) {
+            List<String> appealGrounds, String diagramStep, boolean canWithdraw) {
     }
 
     public record ActionPage(String ref, String title, Due due, List<String> allegation,
@@ -140,7 +142,8 @@ public class MemberCasePages {
                 c.youCan().contains("respond"), c.youCan().contains("appeal"), respondBy, appealBy,
                 CaseDisplay.paragraphs(c.allegation()), definitions.clauses(v, ids(c.clausesCited())),
                 definitions.clauses(v, ids(c.clausesEngaged())), display.decisions(c.decisions()), items,
-                "OPEN".equals(c.status()), Html.message(DONE, done), timeline, grounds, c.stage().step())));
+                "OPEN".equals(c.status()), Html.message(DONE, done), timeline, grounds, c.stage().step(),
+                c.youCan().contains("withdraw"))));
     }
 
     private static List<String> ids(List<CaseViews.ClauseRef> refs) {

@@ -31,6 +31,8 @@ public class MemberCaseResource {
     @Inject
     PanelService panels;
     @Inject
+    Withdrawing withdrawals;
+    @Inject
     CurrentUser user;
 
     @GET
@@ -61,6 +63,15 @@ public class MemberCaseResource {
     @Operation(summary = "Either party: appeal the decision on stated grounds while the appeal window is open")
     public CaseViews.MemberCase appeal(@PathParam("ref") String ref, @Valid @NotNull Payloads.AppealRequest body) {
         panels.lodgeAppeal(user.requireMember(), ref, body);
+        return views.forMember(user.requireMember(), ref);
+    }
+
+    @POST
+    @Path("/{ref}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complainant: withdraw my complaint before the panel decides (my own part, if others complained too)")
+    public CaseViews.MemberCase withdraw(@PathParam("ref") String ref, @Valid @NotNull Payloads.Withdrawal body) {
+        withdrawals.withdraw(user.requireMember(), ref, body);
         return views.forMember(user.requireMember(), ref);
     }
 }

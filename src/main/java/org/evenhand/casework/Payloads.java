@@ -170,6 +170,10 @@ public final class Payloads {
             @Size(max = 50000, message = "{response.statement.size}") String statement) {
     }
 
+    /** A complainant withdrawing their complaint, with a reason if they wish to give one. */
+    public record Withdrawal(@Size(max = 5000, message = "{withdrawal.reason.size}") String reason) {
+    }
+
     public enum AppealGround {
         PROCEDURAL_FAILURE, PERVERSE_FINDING, NEW_EVIDENCE
     }

@@ -106,6 +106,9 @@ public class SubjectAccessService {
             if (view.interimSuspension() != null) {
                 cv.put("interimSuspension", view.interimSuspension());
             }
+            if (view.sanctionOnRecord() != null) {
+                cv.put("sanctionOnRecord", view.sanctionOnRecord());
+            }
             cases.add(cv);
             for (EvidenceItem item : EvidenceItem.ofCase(c.id)) {
                 boolean given = m.id.equals(item.submittedBy);

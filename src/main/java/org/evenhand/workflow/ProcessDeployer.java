@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 public class ProcessDeployer {
 
     static final List<String> FILES = List.of("workflows/complaint.bpmn", "workflows/interim-suspension.bpmn",
-            "workflows/escalation.bpmn", "workflows/retention.bpmn");
+            "workflows/escalation.bpmn", "workflows/retention.bpmn", "workflows/sanction-term.bpmn");
     private static final Logger LOG = Logger.getLogger(ProcessDeployer.class);
 
     @Inject

@@ -85,7 +85,7 @@ class AuthorisationMatrixTest {
                 continue;
             }
             boolean scoped = switch (rule.scope()) {
-                case CASE_PARTY, CASE_RESPONDENT, STAFF_CASE, TASK, EVIDENCE_OWNER -> true;
+                case CASE_PARTY, CASE_RESPONDENT, STAFF_CASE, TASK, EVIDENCE_OWNER, CASE_TO_END -> true;
                 default -> false;
             };
             for (String role : AccessRules.ROLES) {

@@ -43,6 +43,8 @@ public final class AccessRules {
         TASK,
         /** an item of evidence the member gave, on their own case (its own case, so withdrawing it disturbs nothing else) */
         EVIDENCE_OWNER,
+        /** a case the member complained about that the call may end (withdrawal): its own case, so ending it disturbs nothing else */
+        CASE_TO_END,
         /** an HTML page signed in through Keycloak (code flow): anonymous is sent to the login page */
         PAGE
     }
@@ -109,6 +111,8 @@ public final class AccessRules {
         RULES.put("POST /api/me/cases/{ref}/appeal", post(Scope.CASE_PARTY, MEMBER, Set.of(200, 409),
                 f -> Map.of("grounds", List.of("PROCEDURAL_FAILURE"), "statement", "The panel ignored my evidence."),
                 "statement"));
+        RULES.put("POST /api/me/cases/{ref}/withdrawal", post(Scope.CASE_TO_END, MEMBER, Set.of(200, 409),
+                f -> Map.of("reason", "We talked it through and they apologised."), "reason"));
         RULES.put("GET /api/tasks", rule(Scope.ROLE, STAFF, Set.of(200)));
         RULES.put("POST /api/tasks/{id}/claim", rule(Scope.TASK, STAFF, Set.of(200, 409)));
         RULES.put("POST /api/tasks/{id}/complete", post(Scope.TASK, List.of("panel", "caseworker"),
@@ -213,7 +217,7 @@ public final class AccessRules {
         for (String page : List.of("GET /me", "GET /me/cases/{ref}", "GET /me/complaints/new",
                 "GET /me/members", "GET /me/cases/{ref}/respond",
                 "POST /me/cases/{ref}/respond", "GET /me/cases/{ref}/appeal", "POST /me/cases/{ref}/appeal",
-                "GET /me/cases/{ref}/evidence/new",
+                "GET /me/cases/{ref}/evidence/new", "GET /me/cases/{ref}/withdraw", "POST /me/cases/{ref}/withdraw",
                 "GET /me/cases/{ref}/evidence/{id}", "GET /me/cases/{ref}/evidence/{id}/withdraw",
                 "POST /me/cases/{ref}/evidence/{id}/withdraw", "GET /me/data", "GET /me/data/download",
                 "POST /me/data/access-request", "POST /me/data/erasure-request")) {
@@ -268,6 +272,7 @@ public final class AccessRules {
         public final String evidenceA;
         public final String caseE;
         public final String evidenceE;
+        public final String caseW;
 
         private static Fixtures instance;
 
@@ -306,6 +311,8 @@ public final class AccessRules {
             caseE = file("alice", "M100004", LocalDate.of(2026, 6, 6), List.of("bullying"),
                     "Posts mocking my work for the branch, every week since the spring.");
             evidenceE = Long.toString(Evidence.give("alice", caseE, Evidence.text("Useless as ever.", List.of())));
+            caseW = file("alice", "M100006", LocalDate.of(2026, 6, 20), List.of("harassment"),
+                    "Direct messages every evening about my vote at the branch, after I asked for them to stop.");
         }
 
         /** The caller for a role: their own resources, or (foreign) someone of that role with no claim to them. */
@@ -325,6 +332,7 @@ public final class AccessRules {
             return switch (scope) {
                 case CASE_PARTY, CASE_RESPONDENT, STAFF_CASE -> "id".equals(name) ? evidenceA : caseA;
                 case EVIDENCE_OWNER -> "id".equals(name) ? evidenceE : caseE;
+                case CASE_TO_END -> caseW;
                 case TASK -> "caseworker".equals(role) ? triageTaskC : panelTask;
                 default -> "id".equals(name) ? "2026.1" : "membershipNumber".equals(name) ? "M100001" : caseA;
             };
