@@ -44,7 +44,7 @@ class ComplainantIdentityTest {
         static Person make(String role, String tag) {
             String first = role.substring(0, 1).toUpperCase(Locale.ROOT) + role.substring(1);
             Person p = new Person(role + "-" + tag, role.substring(0, 1).toUpperCase(Locale.ROOT) + "N-" + tag,
-                    first + "ine Q" + tag, role + "-" + tag + "@evenhand.test");
+                    first + "ine " + first + "son" + tag, role + "-" + tag + "@evenhand.test");
             Db.update("INSERT INTO members (membership_number, username, display_name, email, clp, region)"
                     + " VALUES (?, ?, ?, ?, ?, 'North West')", p.number, p.username, p.name, p.email,
                     "Identity CLP " + role + " " + tag);
@@ -224,5 +224,62 @@ class ComplainantIdentityTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("ground", "reasons"))
                 .body("errors.message", org.hamcrest.Matchers.hasItems("Keep your reasons to 5,000 characters.",
                         "Choose why you want your name kept from them, or untick the request."));
+    }
+
+    @Test
+    void thePagesAskDecideAndKeepTheName() {
+        String tag = tag();
+        Person complainant = Person.make("abby", tag);
+        Person respondent = Person.make("ross", tag);
+        String ref = org.evenhand.testing.Pages.as(complainant.username, () -> {
+            String form = page().get("/me/complaints/new").then().statusCode(200).extract().asString();
+            assertTrue(form.contains("is told what you allege <strong>and that the complaint is yours</strong>"), form);
+            assertTrue(form.contains("name=\"anonymity.asked\"") && form.contains("value=\"reprisal\""));
+            String html = filing(respondent).multiPart("anonymity.asked", "yes").post("/me/complaints/new").then()
+                    .statusCode(400).extract().asString();
+            assertEquals("Choose why you want your name kept from them, or untick the request.",
+                    org.evenhand.testing.Pages.fieldError(html, "anonymity-ground"));
+            assertEquals("Say in your own words why your name should be kept from them, or untick the request.",
+                    org.evenhand.testing.Pages.fieldError(html, "anonymity-reasons"));
+            String location = filing(respondent).multiPart("anonymity.asked", "yes").multiPart("anonymity.ground", "pile-on")
+                    .multiPart("anonymity.reasons", "His followers swarm anyone he names.").post("/me/complaints/new")
+                    .then().statusCode(303).extract().header("Location");
+            return location.replaceFirst(".*/me/cases/", "").replaceFirst("\\?.*", "");
+        });
+        awaitStarted(complainant.username, ref);
+        Api.Held triage = claimed(CASEWORKERS, ref, "triage");
+        String task = "/work/tasks/" + triage.taskId();
+        org.evenhand.testing.Pages.as(triage.user(), () -> {
+            String form = page().get(task).then().statusCode(200).extract().asString();
+            assertTrue(form.contains("The complainant asks for their name to be kept from the respondent"), form);
+            assertTrue(form.contains("His followers swarm anyone he names."), "the complainant's words");
+            String html = page().formParam("_csrf", org.evenhand.testing.Pages.tokenFrom(task)).formParam("inScope", "yes")
+                    .formParam("clauses", "harassment").formParam("reasons", "Targeted replies.").post(task).then()
+                    .statusCode(400).extract().asString();
+            assertTrue(org.evenhand.testing.Pages.fieldError(html, "anonymity-grant").startsWith(
+                    "The complainant asked for their name to be kept from the respondent: grant or refuse"), html);
+            assertEquals(1, Db.count("SELECT count(*) FROM cases WHERE ref = ? AND triaged_at IS NULL", ref));
+            page().formParam("_csrf", org.evenhand.testing.Pages.tokenFrom(task)).formParam("inScope", "yes")
+                    .formParam("clauses", "harassment").formParam("reasons", "Targeted replies.")
+                    .formParam("anonymity.grant", "yes").formParam("anonymity.reasons", "A real risk of a pile-on.")
+                    .post(task).then().statusCode(303);
+        });
+        respondentSees(respondent, ref);
+        String casePage = org.evenhand.testing.Pages.as(respondent.username, () -> page().get("/me/cases/" + ref).then()
+                .statusCode(200).extract().asString());
+        assertTrue(casePage.contains("The complainant <span class=\"muted\">(their name is kept from you)</span>"),
+                casePage);
+        assertNoTrace(complainant, "the respondent's case page", casePage);
+    }
+
+    static io.restassured.specification.RequestSpecification page() {
+        return org.evenhand.testing.Pages.page();
+    }
+
+    static io.restassured.specification.RequestSpecification filing(Person respondent) {
+        return page().multiPart("_csrf", org.evenhand.testing.Pages.tokenFrom("/me/complaints/new"))
+                .multiPart("action", "file").multiPart("respondentMembershipNumber", respondent.number)
+                .multiPart("conductDate", "2026-06-01").multiPart("clauses", "harassment")
+                .multiPart("allegation", "Replies under every post I make, for a week.");
     }
 }
