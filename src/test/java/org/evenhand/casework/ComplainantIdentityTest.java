@@ -101,7 +101,7 @@ class ComplainantIdentityTest {
             }
             return out.toString();
         }
-        return String.valueOf(content);
+        return String.valueOf(content).replace("\r\n", "\n");
     }
 
     static String pack(Person member) throws Exception {
