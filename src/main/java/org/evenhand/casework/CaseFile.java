@@ -90,6 +90,18 @@ public class CaseFile extends PanacheEntityBase {
     /** The protected characteristic a complaint of hateful language concerns, as triage recorded it (V11). */
     @Column(name = "protected_characteristic")
     public String protectedCharacteristic;
+    /** The first complainant's request to keep their name from the respondent (decision 0029, V16): null when none. */
+    public String anonymity;
+    @Column(name = "anonymity_ground")
+    public String anonymityGround;
+    @Column(name = "anonymity_reasons")
+    public String anonymityReasons;
+    @Column(name = "anonymity_decided_by")
+    public String anonymityDecidedBy;
+    @Column(name = "anonymity_decided_at")
+    public Instant anonymityDecidedAt;
+    @Column(name = "anonymity_decision_reasons")
+    public String anonymityDecisionReasons;
     @Column(name = "response_statement")
     public String responseStatement;
     @Column(name = "responded_at")
@@ -170,6 +182,12 @@ public class CaseFile extends PanacheEntityBase {
     /** Whether this member is the first complainant (the one whose complaint opened the case). */
     public boolean isLeadComplainant(Member m) {
         return m != null && complainant != null && m.id.equals(complainant.id);
+    }
+
+    /** Where the first complainant's request for anonymity stands (decision 0029). */
+    public org.evenhand.casework.rules.Disclosure.Anonymity anonymityState() {
+        return anonymity == null ? org.evenhand.casework.rules.Disclosure.Anonymity.NOT_ASKED
+                : org.evenhand.casework.rules.Disclosure.Anonymity.valueOf(anonymity.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The first complainant, or the respondent. */

@@ -54,7 +54,13 @@ public class CaseViews {
             Instant receivedAt) {
     }
 
-    public record MemberCase(String ref, String yourRole, String otherParty, Stage stage, String status,
+    /**
+     * A party's view. otherParty: for a complainant the respondent's name; for the respondent the first
+     * complainant's name, or "the complainant" when anonymity was granted (decision 0029).
+     * othersComplained: for the respondent, how many more complained about the same conduct (never who).
+     */
+    public record MemberCase(String ref, String yourRole, String otherParty, Integer othersComplained, Stage stage,
+            String status,
             String outcome, Instant receivedAt, LocalDate conductDate, String allegation, String definitionVersion,
             List<ClauseRef> clausesCited, List<ClauseRef> clausesEngaged, List<DeadlineView> deadlines,
             List<String> youCan, List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension,
@@ -100,6 +106,8 @@ public class CaseViews {
     ReporterRecords reporters;
     @Inject
     Sanctions sanctions;
+    @Inject
+    ComplainantIdentity identity;
 
     static final String ERASED = "[erased]";
 
@@ -158,8 +166,11 @@ public class CaseViews {
         if (party == Party.COMPLAINANT && Withdrawing.effect(c, m) != Withdrawal.Effect.REFUSED) {
             can.add("withdraw");
         }
+        // the respondent reads who complained only as decision 0029 allows, in every text
+        UnaryOperator<String> shown = party == Party.RESPONDENT ? identity.forRespondent(c) : UnaryOperator.identity();
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
-                .filter(e -> e.visibleTo(party, m.id)).map(e -> new Event(e.at, e.kind, text(c, e.summary))).toList();
+                .filter(e -> e.visibleTo(party, m.id)).map(e -> new Event(e.at, e.kind, shown.apply(text(c, e.summary))))
+                .toList();
         List<DeadlineView> deadlines = new ArrayList<>();
         if (c.stageDue != null && step != null && DEADLINE_NAMES.containsKey(step)) {
             deadlines.add(new DeadlineView(step, DEADLINE_NAMES.get(step), c.stageDue));
@@ -170,14 +181,15 @@ public class CaseViews {
                     .forEach(d -> deadlines.add(new DeadlineView(d.step(), d.name(), d.due())));
             deadlines.sort(java.util.Comparator.comparing(DeadlineView::due));
         }
+        String named = party == Party.RESPONDENT ? identity.nameForRespondent(c) : null;
         return new MemberCase(c.ref, party.label(),
-                party == Party.COMPLAINANT ? name(c.respondent)
-                        : pileOns.hasJoined(c) ? "the complainants" : "the complainant",
+                party == Party.COMPLAINANT ? name(c.respondent) : named != null ? named : "the complainant",
+                party == Party.RESPONDENT ? identity.othersJoined(c) : null,
                 stage(c, step == null ? List.of() : List.of(step)), status(c), c.outcome == null ? null : c.outcome.name(),
                 c.receivedAt, joined != null ? joined.conductDate : c.conductDate,
-                joined != null ? text(c, joined.allegation) : text(c, c.allegation), v.id(),
+                joined != null ? text(c, joined.allegation) : shown.apply(text(c, c.allegation)), v.id(),
                 clauses(v, joined != null ? joined.citedClauses : c.citedClauses), clauses(v, c.engagedClauses),
-                deadlines, can, decided ? decisions(c, UnaryOperator.identity()) : List.of(), appealLodged == null ? null : appeal(appealLodged, c),
+                deadlines, can, decided ? decisions(c, shown) : List.of(), appealLodged == null ? null : appeal(c, shown),
                 suspension, timeline, party == Party.RESPONDENT ? sanctions.ofCase(c).orElse(null) : null);
     }
 
@@ -320,10 +332,6 @@ public class CaseViews {
     private AppealView appeal(CaseFile c, UnaryOperator<String> shown) {
         Appeal a = Appeal.findById(c.id);
         return a == null ? null : new AppealView(a.party, a.grounds, shown.apply(text(c, a.statement)), a.lodgedAt);
-    }
-
-    private AppealView appeal(Appeal a, CaseFile c) {
-        return new AppealView(a.party, a.grounds, text(c, a.statement), a.lodgedAt);
     }
 
     private SuspensionView suspension(CaseFile c, UnaryOperator<String> shown) {

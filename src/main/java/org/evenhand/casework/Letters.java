@@ -34,7 +34,12 @@ public class Letters {
         }
     }
 
-    public record Acknowledged(String respondentName, String version) {
+    /** {@code anonymityAsked}: the complainant asked for their name to be kept from the respondent (decision 0029). */
+    public record Acknowledged(String respondentName, String version, boolean anonymityAsked) {
+
+        public Acknowledged(String respondentName, String version) {
+            this(respondentName, version, false);
+        }
     }
 
     public record Joined(String respondentName, String version) {
@@ -43,8 +48,17 @@ public class Letters {
     public record Dismissed(String version, String reasons) {
     }
 
+    /**
+     * {@code complainant}: the first complainant's name, or null when it is kept from the respondent
+     * (anonymity granted, decision 0029); {@code othersJoined}: how many more complained about the
+     * same conduct, never who.
+     */
     public record Allegation(LocalDate conductDate, String version, List<ClauseLine> clauses, String allegation,
-            boolean othersJoined, Instant due) {
+            String complainant, int othersJoined, Instant due) {
+
+        public String others() {
+            return othersJoined == 1 ? "1 other member" : othersJoined + " other members";
+        }
 
         public String conductOn() {
             return LetterWords.day(conductDate);
@@ -67,6 +81,14 @@ public class Letters {
     }
 
     public record BackToTriage(boolean toRespondent) {
+    }
+
+    /**
+     * To the first complainant at triage, when the complaint goes ahead: whether the respondent will be
+     * told their name. {@code asked}: they asked for anonymity; {@code granted}: it was granted;
+     * {@code reasons}: the caseworker's (only when asked).
+     */
+    public record NameShared(String respondentName, boolean asked, boolean granted, String reasons) {
     }
 
     public record Suspended(String reasons, Instant review) {
@@ -179,6 +201,8 @@ public class Letters {
     public static native TemplateInstance accepted(Accepted m);
 
     public static native TemplateInstance backToTriage(BackToTriage m);
+
+    public static native TemplateInstance nameShared(NameShared m);
 
     public static native TemplateInstance suspended(Suspended m);
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.evenhand.common.CheckedTogether;
+import org.evenhand.common.FieldLimits;
 
 /** The typed bodies the API accepts for case actions and for completing each kind of task. */
 public final class Payloads {
@@ -44,7 +45,9 @@ public final class Payloads {
      * Completes {@link TaskKind#TRIAGE}. protectedCharacteristic: which one a complaint of hateful language concerns
      * (optional; only for a complaint in scope), for the fairness audit's handling-time comparison. lawfulBases:
      * for the complainant's items of evidence that still need one; an entry left blank gives none, and a complaint
-     * is accepted only with one for each.
+     * is accepted only with one for each. anonymity: the caseworker's decision on the complainant's request to keep
+     * their name from the respondent, needed (and only allowed) when one is pending and the complaint is accepted
+     * (decision 0029; Triaging checks it against the case).
      */
     @CheckedTogether
     public record Triage(@NotNull(message = "{casework.triage.inScope}") Boolean inScope,
@@ -53,11 +56,17 @@ public final class Payloads {
             @NotBlank(message = "{casework.triage.reasons}")
             @Size(max = 20000, message = "{casework.reasons.max}") String reasons,
             ExchangeOpenedBy exchangeOpenedBy, ProtectedCharacteristic protectedCharacteristic,
-            @Size(max = 200) List<@Valid @NotNull LawfulBasisGiven> lawfulBases) implements CheckedTogether.Rules {
+            @Size(max = 200) List<@Valid @NotNull LawfulBasisGiven> lawfulBases,
+            @Valid AnonymityDecision anonymity) implements CheckedTogether.Rules {
 
         public Triage(Boolean inScope, List<String> clauses, String reasons, ExchangeOpenedBy exchangeOpenedBy,
                 ProtectedCharacteristic protectedCharacteristic) {
-            this(inScope, clauses, reasons, exchangeOpenedBy, protectedCharacteristic, null);
+            this(inScope, clauses, reasons, exchangeOpenedBy, protectedCharacteristic, null, null);
+        }
+
+        public Triage(Boolean inScope, List<String> clauses, String reasons, ExchangeOpenedBy exchangeOpenedBy,
+                ProtectedCharacteristic protectedCharacteristic, List<LawfulBasisGiven> lawfulBases) {
+            this(inScope, clauses, reasons, exchangeOpenedBy, protectedCharacteristic, lawfulBases, null);
         }
 
         /**
@@ -105,6 +114,12 @@ public final class Payloads {
         public boolean given() {
             return !blank(basis) || !blank(reason);
         }
+    }
+
+    /** Whether the respondent is told who complained: granted keeps the name from them, for good (decision 0029). */
+    public record AnonymityDecision(@NotNull(message = "{casework.anonymity.grant}") Boolean grant,
+            @NotBlank(message = "{casework.anonymity.reasons}")
+            @Size(max = FieldLimits.ANONYMITY_REASONS, message = "{casework.anonymity.reasons.max}") String reasons) {
     }
 
     /** Completes {@link TaskKind#INVESTIGATE}. */

@@ -34,7 +34,16 @@ public class ReceivingComplaints {
      * keys, for pile-on merging; empty when neither a link nor an excerpt was given).
      */
     public record Filing(Member from, Member about, String allegation, LocalDate conductDate, String link,
-            DefinitionVersion version, List<String> clauses, List<ConductKey> conductKeys) {
+            DefinitionVersion version, List<String> clauses, List<ConductKey> conductKeys, AnonymityAsked anonymity) {
+
+        public Filing(Member from, Member about, String allegation, LocalDate conductDate, String link,
+                DefinitionVersion version, List<String> clauses, List<ConductKey> conductKeys) {
+            this(from, about, allegation, conductDate, link, version, clauses, conductKeys, null);
+        }
+    }
+
+    /** The complainant's request to keep their name from the respondent, validated (decision 0029). */
+    public record AnonymityAsked(AnonymityGround ground, String reasons) {
     }
 
     /** What became of a filing: a new case, or a case about the same conduct that it joined. */
@@ -55,6 +64,8 @@ public class ReceivingComplaints {
     ProcessStarter starter;
     @Inject
     ActionTrail trail;
+    @Inject
+    AnonymityWords words;
 
     /**
      * Stores a complaint and acknowledges it, in the caller's transaction, without starting its
@@ -104,11 +115,20 @@ public class ReceivingComplaints {
         c.status = CaseFile.Status.RECEIVED;
         c.stage = "received";
         c.receivedAt = now;
+        if (f.anonymity() != null) {
+            c.anonymity = "asked";
+            c.anonymityGround = f.anonymity().ground().code();
+            c.anonymityReasons = vault.seal(c.ref, f.anonymity().reasons().strip());
+        }
         c.persist();
         letters.record(c, f.from().username, "received", staff, "Complaint received citing "
                 + String.join(", ", c.citedClauses) + " of definition " + f.version().id());
+        if (f.anonymity() != null) {
+            letters.record(c, f.from().username, "anonymity-asked", staff, words.asked(f.anonymity().ground().words()));
+        }
         letters.tellMember(c, f.from(), Party.COMPLAINANT, "acknowledged",
-                Letters.acknowledged(new Letters.Acknowledged(f.about().displayName, f.version().id())));
+                Letters.acknowledged(new Letters.Acknowledged(f.about().displayName, f.version().id(),
+                        f.anonymity() != null)));
         return c;
     }
 
@@ -134,6 +154,7 @@ public class ReceivingComplaints {
                 + " (matched on its " + matchedOn + "), citing " + String.join(", ", j.citedClauses));
         letters.tellMember(c, f.from(), Party.COMPLAINANT, "acknowledged",
                 Letters.joined(new Letters.Joined(f.about().displayName, c.definitionVersion)));
+        // a joined complainant is never named to the respondent, so a request for anonymity is granted by the rule itself
         return c;
     }
 }

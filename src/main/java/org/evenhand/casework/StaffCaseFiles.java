@@ -125,7 +125,7 @@ public class StaffCaseFiles {
     public record TaskPage(TaskRow task, CaseFileView file, List<Definitions.ClauseOption> clauseChoices,
             List<String> citedIds, List<Definitions.NotAbuseEntry> notAbuse, List<Definitions.Rung> ladder,
             String ladderNote, List<PrecedentRow> precedents, boolean needsClaim, List<BasisRow> lawfulBases,
-            List<FindingRow> findings) {
+            List<FindingRow> findings, ComplainantIdentity.PendingRequest anonymity) {
     }
 
     /** Joined complainants listed on the case page; the rest through GET /api/cases/{ref}/complainants. */
@@ -153,6 +153,8 @@ public class StaffCaseFiles {
     TimeSource time;
     @Inject
     CurrentUser user;
+    @Inject
+    ComplainantIdentity identity;
 
     /** The signed-in handler's open tasks, soonest due first. */
     public List<TaskRow> taskRows() {
@@ -195,7 +197,7 @@ public class StaffCaseFiles {
         List<FindingRow> findings = IntStream.range(0, file.engaged().size())
                 .mapToObj(i -> new FindingRow(i, file.engaged().get(i))).toList();
         return new TaskPage(task, file, choices, cited, definitions.notAbuse(v), ladder, note, prec, task.claimable(),
-                bases, findings);
+                bases, findings, task.kind() == TaskKind.TRIAGE ? identity.pendingRequest(task.caseRef()) : null);
     }
 
     private PrecedentRow precedentRow(Precedents.Precedent p) {

@@ -28,6 +28,7 @@ final class TaskForm {
                 body.put("exchangeOpenedBy", form.text("exchangeOpenedBy"));
                 body.put("protectedCharacteristic", form.text("protectedCharacteristic"));
                 body.put("lawfulBases", lawfulBases(form));
+                body.put("anonymity", anonymity(form));
             }
             case INVESTIGATE -> body.put("report", form.text("report"));
             case PANEL_DECISION -> vote(form, body);
@@ -67,6 +68,17 @@ final class TaskForm {
         body.put("sanctionMonths", wholeNumber(form.text("sanctionMonths")));
         body.put("departureReason", form.text("departureReason"));
         body.put("reasons", form.text("reasons"));
+    }
+
+    /** The decision on a request for anonymity, if any of it was given (the use case says when one is needed). */
+    private static Map<String, Object> anonymity(Form form) {
+        if (form.text("anonymity.grant") == null && form.text("anonymity.reasons") == null) {
+            return null;
+        }
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("grant", form.yesNo("anonymity.grant"));
+        a.put("reasons", form.text("anonymity.reasons"));
+        return a;
     }
 
     /** One entry for each item of evidence the form lists (blank where nothing was given: the payload says what is needed). */

@@ -55,7 +55,8 @@ public class TaskResource {
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete my task with the payload for its kind",
-            description = "triage: {inScope, clauses, reasons}; investigate: {report}; panelDecision: {findings:"
+            description = "triage: {inScope, clauses, reasons, anonymity?: {grant, reasons}} (anonymity: needed when the"
+                    + " complainant asked for it and the complaint is in scope, refused otherwise); investigate: {report}; panelDecision: {findings:"
                     + " [{clause, upheld}], sanction, sanctionMonths?, departureReason?, reasons}; hearAppeal: {allow,"
                     + " findings?, sanction?, sanctionMonths?, departureReason?, reasons}; reviewSuspension: {renew,"
                     + " reasons}; chase*: {note}")

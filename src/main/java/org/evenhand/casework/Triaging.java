@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.evenhand.casework.rules.Deadlines;
+import org.evenhand.casework.rules.Disclosure;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.crypto.CaseVault;
@@ -46,9 +47,11 @@ public class Triaging {
     @Inject
     jakarta.enterprise.inject.Instance<EvidenceGate> evidence;
     @Inject
-    PileOns pileOns;
-    @Inject
     jakarta.enterprise.inject.Instance<CaseEvidence> caseEvidence;
+    @Inject
+    ComplainantIdentity identity;
+    @Inject
+    AnonymityWords words;
 
     /** Process step: the caseworkers eligible to handle this case, as the engine's candidate list. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -70,6 +73,15 @@ public class Triaging {
         CaseFile c = cases.load(ref);
         DefinitionVersion v = citations.version(c.definitionVersion);
         List<String> clauses = in.clauses() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.clauses()));
+        Disclosure.Anonymity anonymity = c.anonymityState();
+        if (in.anonymity() != null && !anonymity.needsDecision()) {
+            throw ProblemException.invalidField("anonymity.grant", anonymity == Disclosure.Anonymity.NOT_ASKED
+                    ? words.nothingAsked() : words.alreadyDecided());
+        }
+        if (in.inScope() && anonymity.needsDecision() && in.anonymity() == null) {
+            // the respondent is told the allegation next: who complained must be settled first
+            throw ProblemException.invalidField("anonymity.grant", words.decisionNeeded());
+        }
         // the payload's own rules (in scope needs a clause, out of scope none, ...) are on Payloads.Triage
         if (in.inScope()) {
             citations.requireClauses(v, clauses, "clauses");
@@ -94,7 +106,32 @@ public class Triaging {
         c.protectedCharacteristic = in.protectedCharacteristic() == null ? null : in.protectedCharacteristic().code();
         letters.record(c, caseworker, "triaged", staff, (in.inScope() ? "In scope, engaging " + String.join(", ", clauses)
                 : "Out of scope") + " (definition " + v.id() + "). Reasons: " + in.reasons());
+        decideAnonymity(c, caseworker, in, anonymity);
         process.complete(taskId, Map.of("inScope", in.inScope()));
+    }
+
+    /**
+     * Records the decision on a pending request for anonymity (timeline and trail), and, when the
+     * complaint goes ahead and the respondent has not been told of it yet, tells the first
+     * complainant whether their name will be shared (decision 0029).
+     */
+    private void decideAnonymity(CaseFile c, String caseworker, Payloads.Triage in, Disclosure.Anonymity before) {
+        Disclosure.Anonymity now = before;
+        if (in.anonymity() != null) {
+            now = before.decided(in.anonymity().grant());
+            c.anonymity = now.name().toLowerCase(java.util.Locale.ROOT);
+            c.anonymityDecidedBy = caseworker;
+            c.anonymityDecidedAt = time.now();
+            c.anonymityDecisionReasons = vault.seal(c.ref, in.anonymity().reasons().strip());
+            letters.record(c, caseworker, "anonymity-decided", staff,
+                    words.decided(in.anonymity().grant(), in.anonymity().reasons().strip()));
+        }
+        if (in.inScope() && c.respondentNotifiedAt == null && c.complainant != null && c.respondent != null) {
+            boolean asked = before != Disclosure.Anonymity.NOT_ASKED;
+            letters.tellMember(c, c.complainant, Party.COMPLAINANT, "name-shared", Letters.nameShared(
+                    new Letters.NameShared(c.respondent.displayName, asked, now == Disclosure.Anonymity.GRANTED,
+                            in.anonymity() == null ? null : in.anonymity().reasons().strip())));
+        }
     }
 
     /** Process step: out of scope; the case ends and the complainant is told why. */
@@ -117,8 +154,10 @@ public class Triaging {
         c.respondentNotifiedAt = time.now();
         Instant due = Deadlines.due(time.now(), config.responseWindow());
         List<Letters.ClauseLine> clauses = Letters.clauses(v, c.engagedClauses);
+        // who complained: named unless anonymity was granted; joined complainants counted, never named (decision 0029)
         letters.tell(c, Party.RESPONDENT, "allegation", Letters.allegation(new Letters.Allegation(c.conductDate, v.id(),
-                clauses, vault.open(c.ref, c.allegation), pileOns.hasJoined(c), due)));
+                clauses, identity.forRespondent(c).apply(vault.open(c.ref, c.allegation)), identity.nameForRespondent(c),
+                identity.othersJoined(c), due)));
         letters.tell(c, Party.COMPLAINANT, "accepted", Letters.accepted(new Letters.Accepted(clauses, due)));
     }
 

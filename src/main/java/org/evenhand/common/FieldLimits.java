@@ -10,6 +10,12 @@ public final class FieldLimits {
     public static final int THREAD_MESSAGES = 50;
 
     /**
+     * A complainant's reasons for asking to stay anonymous, and a caseworker's for granting or
+     * refusing it (decision 0029).
+     */
+    public static final int ANONYMITY_REASONS = 5_000;
+
+    /**
      * The longest text field of any form (an investigation report). Pages are posted URL-encoded or
      * as multipart, where one character can take up to 9 bytes (%XX for each of three UTF-8 bytes),
      * so quarkus.http.limits.max-form-attribute-size is this times 9 (FormLimitsTest holds the two together).

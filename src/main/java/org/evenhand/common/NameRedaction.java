@@ -35,6 +35,23 @@ public final class NameRedaction {
         }
     }
 
+    /** Strikes these identifiers only (a membership number, an email), whole words, case-insensitively. */
+    public static NameRedaction identifiers(List<String> identifiers, String replacement) {
+        List<String> given = identifiers.stream().filter(t -> t != null && !t.isBlank()).toList();
+        return given.isEmpty() ? new NameRedaction(null, List.of(), replacement)
+                : new NameRedaction(given.get(0), given.subList(1, given.size()), replacement, false);
+    }
+
+    private NameRedaction(String first, List<String> others, String replacement, boolean parts) {
+        this.replacement = Matcher.quoteReplacement(replacement);
+        List<String> terms = new ArrayList<>(others);
+        terms.add(first);
+        terms.sort((a, b) -> b.length() - a.length());
+        for (String t : terms) {
+            patterns.add(Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}])"));
+        }
+    }
+
     public String apply(String text) {
         if (text == null) {
             return null;

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.evenhand.casework.AnonymityGround;
+import org.evenhand.common.FieldLimits;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.CurrentUser;
@@ -45,8 +47,12 @@ public class FilingPages {
 
     public record FilePage(List<Definitions.VersionClauses> versions, List<Choice> found, String chosenLabel,
             String searched, EvidenceRecords.ConsentNotice notice, String today, long maxFileMb,
-            EvidenceForm.Names fields) {
+            EvidenceForm.Names fields, List<Choice> grounds, int anonymityLimit) {
     }
+
+    /** The grounds for anonymity, in the complainant's words. */
+    static final List<Choice> GROUNDS = java.util.Arrays.stream(AnonymityGround.values())
+            .map(g -> new Choice(g.code(), g.words())).toList();
 
     @CheckedTemplate
     static class Templates {
@@ -106,7 +112,7 @@ public class FilingPages {
         LocalDate date = date(form);
         EvidenceForm.Given given = evidenceForm.read(form, file, EvidenceForm.FILING, false, false);
         ComplaintRequest request = new ComplaintRequest(form.text(RESPONDENT), date, form.values("clauses"),
-                form.text("allegation"), form.text("conductLink"), given.evidence());
+                form.text("allegation"), form.text("conductLink"), given.evidence(), anonymity(form));
         try {
             UploadParts.requireOneFileAt("file"); // one file, in the file field: said beside it
             String ref = filing.file(me, request, given.file()).ref();
@@ -120,6 +126,19 @@ public class FilingPages {
         List<Choice> found = form.text("respondentQuery") != null && form.text(RESPONDENT) == null ? find(form, me)
                 : List.of();
         return Html.page(400, Templates.file(filePage(form, found, date), form));
+    }
+
+    /**
+     * The request for anonymity: when the box is ticked, and also when a reason was chosen or typed without
+     * it (never named by mistake: the command then says what else it needs); none otherwise.
+     */
+    private static ComplaintRequest.AnonymityRequest anonymity(Form form) {
+        if (!form.ticked("anonymity.asked") && form.text("anonymity.ground") == null
+                && form.text("anonymity.reasons") == null) {
+            return null;
+        }
+        return new ComplaintRequest.AnonymityRequest(AnonymityGround.of(form.text("anonymity.ground")),
+                form.text("anonymity.reasons"));
     }
 
     /** The respondent field: the command's property, filled by the member picker. */
@@ -155,7 +174,8 @@ public class FilingPages {
                     .orElse(null);
         }
         return new FilePage(definitions.pickers(date), found, chosen, form.text("respondentQuery"), evidence.notice(),
-                time.today().toString(), evidenceConfig.maxFileBytes() / (1024 * 1024), EvidenceForm.FILING);
+                time.today().toString(), evidenceConfig.maxFileBytes() / (1024 * 1024), EvidenceForm.FILING, GROUNDS,
+                FieldLimits.ANONYMITY_REASONS);
     }
 
     /**

@@ -73,7 +73,9 @@ public class IntakeService {
         }
         ReceivingComplaints.Received r = cases.receive(new ReceivingComplaints.Filing(complainant, respondent, in.allegation().strip(),
                 in.conductDate(), in.conductLink(), version, in.clauses().stream().map(String::strip).toList(),
-                pileOns.keysFor(in.conductLink(), excerpt == null ? null : excerpt.text())));
+                pileOns.keysFor(in.conductLink(), excerpt == null ? null : excerpt.text()),
+                in.anonymity() == null ? null
+                        : new ReceivingComplaints.AnonymityAsked(in.anonymity().ground(), in.anonymity().reasons())));
         involved.afterFiling(r.caseFile(), r.joined(), complainant, in.allegation(), excerpt == null ? null : excerpt.text());
         Long item = excerpt == null ? null : evidence.get().giveWithComplaint(r.caseFile(), complainant, excerpt);
         return new ComplaintReceipt(r.caseFile().ref, r.caseFile().definitionVersion, "Received", time.now(), item,

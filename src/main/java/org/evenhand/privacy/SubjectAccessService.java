@@ -29,8 +29,11 @@ import org.evenhand.trail.ActionTrail;
 
 /**
  * Subject access (UK GDPR Art. 15): everything held about a member in one ZIP, data.json plus the
- * files they gave. Other people are redacted: the other party appears only as "the complainant"
- * or "the respondent", their names and numbers are struck from free text, staff appear by role.
+ * files they gave. Other people are redacted: staff appear by role; for a complainant the respondent
+ * is "the respondent" and other complainants are struck out; for the respondent the first complainant
+ * is named only if they may be told who complained (decision 0029), otherwise "the complainant", and
+ * complainants who joined the case are counted, never named. Membership numbers and emails of
+ * others are struck from all free text.
  */
 @ApplicationScoped
 public class SubjectAccessService {
@@ -41,6 +44,8 @@ public class SubjectAccessService {
 
     @Inject
     CaseViews views;
+    @Inject
+    org.evenhand.casework.ComplainantIdentity identity;
     @Inject
     CaseVault vault;
     @Inject
@@ -72,7 +77,8 @@ public class SubjectAccessService {
     public byte[] pack(Member m, String requestedBy) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("generatedAt", time.now());
-        data.put("about", "Everything Evenhand holds about you. Other people's identities are removed.");
+        data.put("about", "Everything Evenhand holds about you. Other people's identities are removed, except the"
+                + " name of a complainant who has been named to you.");
         data.put("member", Map.of("membershipNumber", m.membershipNumber, "displayName", m.displayName,
                 "email", String.valueOf(m.email), "clp", m.clp, "region", m.region, "joinedOn", m.joinedOn));
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -84,12 +90,17 @@ public class SubjectAccessService {
                 + " or c.id in (select j.caseId from JoinedComplainant j where j.memberId = ?1) order by c.receivedAt", m.id);
         for (CaseFile c : mine) {
             Party party = c.partyOf(m);
-            Redactor r = new Redactor(c.member(party.other()));
+            // the respondent reads who complained as decision 0029 allows; a complainant, no other complainant
+            java.util.function.UnaryOperator<String> r = party == Party.RESPONDENT ? identity.forRespondent(c)
+                    : new Redactor(c.respondent, identity.forComplainant(c, m))::apply;
             CaseViews.MemberCase view = views.forMember(m, c.ref);
             Map<String, Object> cv = new LinkedHashMap<>();
             cv.put("ref", c.ref);
             cv.put("yourRole", party.label());
-            cv.put("otherParty", "the " + party.other().label());
+            cv.put("otherParty", party == Party.RESPONDENT ? view.otherParty() : "the respondent");
+            if (party == Party.RESPONDENT && view.othersComplained() != null && view.othersComplained() > 0) {
+                cv.put("othersComplained", view.othersComplained());
+            }
             cv.put("status", view.status());
             cv.put("outcome", view.outcome());
             cv.put("receivedAt", view.receivedAt());
@@ -254,18 +265,20 @@ public class SubjectAccessService {
                 : (Instant) o;
     }
 
-    /** Strikes a third party's names, username, membership number and email from free text. */
+    /** Strikes a third party's names, username, membership number and email from free text, after {@code first}. */
     static final class Redactor {
         private final org.evenhand.common.NameRedaction redaction;
+        private final java.util.function.UnaryOperator<String> first;
 
-        Redactor(Member other) {
+        Redactor(Member other, java.util.function.UnaryOperator<String> first) {
+            this.first = first;
             redaction = other == null ? new org.evenhand.common.NameRedaction(null, List.of(), "")
                     : new org.evenhand.common.NameRedaction(other.displayName,
                             java.util.Arrays.asList(other.membershipNumber, other.username, other.email), "[third party]");
         }
 
         String apply(String text) {
-            return redaction.apply(text);
+            return redaction.apply(first.apply(text));
         }
     }
 }

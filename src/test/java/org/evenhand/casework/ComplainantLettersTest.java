@@ -27,7 +27,8 @@ class ComplainantLettersTest {
         Letters.Letter l = LetterTemplates.render("joined", new Letters.Joined("Bob Baker", "2026.1"));
         assertEquals("We have received your complaint", l.subject());
         assertTrue(l.body().contains("your complaint has been joined to theirs"), l.body());
-        assertTrue(l.body().contains("No other complainant sees your complaint or your name."), l.body());
+        assertTrue(l.body().contains("No other complainant sees your complaint or your name, and Bob Baker is never told"
+                + " your name: only how many others complained."), l.body());
     }
 
     @Test

@@ -248,10 +248,12 @@ class PileOnTest {
         awaitStarted(filers.get(0), theCase);
         Api.Held triage = Api.claimed(Api.CASEWORKERS, theCase, "triage");
         Api.complete(triage, Map.of("inScope", true, "clauses", List.of("harassment"), "reasons", "Targeted replies."));
-        // the respondent: "the complainants", no names, no count
+        // the respondent: the first complainant by name (no anonymity was asked for), the others counted, never named
         JsonPath told = Api.myCase("r-" + tag, theCase);
-        assertEquals("the complainants", told.getString("otherParty"));
-        assertFalse(told.prettify().contains("Surge member"), "no complainant named");
+        assertEquals("Surge member " + tag + "-1", told.getString("otherParty"));
+        assertEquals(2, told.getInt("othersComplained"));
+        assertFalse(told.prettify().contains("Surge member " + tag + "-2"), "no joined complainant named");
+        assertFalse(told.prettify().contains("Surge member " + tag + "-3"), "no joined complainant named");
         EngineClock.advance(Duration.ofDays(15));
         try {
             EngineClock.fireDueTimers(theCase);
