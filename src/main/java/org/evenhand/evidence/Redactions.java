@@ -13,7 +13,6 @@ import org.evenhand.casework.CaseViews;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.crypto.CaseVault;
-import org.evenhand.trail.ActionTrail;
 
 /**
  * A file reaches a panel only as the caseworker decided (decision 0028): a redacted copy they
@@ -43,8 +42,6 @@ public class Redactions {
     CaseVault vault;
     @Inject
     CaseLetters letters;
-    @Inject
-    ActionTrail trail;
     @Inject
     TimeSource time;
 
@@ -84,8 +81,8 @@ public class Redactions {
     private void decided(CaseFile c, EvidenceItem item, String caseworker, String kind, String summary) {
         item.redactionBy = caseworker;
         item.redactionAt = time.now();
+        // on the staff timeline, and (CaseLetters) the trail
         letters.record(c, caseworker, kind, staff, summary);
-        trail.record(caseworker, kind, c.ref, "item " + item.id);
     }
 
     private static EvidenceItem fileInUse(CaseFile c, long id) {
