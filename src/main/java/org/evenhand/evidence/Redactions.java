@@ -45,6 +45,12 @@ public class Redactions {
     @Inject
     TimeSource time;
 
+    /** 404 unless this caseworker handles the case (before an upload's parts are judged). */
+    @Transactional
+    public void requireHandler(String caseworker, String ref) {
+        views.requireStaffAccess(caseworker, true, false, ref);
+    }
+
     @Transactional
     public EvidenceRecords.View redactedCopy(String caseworker, String ref, long id, byte[] bytes) {
         CaseFile c = views.requireStaffAccess(caseworker, true, false, ref);

@@ -63,6 +63,7 @@ public class StaffEvidenceResource {
                     + " only the copy. The decision is on the case's staff timeline and the trail.")
     public EvidenceRecords.View redactedCopy(@PathParam("ref") String ref, @PathParam("id") long id,
             @RestForm("file") FileUpload file) {
+        redactions.requireHandler(user.username(), ref);
         UploadParts.requireExactly(java.util.Set.of("file"), "file");
         EvidenceFile given = EvidenceFile.of(file);
         return redactions.redactedCopy(user.username(), ref, id, given == null ? null : given.bytes());
