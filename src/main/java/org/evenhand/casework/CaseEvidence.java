@@ -11,12 +11,20 @@ import org.evenhand.identity.Member;
  */
 public interface CaseEvidence {
 
-    /** One item as the viewer may see it; {@code yours} only for a member's own items. */
+    /**
+     * One item as the viewer may see it; {@code yours} only for a member's own items. {@code redaction}
+     * for staff, files only: "awaiting", "redacted" or "not-needed" (decision 0028).
+     */
     record Item(long id, String kind, String party, boolean yours, String filename, String mediaType, Long sizeBytes,
-            Instant consentWithdrawnAt, String lawfulBasis, String status, Instant createdAt) {
+            Instant consentWithdrawnAt, String lawfulBasis, String status, Instant createdAt, String redaction) {
 
         public boolean inUse() {
             return "in-use".equals(status);
+        }
+
+        /** A file nobody has yet decided how a panel may see. */
+        public boolean awaitingRedaction() {
+            return "awaiting".equals(redaction) && inUse();
         }
     }
 

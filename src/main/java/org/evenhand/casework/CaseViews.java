@@ -13,11 +13,13 @@ import java.util.function.UnaryOperator;
 import org.evenhand.casework.rules.PanelTally;
 import org.evenhand.casework.rules.Withdrawal;
 import org.evenhand.common.NameRedaction;
+import org.evenhand.common.PlaceRedaction;
 import org.evenhand.common.ProblemException;
 import org.evenhand.definition.Citations;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
+import org.evenhand.identity.PlaceNames;
 import org.evenhand.crypto.CaseVault;
 import org.evenhand.crypto.ErasedException;
 import org.evenhand.trail.ActionTrail;
@@ -108,6 +110,8 @@ public class CaseViews {
     Sanctions sanctions;
     @Inject
     ComplainantIdentity identity;
+    @Inject
+    PlaceNames places;
 
     static final String ERASED = "[erased]";
 
@@ -251,8 +255,10 @@ public class CaseViews {
     }
 
     /**
-     * What a blind reader (a panel member) is shown of free text: the parties' names, membership
-     * numbers, logins and emails struck out and replaced by their role, as the structured fields are.
+     * What a blind reader (a panel member) is shown of free text: the parties' names, the handles
+     * their names suggest, membership numbers, logins and emails struck out and replaced by their
+     * role, as the structured fields are; and every CLP and region name (PlaceNames, and the
+     * parties' own from the case) replaced by "[place]" (decision 0028).
      */
     public UnaryOperator<String> blinding(CaseFile c) {
         NameRedaction complainant = redaction(c.complainant, "[the complainant]");
@@ -260,14 +266,22 @@ public class CaseViews {
         // complainants who joined a pile-on are struck out too (the panel is not told how many there were)
         List<Long> joinedIds = JoinedComplainant.<JoinedComplainant>list("caseId = ?1 and memberId is not null", c.id)
                 .stream().map(j -> j.memberId).toList();
-        List<NameRedaction> joined = joinedIds.isEmpty() ? List.of()
-                : Member.<Member>list("id in ?1", joinedIds).stream().map(m -> redaction(m, "[the complainant]")).toList();
+        List<Member> joinedMembers = joinedIds.isEmpty() ? List.of() : Member.<Member>list("id in ?1", joinedIds);
+        List<NameRedaction> joined = joinedMembers.stream().map(m -> redaction(m, "[the complainant]")).toList();
+        List<String> ownPlaces = new ArrayList<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(c.complainant, c.respondent), joinedMembers.stream())
+                .filter(java.util.Objects::nonNull).forEach(m -> {
+                    ownPlaces.add(m.clp);
+                    ownPlaces.add(m.region);
+                });
+        PlaceRedaction theirs = new PlaceRedaction(ownPlaces);
+        PlaceRedaction everywhere = places.all();
         return t -> {
             String out = complainant.apply(t);
             for (NameRedaction j : joined) {
                 out = j.apply(out);
             }
-            return respondent.apply(out);
+            return everywhere.apply(theirs.apply(respondent.apply(out)));
         };
     }
 

@@ -30,8 +30,13 @@ public class StaffCaseFiles {
             String created, Due due) {
     }
 
+    /**
+     * An item on the case file. {@code redaction}: how a panel sees a file, in words (null for text and
+     * links); {@code needsRedaction}: a file its caseworker must still decide on; {@code openable}: the
+     * reader may open it (a panel member not a file awaiting redaction).
+     */
     public record EvidenceRow(long id, String what, String givenBy, String given, String status, boolean inUse,
-            String lawfulBasis, boolean needsBasis) {
+            String lawfulBasis, boolean needsBasis, String redaction, boolean needsRedaction, boolean openable) {
     }
 
     public record NoteRow(String when, String author, String audience, List<String> text) {
@@ -125,7 +130,8 @@ public class StaffCaseFiles {
     public record TaskPage(TaskRow task, CaseFileView file, List<Definitions.ClauseOption> clauseChoices,
             List<String> citedIds, List<Definitions.NotAbuseEntry> notAbuse, List<Definitions.Rung> ladder,
             String ladderNote, List<PrecedentRow> precedents, boolean needsClaim, List<BasisRow> lawfulBases,
-            List<FindingRow> findings, ComplainantIdentity.PendingRequest anonymity) {
+            List<FindingRow> findings, ComplainantIdentity.PendingRequest anonymity,
+            List<EvidenceRow> awaitingRedaction) {
     }
 
     /** Joined complainants listed on the case page; the rest through GET /api/cases/{ref}/complainants. */
@@ -197,7 +203,8 @@ public class StaffCaseFiles {
         List<FindingRow> findings = IntStream.range(0, file.engaged().size())
                 .mapToObj(i -> new FindingRow(i, file.engaged().get(i))).toList();
         return new TaskPage(task, file, choices, cited, definitions.notAbuse(v), ladder, note, prec, task.claimable(),
-                bases, findings, task.kind() == TaskKind.TRIAGE ? identity.pendingRequest(task.caseRef()) : null);
+                bases, findings, task.kind() == TaskKind.TRIAGE ? identity.pendingRequest(task.caseRef()) : null,
+                file.evidence().stream().filter(EvidenceRow::needsRedaction).toList());
     }
 
     private PrecedentRow precedentRow(Precedents.Precedent p) {
@@ -227,8 +234,14 @@ public class StaffCaseFiles {
             CaseDisplay.EvidenceLine r = CaseDisplay.evidence(e);
             boolean needs = handles && "complainant".equals(e.party()) && "in-use".equals(e.status())
                     && e.lawfulBasis() == null;
+            String redaction = e.redaction() == null ? null : switch (e.redaction()) {
+                case "redacted" -> handles ? "The panel reads a redacted copy" : "Redacted copy";
+                case "not-needed" -> handles ? "The panel reads it as given (no redaction needed)" : "Needs no redaction";
+                default -> "Awaiting redaction";
+            };
             return new EvidenceRow(e.id(), r.what(), "The " + e.party(), r.given(), r.status(), r.inUse(),
-                    e.lawfulBasis(), needs);
+                    e.lawfulBasis(), needs, redaction, handles && e.awaitingRedaction(),
+                    r.inUse() && (handles || !e.awaitingRedaction()));
         }).toList();
         List<EventRow> timeline = events(c.timeline());
         List<EventRow> trail = events(c.trail());

@@ -47,6 +47,7 @@ public class WorkPages {
             "note", "Your note has been added.",
             "message", "Your message has been sent to the party, on their case page and by email.",
             "basis", "The lawful basis has been recorded.",
+            "redaction", "Recorded: the panel will see the file as you decided.",
             "suspension", "The interim suspension has been imposed; the respondent has been told, and it will be reviewed.");
 
     public record QueuePage(String name, List<TaskRow> mine, List<TaskRow> offered, String done, boolean panel) {

@@ -1,14 +1,16 @@
 package org.evenhand.common;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Strikes a person's identifiers from free text: their full name, each part of it of three
- * letters or more, and any other identifiers given (membership number, login, email), whole
- * words only, case-insensitively, longest first.
+ * letters or more, the handles their name suggests (Handles: "@janedoe", "jane_doe", "jdoe", with
+ * any digits after, as in links), and any other identifiers given (membership number, login,
+ * email), whole words only, case-insensitively, longest first.
  */
 public final class NameRedaction {
 
@@ -21,18 +23,28 @@ public final class NameRedaction {
         if (name == null) {
             return;
         }
-        List<String> terms = new ArrayList<>();
-        terms.add(name);
+        record Term(int length, Pattern pattern) {
+        }
+        List<Term> terms = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        words.add(name);
         for (String part : name.split("\\s+")) {
             if (part.length() >= 3) {
-                terms.add(part);
+                words.add(part);
             }
         }
-        identifiers.stream().filter(t -> t != null && !t.isBlank()).forEach(terms::add);
-        terms.sort((a, b) -> b.length() - a.length());
-        for (String t : terms) {
-            patterns.add(Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}])"));
+        identifiers.stream().filter(t -> t != null && !t.isBlank()).forEach(words::add);
+        for (String t : words) {
+            terms.add(new Term(t.length(), Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(t)
+                    + "(?![\\p{L}\\p{N}])")));
         }
+        for (String h : Handles.of(name)) {
+            // "@jane_doe", "janedoe1987": an at sign before a handle and digits after it are part of it
+            terms.add(new Term(h.length() + 1, Pattern.compile("(?i)(?<![\\p{L}\\p{N}@])@?" + Pattern.quote(h)
+                    + "\\d*(?![\\p{L}\\p{N}])")));
+        }
+        terms.sort(Comparator.comparingInt(Term::length).reversed());
+        terms.forEach(t -> patterns.add(t.pattern()));
     }
 
     /** Strikes these identifiers only (a membership number, an email), whole words, case-insensitively. */

@@ -64,9 +64,29 @@ public class EvidenceItem extends PanacheEntityBase {
     /** Keyed fingerprint of what was given (Duplicates); cleared with the content. */
     @Column(name = "content_fingerprint")
     public String contentFingerprint;
+    /** A file's redaction decision for a blind reader (decision 0028): null (awaiting), redacted, not-needed. */
+    public String redaction;
+    /** The redacted copy, sealed like the content; cleared with it. */
+    @Column(name = "redacted_content")
+    public byte[] redactedContent;
+    @Column(name = "redacted_media_type")
+    public String redactedMediaType;
+    @Column(name = "redacted_size_bytes")
+    public Long redactedSizeBytes;
+    @Column(name = "redaction_reason")
+    public String redactionReason;
+    @Column(name = "redaction_by")
+    public String redactionBy;
+    @Column(name = "redaction_at")
+    public Instant redactionAt;
 
     public boolean inUse() {
         return sealedAt == null;
+    }
+
+    /** Whether a blind reader may open this item: not a file, or a file whose redaction is decided. */
+    public boolean readyForBlindReader() {
+        return !"file".equals(kind) || redaction != null;
     }
 
     public static List<EvidenceItem> ofCase(Long caseId) {

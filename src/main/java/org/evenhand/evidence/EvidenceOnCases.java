@@ -47,6 +47,6 @@ public class EvidenceOnCases implements CaseEvidence {
 
     private static Item item(EvidenceRecords.View v) {
         return new Item(v.id(), v.kind(), v.party(), v.yours(), v.filename(), v.mediaType(), v.sizeBytes(),
-                v.consentWithdrawnAt(), v.lawfulBasis(), v.status(), v.createdAt());
+                v.consentWithdrawnAt(), v.lawfulBasis(), v.status(), v.createdAt(), v.redaction());
     }
 }

@@ -171,6 +171,6 @@ public class EvidencePages {
     private static CaseDisplay.EvidenceLine line(EvidenceRecords.View v) {
         return CaseDisplay.evidence(new org.evenhand.casework.CaseEvidence.Item(v.id(), v.kind(), v.party(), v.yours(),
                 v.filename(), v.mediaType(), v.sizeBytes(), v.consentWithdrawnAt(), v.lawfulBasis(), v.status(),
-                v.createdAt()));
+                v.createdAt(), v.redaction()));
     }
 }

@@ -84,17 +84,46 @@ public final class EvidenceRecords {
             @NotNull(message = "{evidence.consent.required}") @Valid Consent consent) {
     }
 
+    /**
+     * An item of evidence. {@code redaction}, for files: "awaiting" (no decision yet: a panel cannot
+     * open it), "redacted" (a panel reads the caseworker's redacted copy) or "not-needed".
+     */
     public record View(Long id, String kind, String party, boolean yours, String filename, String mediaType,
             Long sizeBytes, Instant consentGivenAt, String consentNoticeVersion, Instant consentWithdrawnAt,
-            String lawfulBasis, String status, Instant createdAt) {
+            String lawfulBasis, String status, Instant createdAt, String redaction) {
 
         /** An item as this viewer may see it (viewer null: staff). */
         static View of(EvidenceItem i, org.evenhand.identity.Member viewer) {
-            String status = i.inUse() ? "in-use" : i.consentWithdrawnAt != null ? "withdrawn" : "destroyed";
             return new View(i.id, i.kind, i.party, viewer != null && viewer.id.equals(i.submittedBy), i.filename,
                     i.mediaType, i.sizeBytes, i.consentGivenAt, i.consentNoticeVersion, i.consentWithdrawnAt,
-                    i.lawfulBasis, status, i.createdAt);
+                    i.lawfulBasis, status(i), i.createdAt, viewer == null ? redaction(i) : null);
         }
+
+        /**
+         * An item as a blind reader (a panel member) sees it: a file under a neutral name (the name it
+         * was given may name someone), with the size and type of the copy they may open.
+         */
+        static View blind(EvidenceItem i) {
+            boolean redacted = Redactions.REDACTED.equals(i.redaction);
+            String type = redacted ? i.redactedMediaType : i.mediaType;
+            return new View(i.id, i.kind, i.party, false, "file".equals(i.kind) ? blindName(i.id, type) : null, type,
+                    redacted ? i.redactedSizeBytes : i.sizeBytes, i.consentGivenAt, i.consentNoticeVersion,
+                    i.consentWithdrawnAt, i.lawfulBasis, status(i), i.createdAt, redaction(i));
+        }
+
+        private static String status(EvidenceItem i) {
+            return i.inUse() ? "in-use" : i.consentWithdrawnAt != null ? "withdrawn" : "destroyed";
+        }
+
+        private static String redaction(EvidenceItem i) {
+            return !"file".equals(i.kind) ? null : i.redaction == null ? "awaiting" : i.redaction;
+        }
+    }
+
+    /** "evidence-12.png": a file's name as a blind reader is given it. */
+    static String blindName(long id, String mediaType) {
+        String ext = "application/pdf".equals(mediaType) ? "pdf" : "image/jpeg".equals(mediaType) ? "jpg" : "png";
+        return "evidence-" + id + "." + ext;
     }
 
     /** An item as stored, and whether this request stored it (false: the same item was given before). */

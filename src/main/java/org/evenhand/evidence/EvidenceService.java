@@ -141,7 +141,8 @@ public class EvidenceService implements EvidenceGate {
     @Transactional
     public List<View> forStaff(String username, boolean caseworker, boolean panel, String ref) {
         CaseFile c = views.requireStaffAccess(username, caseworker, panel, ref);
-        return EvidenceItem.ofCase(c.id).stream().map(i -> view(i, null)).toList();
+        boolean blind = !views.handles(username, caseworker, c);
+        return EvidenceItem.ofCase(c.id).stream().map(i -> blind ? View.blind(i) : view(i, null)).toList();
     }
 
     @Transactional
@@ -154,18 +155,34 @@ public class EvidenceService implements EvidenceGate {
         return read(c, item, member.username, c.partyOf(member).label());
     }
 
-    /** A panel member (who works blind) reads text with the parties' names struck out, as on the case. */
+    /**
+     * A panel member (who works blind) reads text with the parties' names, handles and every place
+     * name struck out, as on the case, and a file only as the caseworker decided (Redactions): the
+     * redacted copy, or the file as given where it needs none. A file with no decision yet is not
+     * found for them, as an original is never theirs to open (decision 0028).
+     */
     @Transactional
     public Object readAsStaff(String username, boolean caseworker, boolean panel, String ref, long id) {
         CaseFile c = views.requireStaffAccess(username, caseworker, panel, ref);
         boolean handles = views.handles(username, caseworker, c);
-        Object content = read(c, item(c, id), username, handles ? "caseworker" : "panel");
-        if (!handles && content instanceof Content t) {
-            java.util.function.UnaryOperator<String> blind = views.blinding(c);
-            return new Content(t.id(), t.kind(), blind.apply(t.text()), blind.apply(t.url()),
-                    t.threadContext().stream().map(blind).toList());
+        EvidenceItem item = item(c, id);
+        if (!handles && item.inUse() && !item.readyForBlindReader()) {
+            throw ProblemException.notFound("evidence item " + id);
         }
-        return content;
+        Object content = read(c, item, username, handles ? "caseworker" : "panel");
+        if (handles) {
+            return content;
+        }
+        if (content instanceof FileContent f) {
+            boolean redacted = Redactions.REDACTED.equals(item.redaction);
+            String type = redacted ? item.redactedMediaType : f.mediaType();
+            return new FileContent(EvidenceRecords.blindName(item.id, type), type,
+                    redacted ? vault.openBytes(c.ref, item.redactedContent) : f.bytes());
+        }
+        Content t = (Content) content;
+        java.util.function.UnaryOperator<String> blind = views.blinding(c);
+        return new Content(t.id(), t.kind(), blind.apply(t.text()), blind.apply(t.url()),
+                t.threadContext().stream().map(blind).toList());
     }
 
     /** Withdrawal, as easy as giving: the item is sealed for good and the case goes back to triage. */
@@ -295,6 +312,7 @@ public class EvidenceService implements EvidenceGate {
         item.content = null;
         item.threadContext = null;
         item.contentFingerprint = null;
+        item.redactedContent = null;
         item.sealedAt = at;
         item.sealedReason = reason;
     }

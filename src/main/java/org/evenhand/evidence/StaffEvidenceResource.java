@@ -17,8 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** Handlers read evidence (every read logged) and record a lawful basis; they cannot add or search content. */
+/**
+ * Handlers read evidence (every read logged) and record a lawful basis; they cannot add or search
+ * content. The caseworker decides how a panel sees each file (decision 0028): a redacted copy, or
+ * none needed with a reason; a panel member reads only that, and never an original.
+ */
 @Path("/api/cases/{ref}/evidence")
 @Tag(name = "Evidence (staff)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +32,8 @@ public class StaffEvidenceResource {
 
     @Inject
     EvidenceService evidence;
+    @Inject
+    Redactions redactions;
     @Inject
     CurrentUser user;
 
@@ -44,6 +52,31 @@ public class StaffEvidenceResource {
     public Response content(@PathParam("ref") String ref, @PathParam("id") long id) {
         return EvidenceResponses.of(evidence.readAsStaff(user.username(), user.hasRole(Roles.CASEWORKER),
                 user.hasRole(Roles.PANEL), ref, id));
+    }
+
+    @POST
+    @Path("/{id}/redacted-copy")
+    @RolesAllowed(Roles.CASEWORKER)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Give the panel a redacted copy of a file (PNG, JPEG or PDF, checked as uploads are)",
+            description = "Exactly one part, file. The copy is sealed like the original; a panel member then reads"
+                    + " only the copy. The decision is on the case's staff timeline and the trail.")
+    public EvidenceRecords.View redactedCopy(@PathParam("ref") String ref, @PathParam("id") long id,
+            @RestForm("file") FileUpload file) {
+        redactions.requireHandler(user.username(), ref);
+        UploadParts.requireExactly(java.util.Set.of("file"), "file");
+        EvidenceFile given = EvidenceFile.of(file);
+        return redactions.redactedCopy(user.username(), ref, id, given == null ? null : given.bytes());
+    }
+
+    @POST
+    @Path("/{id}/no-redaction")
+    @RolesAllowed(Roles.CASEWORKER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm, with a reason, that a file needs no redaction: the panel reads it as given")
+    public EvidenceRecords.View noRedaction(@PathParam("ref") String ref, @PathParam("id") long id,
+            @Valid @NotNull Redactions.NotNeeded body) {
+        return redactions.notNeeded(user.username(), ref, id, body);
     }
 
     @POST

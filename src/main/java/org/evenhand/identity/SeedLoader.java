@@ -27,6 +27,8 @@ public class SeedLoader {
     SeedConfig config;
     @Inject
     EntityManager em;
+    @Inject
+    PlaceNames places;
 
     void onStart(@Observes StartupEvent event) throws IOException {
         if (config.directory().isPresent()) {
@@ -71,6 +73,7 @@ public class SeedLoader {
                 }
             }
         }
+        places.forget();
         LOG.infof("Seeds from %s: %d new members, %d new handlers", dir, members, handlers);
     }
 

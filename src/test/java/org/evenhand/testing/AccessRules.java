@@ -160,6 +160,13 @@ public final class AccessRules {
         RULES.put("POST /api/cases/{ref}/evidence/{id}/lawful-basis", post(Scope.STAFF_CASE, List.of("caseworker"),
                 Set.of(200), f -> Map.of("basis", "art-9-2-d", "reason", "Conduct between members of the party."),
                 "reason"));
+        // blind for real (issue 14, decision 0028): the caseworker decides how a panel sees a file; the fixture's
+        // item is text (no redaction decision: 409), and the matrix's multipart body has no file part (400)
+        RULES.put("POST /api/cases/{ref}/evidence/{id}/redacted-copy", post(Scope.STAFF_CASE, List.of("caseworker"),
+                Set.of(400, 409), f -> null).withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
+        RULES.put("POST /api/cases/{ref}/evidence/{id}/no-redaction", post(Scope.STAFF_CASE, List.of("caseworker"),
+                Set.of(409), f -> Map.of("reason", "The words of the post only: no names, handles or places."),
+                "reason"));
         // data protection (issue 4): a member's own rights, the DPO's work
         RULES.put("GET /api/me/data", rule(Scope.ROLE, MEMBER, Set.of(200)));
         RULES.put("POST /api/me/subject-access-requests", rule(Scope.ROLE, MEMBER, Set.of(201)));
@@ -231,7 +238,10 @@ public final class AccessRules {
                 "GET /work/tasks/{id}/recusal", "POST /work/tasks/{id}/recusal")) {
             RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
         }
-        for (String page : List.of("POST /work/cases/{ref}/notes", "POST /work/cases/{ref}/interim-suspension")) {
+        RULES.put("POST /work/cases/{ref}/evidence/{id}/redaction", rule(Scope.PAGE, List.of("caseworker"), Set.of(200))
+                .withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
+        for (String page : List.of("POST /work/cases/{ref}/notes", "POST /work/cases/{ref}/interim-suspension",
+                "GET /work/cases/{ref}/evidence/{id}/redaction")) {
             RULES.put(page, rule(Scope.PAGE, List.of("caseworker"), Set.of(200)));
         }
         for (String page : List.of("GET /nec/audit", "GET /nec/audit/download", "POST /nec/audit/reports",
