@@ -101,6 +101,9 @@ public class CaseFile extends PanacheEntityBase {
     public Instant investigatedAt;
     @Column(name = "respondent_notified_at")
     public Instant respondentNotifiedAt;
+    /** When the investigation report was disclosed to both parties, opening the comment window (V17). */
+    @Column(name = "report_disclosed_at")
+    public Instant reportDisclosedAt;
     @Column(name = "retention_due_at")
     public Instant retentionDueAt;
     /** destroy (dismissed, not upheld) or anonymise (upheld). */

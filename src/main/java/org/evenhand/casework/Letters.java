@@ -131,6 +131,14 @@ public class Letters {
     public record CaseworkerMessage(String text) {
     }
 
+    /** The investigation report disclosed to a party, with the day their window to comment on it closes. */
+    public record ReportReady(boolean toRespondent, Instant closes) {
+
+        public String closesOn() {
+            return LetterWords.date(closes);
+        }
+    }
+
     /** The envelope every letter goes out in. */
     public record Envelope(String name, String body, String ref) {
     }
@@ -162,6 +170,8 @@ public class Letters {
     public static native TemplateInstance appealDecision(AppealDecision m);
 
     public static native TemplateInstance caseworkerMessage(CaseworkerMessage m);
+
+    public static native TemplateInstance reportReady(ReportReady m);
 
     public static native TemplateInstance envelope(Envelope m);
 
