@@ -295,6 +295,7 @@ public final class AccessRules {
                 EngineClock.reset();
             }
             complete(tasks(CASEWORKERS, caseA, "investigate").get(0), Map.of("report", "Posts confirmed."));
+            org.evenhand.testing.EngineClock.endCommentWindow(caseA);
             List<Api.Held> panel = tasks(PANEL, caseA, "panelDecision");
             seated = panel.get(0).user();
             panelTask = panel.get(0).taskId();
