@@ -136,4 +136,32 @@ class DisclosureTest {
         Pages.as("bob", () -> Pages.page().get("/me/cases/" + ref + "/comment").then().statusCode(409));
         assertTrue(MailServer.lettersTo("carol@evenhand.test", ref).isEmpty(), "a third party is never written to");
     }
+
+    @Test
+    void evidenceTheComplainantAddsAfterTheRespondentWasToldIsDisclosedToThem() {
+        String ref = file("alice", "M100002", LocalDate.of(2026, 5, 16), List.of("harassment"), "He sent me twenty"
+                + " replies in an hour after I asked him to stop.");
+        long before = org.evenhand.testing.Evidence.give("alice", ref, org.evenhand.testing.Evidence.text(
+                "Stop replying to me. - You do not get to tell me what to do.", List.of()));
+        complete(claimed(CASEWORKERS, ref, "triage"), Map.of("inScope", true, "clauses", List.of("harassment"),
+                "reasons", "Engages harassment.", "lawfulBases", List.of(Map.of("evidenceId", before, "basis", "consent",
+                        "reason", "Given by the complainant with consent."))));
+        awaitLetter("bob@evenhand.test", "A complaint has been made about your conduct");
+        assertTrue(MailServer.lettersTo("bob@evenhand.test", "[" + ref + "] The complainant has added evidence").isEmpty(),
+                "evidence given before the allegation was put to him goes with the allegation");
+
+        long later = org.evenhand.testing.Evidence.give("alice", ref, org.evenhand.testing.Evidence.text(
+                "He wrote again the next morning: you will regret reporting me.", List.of()));
+        String letter = ComplaintLifecycleTest.letterOn(myCase("bob", ref), "evidence-disclosed");
+        assertTrue(letter.startsWith("The complainant has added evidence: The complainant has added evidence to the"
+                + " case since the allegation was put to you: an excerpt of the exchange, given on "), letter);
+        awaitLetter("bob@evenhand.test", "[" + ref + "] The complainant has added evidence");
+        List<Object> ids = as("bob").get("/api/me/cases/" + ref + "/evidence").then().statusCode(200).extract()
+                .jsonPath().getList("id");
+        assertTrue(ids.stream().map(o -> ((Number) o).longValue()).toList().contains(later), ids.toString());
+        as("bob").get("/api/me/cases/" + ref + "/evidence/" + later + "/content").then().statusCode(200)
+                .body(containsString("you will regret reporting me"));
+        assertFalse(myCase("alice", ref).getList("timeline.kind").contains("evidence-disclosed"),
+                "the letter is the respondent's");
+    }
 }
