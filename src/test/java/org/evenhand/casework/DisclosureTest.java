@@ -68,7 +68,7 @@ class DisclosureTest {
         String forAlice = alice.getString("investigationReport.report");
         assertTrue(forAlice.startsWith("Alice Adeyemi's account is borne out by the thread. Bob Brennan replied"), forAlice);
         assertFalse(forAlice.contains("Carol") || forAlice.contains("M100003") || forAlice.contains("carol@"), forAlice);
-        assertTrue(forAlice.contains("[someone else] ([someone else], [someone else]) also replied and asked him to stop;"
+        assertTrue(forAlice.contains("[someone else] ([someone else], [an email address]) also replied and asked him to stop;"
                 + " [someone else] saw it all."), forAlice);
         JsonPath bob = myCase("bob", ref);
         String forBob = bob.getString("investigationReport.report");

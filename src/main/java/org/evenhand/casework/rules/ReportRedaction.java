@@ -8,8 +8,7 @@ import org.evenhand.common.NameRedaction;
  * The investigation report as a party reads it (decision 0030): the people struck for that reader
  * (members other than the reader's own side and the member they complained about; for the
  * respondent, every complainant) by name, name parts, membership number, login and email, each
- * replaced by their role; then any email address or membership number left in the text, which can
- * only be someone else's.
+ * replaced by their role; every email address, and any membership number left in the text.
  */
 public final class ReportRedaction {
 
@@ -27,11 +26,11 @@ public final class ReportRedaction {
         if (text == null) {
             return null;
         }
-        String out = text;
+        // email addresses first, so that a login struck inside one leaves nothing of it behind
+        String out = EMAIL.matcher(text).replaceAll("[an email address]");
         for (Struck s : struck) {
             out = new NameRedaction(s.name(), s.identifiers(), s.role()).apply(out);
         }
-        out = EMAIL.matcher(out).replaceAll("[an email address]");
         return MEMBERSHIP_NUMBER.matcher(out).replaceAll("[a membership number]");
     }
 }
