@@ -270,6 +270,29 @@ async function investigate() {
   check(/done=completed/.test(page.url()), 'the report is filed');
 }
 
+// both parties read the investigation report on their case page and comment on it once; with both in, the panel is drawn
+async function commentOnReport() {
+  for (const [user, role, words] of [
+    ['bob', 'complainant', 'The report is fair, but it leaves out that she also messaged me privately on the third day.'],
+    ['carol', 'respondent', 'I accept the facts in the report. I had not seen the request to stop until the second day.']]) {
+    const page = await as(user);
+    await visit(page, `/me/cases/${ref}`);
+    const body = await text(page);
+    check(body.includes('The investigation report'), `the ${role} reads the investigation report on the case page`);
+    if (role === 'respondent') {
+      check(!body.includes('Bob Brennan'), "the respondent's copy of the report does not name the complainant");
+    }
+    await page.getByRole('link', { name: 'Comment on the report' }).click();
+    await page.waitForLoadState('load');
+    await audit(page, `${role}-comment`);
+    await submit(page, 'Send my comment');
+    check((await fieldError(page, 'comment')).length > 0, 'an empty comment is refused next to the field');
+    await page.fill('#comment', words);
+    await submit(page, 'Send my comment');
+    check((await text(page)).includes('Your comment on the investigation report has been sent'), `the ${role}'s comment is sent`);
+  }
+}
+
 async function panelDecides(kind, title, decide) {
   let seated = 0;
   for (const u of PANEL) {
@@ -563,6 +586,7 @@ try {
     await scene('A caseworker triages it', triage);
     await scene('The respondent responds', respond);
     await scene('An investigator reports', investigate);
+    await scene('Both parties comment on the report', commentOnReport);
     await scene('A blind panel decides', panel);
     await scene('The complainant appeals', decisionAndAppeal);
     await scene('A new panel hears the appeal', appealPanel);

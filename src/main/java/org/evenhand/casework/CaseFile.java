@@ -119,6 +119,9 @@ public class CaseFile extends PanacheEntityBase {
     /** Why, if they said (sealed). */
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
+    /** When the investigation report was disclosed to both parties, opening the comment window (V17). */
+    @Column(name = "report_disclosed_at")
+    public Instant reportDisclosedAt;
     @Column(name = "retention_due_at")
     public Instant retentionDueAt;
     /** destroy (dismissed, not upheld) or anonymise (upheld). */

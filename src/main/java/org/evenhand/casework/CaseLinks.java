@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.evenhand.casework.rules.SameExchange;
 import org.evenhand.identity.Handler;
 
 /**
@@ -19,10 +20,32 @@ public class CaseLinks {
     public record Linked(String ref, String relation, String stage, Instant receivedAt) {
     }
 
+    /** A counter-complaint about the same exchange, as the panel may see it: no names, its reference, stage and outcome. */
+    public record CounterComplaint(String ref, String relation, String stage, String outcome) {
+    }
+
+    static final String COUNTER = "A counter-complaint about the same exchange exists: the respondent complained about"
+            + " the complainant";
+
     @Inject
     CaseViews views;
     @Inject
     Assignment assignment;
+
+    /**
+     * Counter-complaints about the same exchange (SameExchange), for every reader of the staff view,
+     * the panel included: nothing in them names anyone.
+     */
+    List<CounterComplaint> counterComplaints(CaseFile c) {
+        if (c.complainant == null || c.respondent == null) {
+            return List.of();
+        }
+        List<CaseFile> swapped = CaseFile.list("id <> ?1 and complainant.id = ?2 and respondent.id = ?3 order by receivedAt",
+                c.id, c.respondent.id, c.complainant.id);
+        return swapped.stream().filter(o -> SameExchange.isCounterComplaint(true, c.conductLink, o.conductLink,
+                c.conductDate, o.conductDate)).map(o -> new CounterComplaint(o.ref, COUNTER, views.stage(o).label(),
+                        o.outcome == null ? null : o.outcome.name())).toList();
+    }
 
     @Transactional
     public List<Linked> of(String caseworker, String ref) {

@@ -66,7 +66,7 @@ public class CaseViews {
             String outcome, Instant receivedAt, LocalDate conductDate, String allegation, String definitionVersion,
             List<ClauseRef> clausesCited, List<ClauseRef> clausesEngaged, List<DeadlineView> deadlines,
             List<String> youCan, List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension,
-            List<Event> timeline, Sanctions.Standing sanctionOnRecord) {
+            List<Event> timeline, ReportViews.ReportView investigationReport, Sanctions.Standing sanctionOnRecord) {
     }
 
     /** The staff view. On a panel member's screen the parties are "Complainant" and "Respondent" only. */
@@ -78,7 +78,8 @@ public class CaseViews {
             List<String> sanctionsAllowed, List<DeadlineView> deadlines, List<CaseProcess.WorkItem> openTasks,
             List<DecisionView> decisions, AppealView appeal, SuspensionView interimSuspension, List<Event> timeline,
             List<Event> trail, List<InterferenceService.View> interference, Integer complainants,
-            PileOns.Surge surge, ReporterRecords.TrackRecord reporterRecord) {
+            PileOns.Surge surge, ReporterRecords.TrackRecord reporterRecord, List<ReportViews.CommentView> reportComments,
+            List<CaseLinks.CounterComplaint> counterComplaints, SanctionHistory.PanelStep yourPanelStep) {
     }
 
     /** The stages of the complaint as the process names them (TaskKind), in the words parties and staff read. */
@@ -112,6 +113,12 @@ public class CaseViews {
     ComplainantIdentity identity;
     @Inject
     PlaceNames places;
+    @Inject
+    ReportViews reports;
+    @Inject
+    CaseLinks links;
+    @Inject
+    SanctionHistory sanctionHistory;
 
     static final String ERASED = "[erased]";
 
@@ -161,6 +168,10 @@ public class CaseViews {
         if (party == Party.RESPONDENT && TaskKind.AWAIT_RESPONSE.is(step)) {
             can.add("respond");
         }
+        ReportViews.ReportView report = reports.forMember(m, c, party);
+        if (report != null && report.canComment()) {
+            can.add("comment");
+        }
         boolean decided = TaskKind.APPEAL_WINDOW.is(step) || TaskKind.HEAR_APPEAL.is(step)
                 || c.status == CaseFile.Status.CLOSED;
         Appeal appealLodged = decided ? Appeal.findById(c.id) : null;
@@ -194,7 +205,7 @@ public class CaseViews {
                 joined != null ? text(c, joined.allegation) : shown.apply(text(c, c.allegation)), v.id(),
                 clauses(v, joined != null ? joined.citedClauses : c.citedClauses), clauses(v, c.engagedClauses),
                 deadlines, can, decided ? decisions(c, shown) : List.of(), appealLodged == null ? null : appeal(c, shown),
-                suspension, timeline, party == Party.RESPONDENT ? sanctions.ofCase(c).orElse(null) : null);
+                suspension, timeline, report, party == Party.RESPONDENT ? sanctions.ofCase(c).orElse(null) : null);
     }
 
     /** Status as the API has always shown it: a received case is open (its process is about to start). */
@@ -251,7 +262,8 @@ public class CaseViews {
                 timeline, trailEvents, blind ? List.of() : interference.forCase(c.id),
                 surge == null ? null : surge.complainants(), surge,
                 // the complainant's track record is for the caseworker alone; a panel never sees it
-                blind ? null : reporters.of(c));
+                blind ? null : reporters.of(c), reports.comments(c, shown), links.counterComplaints(c),
+                panel ? sanctionHistory.panelStep(c, username) : null);
     }
 
     /**

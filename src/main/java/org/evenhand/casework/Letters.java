@@ -186,6 +186,14 @@ public class Letters {
         }
     }
 
+    /** The investigation report disclosed to a party, with the day their window to comment on it closes. */
+    public record ReportReady(boolean toRespondent, Instant closes) {
+
+        public String closesOn() {
+            return LetterWords.date(closes);
+        }
+    }
+
     /** The envelope every letter goes out in. */
     public record Envelope(String name, String body, String ref) {
     }
@@ -225,6 +233,8 @@ public class Letters {
     public static native TemplateInstance ownPartWithdrawn(OwnPartWithdrawn m);
 
     public static native TemplateInstance sanctionLapsed(SanctionLapsed m);
+
+    public static native TemplateInstance reportReady(ReportReady m);
 
     public static native TemplateInstance envelope(Envelope m);
 

@@ -48,7 +48,8 @@ public class MemberCasePages {
             "evidence", "Your evidence has been added to the case.",
             "withdrawn", "Your consent is withdrawn. No one can read that item again.",
             "complaint-withdrawn", "Your complaint is withdrawn and the case is closed. We have written to you to confirm it.",
-            "part-withdrawn", "You have withdrawn from the complaint. The case goes on for the other members who complained.");
+            "part-withdrawn", "You have withdrawn from the complaint. The case goes on for the other members who complained.",
+            "commented", "Your comment on the investigation report has been sent. It goes to the panel with the report.");
 
     public record CaseRow(String ref, String role, String stage, String received, String receivedIso, String action,
             Due next) {
@@ -65,7 +66,12 @@ public class MemberCasePages {
             boolean canAppeal, Due respondBy, Due appealBy, List<String> allegation, List<Definitions.ClauseOption> cited,
             List<Definitions.ClauseOption> engaged, List<CaseDisplay.DecisionDisplay> decisions,
             List<CaseDisplay.EvidenceLine> evidence, boolean open, String done, List<TimelineRow> timeline,
-            List<String> appealGrounds, String diagramStep, boolean canWithdraw) {
+            List<String> appealGrounds, String diagramStep, boolean canWithdraw, boolean canComment, Due commentBy, List<String> report,
+            List<String> yourComment) {
+    }
+
+    /** The comment form: the report as this party reads it beside it. */
+    public record CommentPage(String ref, Due due, List<String> report) {
     }
 
     public record ActionPage(String ref, String title, Due due, List<String> allegation,
@@ -81,6 +87,8 @@ public class MemberCasePages {
         static native TemplateInstance respond(ActionPage page, Form form);
 
         static native TemplateInstance appeal(ActionPage page, Form form);
+
+        static native TemplateInstance comment(CommentPage page, Form form);
     }
 
     @Inject
@@ -99,6 +107,8 @@ public class MemberCasePages {
     TimeSource time;
     @Inject
     CurrentUser user;
+    @Inject
+    Disclosing disclosing;
 
     @GET
     @Operation(hidden = true)
@@ -143,7 +153,55 @@ public class MemberCasePages {
                 CaseDisplay.paragraphs(c.allegation()), definitions.clauses(v, ids(c.clausesCited())),
                 definitions.clauses(v, ids(c.clausesEngaged())), display.decisions(c.decisions()), items,
                 "OPEN".equals(c.status()), Html.message(DONE, done), timeline, grounds, c.stage().step(),
-                c.youCan().contains("withdraw"))));
+                c.youCan().contains("withdraw"),
+                c.youCan().contains("comment"), commentBy(c, deadlines),
+                c.investigationReport() == null ? List.of() : CaseDisplay.paragraphs(c.investigationReport().report()),
+                c.investigationReport() == null ? List.of() : CaseDisplay.paragraphs(c.investigationReport().yourComment()))));
+    }
+
+    private static Due commentBy(CaseViews.MemberCase c, List<Due> deadlines) {
+        return c.youCan().contains("comment") ? find(deadlines, TaskKind.COMMENT_WINDOW.deadlineLabel()) : null;
+    }
+
+    // ------------------------------------------------------------ comment on the investigation report
+
+    @GET
+    @Path("/cases/{ref}/comment")
+    @Operation(hidden = true)
+    public Response commentForm(@PathParam("ref") String ref) {
+        return Html.ok(Templates.comment(commentPage(ref), Form.empty()));
+    }
+
+    @POST
+    @Path("/cases/{ref}/comment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response comment(@PathParam("ref") String ref, MultivaluedMap<String, String> fields) {
+        Member m = user.requireMember();
+        Form form = Form.of(fields);
+        try {
+            disclosing.comment(m, ref, new Payloads.ReportCommentRequest(form.text("comment")));
+            return Html.seeOther("/me/cases/" + ref + "?done=commented");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            form.reject(e, "comment");
+        }
+        return Html.page(400, Templates.comment(commentPage(ref), form));
+    }
+
+    /** The report as the comment form shows it; 409 once the window has closed or the member has commented. */
+    private CommentPage commentPage(String ref) {
+        CaseViews.MemberCase c = views.forMember(user.requireMember(), ref);
+        if (!c.youCan().contains("comment")) {
+            throw ProblemException.conflict("the time to comment on the investigation report on case " + ref
+                    + " is not open, or you have already commented");
+        }
+        return new CommentPage(ref, commentBy(c, display.deadlines(c.deadlines(), time.now())),
+                CaseDisplay.paragraphs(c.investigationReport().report()));
     }
 
     private static List<String> ids(List<CaseViews.ClauseRef> refs) {

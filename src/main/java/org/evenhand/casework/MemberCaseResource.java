@@ -34,6 +34,8 @@ public class MemberCaseResource {
     Withdrawing withdrawals;
     @Inject
     CurrentUser user;
+    @Inject
+    Disclosing disclosing;
 
     @GET
     @Operation(summary = "My cases as complainant or respondent")
@@ -54,6 +56,16 @@ public class MemberCaseResource {
     @Operation(summary = "Respondent: answer the allegation while the response window is open")
     public CaseViews.MemberCase respond(@PathParam("ref") String ref, @Valid @NotNull Payloads.Response body) {
         cases.respond(user.requireMember(), ref, body);
+        return views.forMember(user.requireMember(), ref);
+    }
+
+    @POST
+    @Path("/{ref}/report-comment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Either party: comment once on the investigation report while the comment window is open")
+    public CaseViews.MemberCase commentOnReport(@PathParam("ref") String ref,
+            @Valid @NotNull Payloads.ReportCommentRequest body) {
+        disclosing.comment(user.requireMember(), ref, body);
         return views.forMember(user.requireMember(), ref);
     }
 

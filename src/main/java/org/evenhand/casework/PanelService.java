@@ -53,6 +53,8 @@ public class PanelService {
     CaseVault vault;
     @Inject
     Commands commands;
+    @Inject
+    SanctionHistory history;
 
     /** Process step: seats the panel; returns its members, comma-separated, one task each. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -89,8 +91,9 @@ public class PanelService {
     public void vote(String taskId, String ref, String panelMember, Payloads.Vote in) {
         CaseFile c = cases.load(ref);
         DefinitionVersion v = citations.version(c.definitionVersion);
-        checkVote(c, v, in.findings(), in.sanction(), in.sanctionMonths(), in.departureReason());
-        saveVote(c, PanelSeat.DECISION, panelMember, null, in.findings(), in.sanction(), in.sanctionMonths(),
+        List<Finding> findings = history.findingsForVote(c, panelMember, in.findings());
+        checkVote(c, v, findings, in.sanction(), in.sanctionMonths(), in.departureReason());
+        saveVote(c, PanelSeat.DECISION, panelMember, null, findings, in.sanction(), in.sanctionMonths(),
                 in.departureReason(), in.reasons());
         process.complete(taskId, Map.of());
     }

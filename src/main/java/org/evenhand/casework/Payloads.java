@@ -127,13 +127,21 @@ public final class Payloads {
             @Size(max = 100000, message = "{casework.investigation.report.max}") String report) {
     }
 
-    /** Completes {@link TaskKind#PANEL_DECISION}: one panel member's findings (the ladder's rules: VoteRules). */
-    public record Vote(@NotEmpty(message = "{casework.vote.findings}")
-            @Size(max = 20) List<@Valid @NotNull Finding> findings,
+    /**
+     * Completes {@link TaskKind#PANEL_DECISION}: one panel member's findings (the ladder's rules: VoteRules) and
+     * sanction. Findings left out are the ones the member recorded first ({@link Findings}); given with the sanction,
+     * they must be those (decision 0030).
+     */
+    public record Vote(@Size(min = 1, max = 20, message = "{casework.vote.findings}") List<@Valid @NotNull Finding> findings,
             @NotBlank(message = "{casework.vote.sanction}") String sanction, Integer sanctionMonths,
             @Size(max = 20000, message = "{casework.vote.departureReason.max}") String departureReason,
             @NotBlank(message = "{casework.vote.reasons}")
             @Size(max = 50000, message = "{casework.reasons.max}") String reasons) {
+    }
+
+    /** A panel member's findings, recorded before they choose a sanction (step one of a panel decision, decision 0030). */
+    public record Findings(@NotEmpty(message = "{casework.vote.findings}")
+            @Size(max = 20) List<@Valid @NotNull Finding> findings) {
     }
 
     /**
@@ -187,6 +195,11 @@ public final class Payloads {
 
     /** A complainant withdrawing their complaint, with a reason if they wish to give one. */
     public record Withdrawal(@Size(max = 5000, message = "{withdrawal.reason.size}") String reason) {
+    }
+
+    /** A party's one comment on the investigation report, while the comment window is open (decision 0030). */
+    public record ReportCommentRequest(@NotBlank(message = "{report.comment.required}")
+            @Size(max = org.evenhand.common.FieldLimits.REPORT_COMMENT, message = "{report.comment.size}") String comment) {
     }
 
     public enum AppealGround {

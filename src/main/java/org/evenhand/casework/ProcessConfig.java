@@ -14,6 +14,10 @@ public interface ProcessConfig {
     @WithDefault("P14D")
     String responseWindow();
 
+    /** How long both parties have to comment on the investigation report before the panel is drawn (decision 0030). */
+    @WithDefault("P7D")
+    String commentWindow();
+
     /** How long either party has to appeal after the decision. */
     @WithDefault("P21D")
     String appealWindow();

@@ -41,7 +41,7 @@ final class TaskForm {
                 body.put("reasons", form.text("reasons"));
             }
             case RESOLVE_ESCALATION -> body.put("note", form.text("note"));
-            case AWAIT_RESPONSE, APPEAL_WINDOW -> throw new IllegalStateException(kind.id() + " is a party's wait");
+            case AWAIT_RESPONSE, COMMENT_WINDOW, APPEAL_WINDOW -> throw new IllegalStateException(kind.id() + " is a party's wait");
         }
         return body;
     }

@@ -52,12 +52,23 @@ public class TaskResource {
     }
 
     @POST
+    @Path("/{id}/findings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Panel decision, step one: record my findings on each clause before choosing a sanction",
+            description = "{findings: [{clause, upheld}]}. Only once they are recorded are the respondent's live"
+                    + " sanctions from other cases shown to me (yourPanelStep on the case); the findings then cannot"
+                    + " be changed, and completing the task needs only the sanction and reasons.")
+    public SanctionHistory.PanelStep findings(@PathParam("id") String id, JsonNode body) {
+        return tasks.recordFindings(id, user.username(), body);
+    }
+
+    @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete my task with the payload for its kind",
             description = "triage: {inScope, clauses, reasons, anonymity?: {grant, reasons}} (anonymity: needed when the"
-                    + " complainant asked for it and the complaint is in scope, refused otherwise); investigate: {report}; panelDecision: {findings:"
-                    + " [{clause, upheld}], sanction, sanctionMonths?, departureReason?, reasons}; hearAppeal: {allow,"
+                    + " complainant asked for it and the complaint is in scope, refused otherwise); investigate: {report}; panelDecision: {findings?:"
+                    + " [{clause, upheld}] (left out: those recorded in step one), sanction, sanctionMonths?, departureReason?, reasons}; hearAppeal: {allow,"
                     + " findings?, sanction?, sanctionMonths?, departureReason?, reasons}; reviewSuspension: {renew,"
                     + " reasons}; chase*: {note}")
     public Response complete(@PathParam("id") String id, JsonNode body) {

@@ -39,6 +39,8 @@ public class TaskService {
     ObjectMapper json;
     @Inject
     Commands commands;
+    @Inject
+    SanctionHistory history;
 
     @Transactional
     public List<TaskView> openTasks(String username) {
@@ -79,12 +81,27 @@ public class TaskService {
                     read(body, Payloads.SuspensionReview.class));
             case RESOLVE_ESCALATION -> () -> stages.resolveEscalation(taskId, ref, username,
                     read(body, Payloads.Escalation.class));
-            case AWAIT_RESPONSE, APPEAL_WINDOW -> () -> {
+            case AWAIT_RESPONSE, COMMENT_WINDOW, APPEAL_WINDOW -> () -> {
                 throw new IllegalStateException(kind.id() + " is a party's wait, not a task");
             };
         };
         handler.run();
         trail.record(username, "task-completed", ref, t.kind());
+    }
+
+    /** Step one of a panel member's decision: their findings, before the sanction (decision 0030). */
+    @Transactional
+    public SanctionHistory.PanelStep recordFindings(String taskId, String username, JsonNode body) {
+        CaseProcess.WorkItem t = visibleTask(taskId, username);
+        if (!TaskKind.PANEL_DECISION.is(t.kind())) {
+            throw ProblemException.conflict("findings are recorded first only on a panel decision");
+        }
+        if (!username.equals(t.assignee())) {
+            throw ProblemException.conflict("claim task " + taskId + " before recording findings");
+        }
+        SanctionHistory.PanelStep step = history.recordFindings(t.caseRef(), username, read(body, Payloads.Findings.class));
+        trail.record(username, "findings-recorded", t.caseRef(), t.kind());
+        return step;
     }
 
     /** A task the caller is assigned or may claim; anything else is reported as not found. */

@@ -171,6 +171,9 @@ public class Triaging {
         Instant now = time.now();
         PanelSeat.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
         PanelVote.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
+        ReportComment.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
+        RecordedFindings.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
+        c.reportDisclosedAt = null;
         letters.record(c, "process", "back-to-triage", staff, "Evidence was withdrawn; the case returns to triage");
         letters.tell(c, Party.COMPLAINANT, "back-to-triage", Letters.backToTriage(new Letters.BackToTriage(false)));
         if (c.respondentNotifiedAt != null) {

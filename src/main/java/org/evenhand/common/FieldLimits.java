@@ -24,6 +24,9 @@ public final class FieldLimits {
 
     public static final int BYTES_PER_CHARACTER_ENCODED = 9;
 
+    /** A party's one comment on the investigation report (the API's record, the page's counter, the OpenAPI document). */
+    public static final int REPORT_COMMENT = 20_000;
+
     private FieldLimits() {
     }
 }

@@ -23,5 +23,26 @@ public class EvidenceLetters {
         }
     }
 
+    /**
+     * Evidence the complainant added after the allegation was put to the respondent, disclosed to them
+     * (decision 0030). kind: excerpt, link or file.
+     */
+    public record EvidenceAdded(String kind, java.time.Instant givenAt) {
+
+        public String what() {
+            return switch (kind) {
+                case "file" -> "a file (a screenshot or document)";
+                case "link" -> "a link to a post";
+                default -> "an excerpt of the exchange";
+            };
+        }
+
+        public String givenOn() {
+            return org.evenhand.casework.LetterWords.date(givenAt);
+        }
+    }
+
     public static native TemplateInstance consentWithdrawn(ConsentWithdrawn m);
+
+    public static native TemplateInstance evidenceAdded(EvidenceAdded m);
 }

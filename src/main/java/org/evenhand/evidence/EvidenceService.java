@@ -371,6 +371,11 @@ public class EvidenceService implements EvidenceGate {
     private void added(CaseFile c, Member member, EvidenceItem item) {
         letters.record(c, member.username, "evidence-added", staff, "Evidence item " + item.id + " (" + item.kind
                 + ") given by the " + item.party + " with consent to notice " + item.consentNoticeVersion);
+        // the complainant's evidence added after the allegation was put to the respondent is disclosed to them
+        if ("complainant".equals(item.party) && c.respondentNotifiedAt != null && c.respondent != null) {
+            letters.tell(c, Party.RESPONDENT, "evidence-disclosed",
+                    EvidenceLetters.evidenceAdded(new EvidenceLetters.EvidenceAdded(item.kind, item.createdAt)));
+        }
     }
 
     private EvidenceItem item(CaseFile c, long id) {

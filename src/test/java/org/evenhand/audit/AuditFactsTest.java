@@ -115,6 +115,7 @@ class AuditFactsTest {
         as("frank").body(Map.of("statement", "They had been goading me for weeks first.")).post(
                 "/api/me/cases/" + ref + "/response").then().statusCode(200);
         complete(Api.tasks(CASEWORKERS, ref, "investigate").get(0), Map.of("report", "Messages as described."));
+        org.evenhand.testing.EngineClock.endCommentWindow(ref);
         Map<String, Object> vote = Map.of("findings", List.of(Map.of("clause", "harassment", "upheld", true)),
                 "sanction", "formal-warning", "reasons", "A course of unwanted contact after a request to stop.");
         Api.tasks(PANEL, ref, "panelDecision").forEach(h -> complete(h, vote));

@@ -70,6 +70,7 @@ class FactionPrivacyTest {
                 EngineClock.reset();
             }
             complete(Api.tasks(CASEWORKERS, ref, "investigate").get(0), Map.of("report", "The replies are as described."));
+            org.evenhand.testing.EngineClock.endCommentWindow(ref);
 
             List<String> bodies = new ArrayList<>();
             for (String member : List.of("frank", "bob")) {

@@ -94,6 +94,7 @@ class CaseAccessTest {
         }
         Held inv = tasks(CASEWORKERS, ref, "investigate").get(0);
         complete(inv, Map.of("report", "Facts established."));
+        org.evenhand.testing.EngineClock.endCommentWindow(ref);
         List<Held> panel = tasks(PANEL, ref, "panelDecision");
         assertEquals(3, panel.size());
         assertFalse(panel.stream().anyMatch(p -> p.user().equals(inv.user())));

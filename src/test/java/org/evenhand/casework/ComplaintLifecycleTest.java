@@ -55,6 +55,7 @@ class ComplaintLifecycleTest {
     Held investigate(String ref) {
         Held inv = tasks(CASEWORKERS, ref, "investigate").get(0);
         complete(inv, Map.of("report", "The posts were made and are as described; context read in full."));
+        org.evenhand.testing.EngineClock.endCommentWindow(ref);
         return inv;
     }
 

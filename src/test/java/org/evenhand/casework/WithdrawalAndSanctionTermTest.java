@@ -209,6 +209,7 @@ class WithdrawalAndSanctionTermTest {
         EngineClock.fireDueTimers(ref);
         EngineClock.reset();
         complete(tasks(CASEWORKERS, ref, "investigate").get(0), Map.of("report", "The messages were sent as described."));
+        EngineClock.endCommentWindow(ref);
         tasks(PANEL, ref, "panelDecision").forEach(h -> complete(h, Map.of(
                 "findings", List.of(Map.of("clause", "harassment", "upheld", true)),
                 "sanction", "formal-warning", "reasons", "Repeated messages after being asked to stop.")));

@@ -62,6 +62,7 @@ class KeycloakEndToEndTest {
         as("erin").body(Map.of("statement", "I meant they would regret the vote politically.")).post(
                 "/api/me/cases/" + ref + "/response").then().statusCode(200);
         complete(tasks(CASEWORKERS, ref, "investigate").get(0), Map.of("report", "Message confirmed; context read."));
+        org.evenhand.testing.EngineClock.endCommentWindow(ref);
         List<Held> panel = tasks(PANEL, ref, "panelDecision");
         assertEquals(3, panel.size());
         panel.forEach(p -> complete(p, Map.of("findings", List.of(Map.of("clause", "intimidation", "upheld", true)),

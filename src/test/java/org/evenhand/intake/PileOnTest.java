@@ -261,6 +261,7 @@ class PileOnTest {
             EngineClock.reset();
         }
         Api.complete(Api.tasks(Api.CASEWORKERS, theCase, "investigate").get(0), Map.of("report", "Replies confirmed."));
+        org.evenhand.testing.EngineClock.endCommentWindow(theCase);
         Api.Held seat = Api.tasks(Api.PANEL, theCase, "panelDecision").get(0);
         as(seat.user()).get("/api/cases/" + theCase).then().statusCode(200).body("blind", equalTo(true))
                 .body("complainants", nullValue()).body("surge", nullValue())

@@ -93,6 +93,7 @@ class RetentionTest {
         EngineClock.advance(Duration.ofDays(15));
         EngineClock.fireDueTimers(ref);
         complete(org.evenhand.testing.Api.tasks(CASEWORKERS, ref, "investigate").get(0), Map.of("report", "Confirmed."));
+        org.evenhand.testing.EngineClock.endCommentWindow(ref);
         org.evenhand.testing.Api.tasks(org.evenhand.testing.Api.PANEL, ref, "panelDecision").forEach(h -> complete(h,
                 Map.of("findings", List.of(Map.of("clause", "bullying", "upheld", true)), "sanction", "formal-warning",
                         "reasons", "Belittling, repeated.")));

@@ -113,11 +113,16 @@ public final class AccessRules {
                 "statement"));
         RULES.put("POST /api/me/cases/{ref}/withdrawal", post(Scope.CASE_TO_END, MEMBER, Set.of(200, 409),
                 f -> Map.of("reason", "We talked it through and they apologised."), "reason"));
+        RULES.put("POST /api/me/cases/{ref}/report-comment", post(Scope.CASE_PARTY, MEMBER, Set.of(200, 409),
+                f -> Map.of("comment", "The report leaves out the private messages he sent me."), "comment"));
         RULES.put("GET /api/tasks", rule(Scope.ROLE, STAFF, Set.of(200)));
         RULES.put("POST /api/tasks/{id}/claim", rule(Scope.TASK, STAFF, Set.of(200, 409)));
         RULES.put("POST /api/tasks/{id}/complete", post(Scope.TASK, List.of("panel", "caseworker"),
                 Set.of(204, 400, 409), f -> Map.of("findings", List.of(Map.of("clause", "bullying", "upheld", false)),
                         "sanction", "no-action", "reasons", "Not shown on the evidence."), "reasons", "note", "report")
+                .withMatrixBody(f -> Map.of()));
+        RULES.put("POST /api/tasks/{id}/findings", post(Scope.TASK, List.of("panel", "caseworker"),
+                Set.of(200, 400, 409), f -> Map.of("findings", List.of(Map.of("clause", "bullying", "upheld", false))))
                 .withMatrixBody(f -> Map.of()));
         RULES.put("GET /api/cases/{ref}", rule(Scope.STAFF_CASE, STAFF, Set.of(200)));
         RULES.put("POST /api/cases/{ref}/interim-suspension", post(Scope.STAFF_CASE, List.of("caseworker"),
@@ -224,6 +229,7 @@ public final class AccessRules {
         for (String page : List.of("GET /me", "GET /me/cases/{ref}", "GET /me/complaints/new",
                 "GET /me/members", "GET /me/cases/{ref}/respond",
                 "POST /me/cases/{ref}/respond", "GET /me/cases/{ref}/appeal", "POST /me/cases/{ref}/appeal",
+                "GET /me/cases/{ref}/comment", "POST /me/cases/{ref}/comment",
                 "GET /me/cases/{ref}/evidence/new", "GET /me/cases/{ref}/withdraw", "POST /me/cases/{ref}/withdraw",
                 "GET /me/cases/{ref}/evidence/{id}", "GET /me/cases/{ref}/evidence/{id}/withdraw",
                 "POST /me/cases/{ref}/evidence/{id}/withdraw", "GET /me/data", "GET /me/data/download",
@@ -310,6 +316,7 @@ public final class AccessRules {
                 EngineClock.reset();
             }
             complete(tasks(CASEWORKERS, caseA, "investigate").get(0), Map.of("report", "Posts confirmed."));
+            org.evenhand.testing.EngineClock.endCommentWindow(caseA);
             List<Api.Held> panel = tasks(PANEL, caseA, "panelDecision");
             seated = panel.get(0).user();
             panelTask = panel.get(0).taskId();

@@ -27,6 +27,7 @@ public final class Cases {
         as(respondent).body(Map.of("statement", "I have nothing to add.")).post("/api/me/cases/" + ref + "/response")
                 .then().statusCode(200);
         complete(tasks(CASEWORKERS, ref, "investigate").get(0), Map.of("report", "The messages are as described."));
+        org.evenhand.testing.EngineClock.endCommentWindow(ref);
         return ref;
     }
 

@@ -23,6 +23,26 @@ public final class EngineClock {
         ClockUtil.reset();
     }
 
+    /**
+     * Ends the parties' window to comment on the investigation report now, as if its week had
+     * passed, by running its timer early (the clock is not moved): for tests that need the panel.
+     */
+    public static void endCommentWindow(String caseRef) {
+        ManagementService management = Arc.container().instance(ManagementService.class).get();
+        RuntimeService runtime = Arc.container().instance(RuntimeService.class).get();
+        int ended = 0;
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).list()) {
+            for (Job job : management.createJobQuery().processInstanceId(pi.getId()).activityId("commentWindowClosed")
+                    .list()) {
+                management.executeJob(job.getId());
+                ended++;
+            }
+        }
+        if (ended != 1) {
+            throw new AssertionError("case " + caseRef + " is not waiting for comments on its report (" + ended + ")");
+        }
+    }
+
     /** Executes every due timer of the case's processes, repeatedly, until none is due. */
     public static int fireDueTimers(String caseRef) {
         ManagementService management = Arc.container().instance(ManagementService.class).get();

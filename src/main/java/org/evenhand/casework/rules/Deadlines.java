@@ -30,6 +30,7 @@ public final class Deadlines {
     public static Map<String, Object> processVariables(ProcessConfig config) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(TaskKind.AWAIT_RESPONSE.window().orElseThrow().variable(), config.responseWindow());
+        vars.put(TaskKind.COMMENT_WINDOW.window().orElseThrow().variable(), config.commentWindow());
         vars.put(TaskKind.APPEAL_WINDOW.window().orElseThrow().variable(), config.appealWindow());
         vars.put(TaskKind.TRIAGE.targetVariable().orElseThrow(), config.targets().triage());
         vars.put(TaskKind.INVESTIGATE.targetVariable().orElseThrow(), config.targets().investigation());

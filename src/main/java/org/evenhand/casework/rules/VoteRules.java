@@ -23,6 +23,12 @@ public final class VoteRules {
     /** Throws a 400 naming the field at fault; returns normally when the vote may be cast. */
     public static void check(List<String> engaged, SanctionLadder ladder, List<Finding> findings, String sanction,
             Integer months, String departure) {
+        checkFindings(engaged, findings);
+        checkSanction(ladder, findings, sanction, months, departure);
+    }
+
+    /** The findings alone (step one of a panel member's decision): one for each engaged clause and no other. */
+    public static void checkFindings(List<String> engaged, List<Finding> findings) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Finding f : findings) {
@@ -40,6 +46,11 @@ public final class VoteRules {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+    }
+
+    /** The sanction, given findings that hold. */
+    static void checkSanction(SanctionLadder ladder, List<Finding> findings, String sanction, Integer months,
+            String departure) {
         if (ladder.sanction(sanction).isEmpty()) {
             throw ProblemException.invalidField("sanction", "'" + sanction + "' is not on the sanction ladder of"
                     + " definition " + ladder.versionId());

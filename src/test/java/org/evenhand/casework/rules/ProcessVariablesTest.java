@@ -20,6 +20,10 @@ class ProcessVariablesTest {
             return "P14D";
         }
 
+        public String commentWindow() {
+            return "P8D";
+        }
+
         public String appealWindow() {
             return "P21D";
         }
@@ -55,7 +59,7 @@ class ProcessVariablesTest {
 
     @Test
     void eachLimitFromItsSetting() {
-        assertEquals(Map.of("responseWindow", "P14D", "appealWindow", "P21D", "targetTriage", "P7D",
+        assertEquals(Map.of("responseWindow", "P14D", "commentWindow", "P8D", "appealWindow", "P21D", "targetTriage", "P7D",
                 "targetInvestigation", "P28D", "targetPanel", "P15D", "targetAppeal", "P29D"),
                 Deadlines.processVariables(CONFIG));
     }
@@ -75,7 +79,7 @@ class ProcessVariablesTest {
             assertTrue(vars.containsKey(m.group(1)), m.group(1) + " is read by " + b.getAttribute("id"));
             timers++;
         }
-        assertEquals(6, timers, "the complaint's timers: four targets and two windows");
+        assertEquals(7, timers, "the complaint's timers: four targets and three windows");
     }
 
     static boolean isInComplaint(org.w3c.dom.Node n) {

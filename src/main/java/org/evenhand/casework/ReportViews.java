@@ -1,0 +1,96 @@
+package org.evenhand.casework;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.evenhand.casework.rules.CommentWindow;
+import org.evenhand.casework.rules.ReportRedaction;
+import org.evenhand.common.TimeSource;
+import org.evenhand.identity.Member;
+
+/**
+ * The investigation report and the parties' comments as each reader sees them (decision 0030): a
+ * party reads the report with everyone but their own side and the member complained about struck
+ * out (the respondent, every complainant too); the panel reads the comments blind.
+ */
+@ApplicationScoped
+public class ReportViews {
+
+    static final String ANOTHER_COMPLAINANT = "[another complainant]";
+    static final String THE_COMPLAINANT = "[the complainant]";
+    static final String SOMEONE_ELSE = "[someone else]";
+
+    /** The report as one party reads it, their comment (if they made one) and whether they may still make one. */
+    public record ReportView(String report, Instant disclosedAt, Instant commentsClose, boolean canComment,
+            String yourComment, Instant yourCommentAt) {
+    }
+
+    /** A party's comment as staff read it (blind for the panel: by side, names struck). */
+    public record CommentView(String party, String comment, Instant at) {
+    }
+
+    @Inject
+    CaseViews views;
+    @Inject
+    TimeSource time;
+
+    /** The report as this member reads it; null until it has been disclosed. */
+    ReportView forMember(Member m, CaseFile c, Party party) {
+        if (c.reportDisclosedAt == null || c.investigationReport == null) {
+            return null;
+        }
+        String report = redactedFor(m, c, party, views.text(c, c.investigationReport));
+        ReportComment mine = ReportComment.by(c.id, m.id).orElse(null);
+        boolean open = CommentWindow.isOpen(TaskKind.COMMENT_WINDOW.is(c.stage) && c.status == CaseFile.Status.OPEN,
+                c.stageDue, time.now());
+        Instant closes = TaskKind.COMMENT_WINDOW.is(c.stage) ? c.stageDue : null;
+        return new ReportView(report, c.reportDisclosedAt, closes, open && mine == null,
+                mine == null ? null : views.text(c, mine.statement), mine == null ? null : mine.commentedAt);
+    }
+
+    /** The parties' comments, in the order they came, as this reader is shown text. */
+    List<CommentView> comments(CaseFile c, UnaryOperator<String> shown) {
+        return ReportComment.of(c.id).stream()
+                .map(rc -> new CommentView(rc.party, shown.apply(views.text(c, rc.statement)), rc.commentedAt)).toList();
+    }
+
+    /** Strikes from the text everyone this reader is not to see named. */
+    String redactedFor(Member reader, CaseFile c, Party party, String text) {
+        if (text == null) {
+            return null;
+        }
+        List<ReportRedaction.Struck> struck = new ArrayList<>();
+        Set<Long> partyIds = new HashSet<>(Disclosing.partyMembers(c));
+        List<Member> complainants = new ArrayList<>();
+        if (c.complainant != null) {
+            complainants.add(c.complainant);
+        }
+        List<Long> joined = JoinedComplainant.<JoinedComplainant>list("caseId = ?1 and memberId is not null", c.id)
+                .stream().map(j -> j.memberId).toList();
+        if (!joined.isEmpty()) {
+            complainants.addAll(Member.<Member>list("id in ?1", joined));
+        }
+        for (Member other : complainants) {
+            if (party == Party.RESPONDENT) {
+                struck.add(struck(other, THE_COMPLAINANT));
+            } else if (!other.id.equals(reader.id)) {
+                struck.add(struck(other, ANOTHER_COMPLAINANT));
+            }
+        }
+        // anyone else named in the report by their full name is a third party
+        Member.<Member>list("locate(lower(displayName), ?1) > 0", text.toLowerCase(Locale.ROOT)).stream()
+                .filter(other -> !partyIds.contains(other.id)).forEach(other -> struck.add(struck(other, SOMEONE_ELSE)));
+        return ReportRedaction.forReader(text, struck);
+    }
+
+    private static ReportRedaction.Struck struck(Member m, String role) {
+        return new ReportRedaction.Struck(m.displayName, java.util.Arrays.asList(m.membershipNumber, m.username, m.email),
+                role);
+    }
+}
