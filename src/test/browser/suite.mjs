@@ -317,18 +317,25 @@ async function panel() {
     if (n === 1) {
       check((await text(page)).includes('The sanction ladder for these clauses'), 'the decision page shows the sanction ladder');
       check((await text(page)).includes('Similar past cases'), 'the decision page shows precedents');
+      check(!(await page.isVisible('#sanction-formal-warning')), 'no sanction is chosen before the findings are recorded');
       await audit(page, 'panel-decision');
+    }
+    await page.check('#finding-harassment-upheld');
+    await submit(page, 'Record my findings');
+    const step2 = await text(page);
+    check(step2.includes('Your findings, as you recorded them') && step2.includes('still counts'),
+      `${user} sees their findings kept and the respondent's record only after recording them`);
+    if (n === 1) {
+      await audit(page, 'panel-decision-sanction');
       // a sanction outside the ladder without a reason for departing is refused by the same rule as the API
-      await page.check('#finding-harassment-upheld');
       await page.check('#sanction-referral-expulsion');
       await page.fill('#reasons', 'Repeated and targeted after being asked to stop.');
       await submit(page, 'Record my decision');
       check(/outside the ladder/.test(await fieldError(page, 'sanction')), 'a sanction outside the ladder without a reason is refused next to it',
         await fieldError(page, 'sanction'));
-      check(await page.isChecked('#finding-harassment-upheld'), 'the finding chosen is kept');
+      check((await text(page)).includes('Your findings, as you recorded them'), 'the recorded findings stay shown');
       await audit(page, 'panel-decision-errors');
     }
-    await page.check('#finding-harassment-upheld');
     await page.check(n === 3 ? '#sanction-advice-training' : '#sanction-formal-warning');
     await page.fill('#reasons', long(`Panel view ${n}: the replies were repeated and targeted after a request to stop; the apology mitigates.`, 15000));
     await submit(page, 'Record my decision');

@@ -22,6 +22,16 @@ public class CaseLinks {
 
     /** A counter-complaint about the same exchange, as the panel may see it: no names, its reference, stage and outcome. */
     public record CounterComplaint(String ref, String relation, String stage, String outcome) {
+
+        /** The outcome as the pages say it. */
+        public String outcomeInWords() {
+            return outcome == null ? "Not decided yet" : switch (CaseFile.Outcome.valueOf(outcome)) {
+                case UPHELD -> "Upheld";
+                case NOT_UPHELD -> "Not upheld";
+                case DISMISSED_AT_TRIAGE -> "Dismissed at triage";
+                case WITHDRAWN -> "Withdrawn";
+            };
+        }
     }
 
     static final String COUNTER = "A counter-complaint about the same exchange exists: the respondent complained about"

@@ -132,6 +132,37 @@ public class StaffCaseFiles {
             String ladderNote, List<PrecedentRow> precedents, boolean needsClaim, List<BasisRow> lawfulBases,
             List<FindingRow> findings, ComplainantIdentity.PendingRequest anonymity,
             List<EvidenceRow> awaitingRedaction) {
+
+        private SanctionHistory.PanelStep step() {
+            return task.kind() == TaskKind.PANEL_DECISION ? file.c().yourPanelStep() : null;
+        }
+
+        /** A panel member's decision, step one: findings first, before any live sanction is shown (decision 0030). */
+        public boolean findingsFirst() {
+            return step() != null && !step().findingsRecorded();
+        }
+
+        /** Step two: the findings are recorded; the sanction is chosen knowing any live sanction. */
+        public boolean sanctionNext() {
+            return step() != null && step().findingsRecorded();
+        }
+
+        /** The findings this member recorded, by clause title. */
+        public List<RecordedFinding> recordedFindings() {
+            if (!sanctionNext()) {
+                return List.of();
+            }
+            return step().yourFindings().stream().map(x -> new RecordedFinding(findings.stream()
+                    .filter(r -> r.clause().id().equals(x.clause())).map(r -> r.clause().title()).findFirst()
+                    .orElse(x.clause()), x.upheld())).toList();
+        }
+
+        public List<SanctionHistory.LiveSanction> liveSanctions() {
+            return sanctionNext() && step().liveSanctions() != null ? step().liveSanctions() : List.of();
+        }
+    }
+
+    public record RecordedFinding(String title, boolean upheld) {
     }
 
     /** Joined complainants listed on the case page; the rest through GET /api/cases/{ref}/complainants. */

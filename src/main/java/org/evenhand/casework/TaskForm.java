@@ -55,7 +55,15 @@ final class TaskForm {
         };
     }
 
-    private static void vote(Form form, Map<String, Object> body) {
+    /** Step one of a panel member's decision: their findings alone. */
+    static Map<String, Object> findingsOnly(Form form) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("findings", findings(form));
+        return body;
+    }
+
+    /** The findings the form gives, one per clause engaged; none when the form has no finding fields (step two). */
+    private static List<Map<String, Object>> findings(Form form) {
         List<Map<String, Object>> findings = new ArrayList<>();
         for (int i = 0; form.text("findings[" + i + "].clause") != null; i++) {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -63,7 +71,13 @@ final class TaskForm {
             f.put("upheld", form.yesNo("findings[" + i + "].upheld"));
             findings.add(f);
         }
-        body.put("findings", findings);
+        return findings;
+    }
+
+    private static void vote(Form form, Map<String, Object> body) {
+        List<Map<String, Object>> findings = findings(form);
+        // in step two the findings were recorded in step one and the form carries none
+        body.put("findings", findings.isEmpty() && form.text("findingsRecorded") != null ? null : findings);
         body.put("sanction", form.text("sanction"));
         body.put("sanctionMonths", wholeNumber(form.text("sanctionMonths")));
         body.put("departureReason", form.text("departureReason"));

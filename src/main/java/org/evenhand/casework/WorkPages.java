@@ -138,6 +138,32 @@ public class WorkPages {
         return Html.page(400, Templates.task(page, form));
     }
 
+    /** A panel member's decision, step one: their findings, through the same use case as the API. */
+    @POST
+    @Path("/tasks/{id}/findings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response findings(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        TaskPage page = files.taskPage(files.taskRow(id));
+        if (page.needsClaim() || !page.findingsFirst()) {
+            throw ProblemException.conflict(page.needsClaim() ? "claim this task before recording findings"
+                    : "your findings on this case are already recorded, or this task takes none");
+        }
+        Form form = Form.of(fields);
+        try {
+            tasks.recordFindings(id, user.username(), json.valueToTree(TaskForm.findingsOnly(form)));
+            return Html.seeOther("/work/tasks/" + id + "#decide");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            form.reject(e, "findings");
+        }
+        return Html.page(400, Templates.task(page, form));
+    }
+
     // ------------------------------------------------------------ the case file
 
     @GET

@@ -5,6 +5,8 @@ import static org.evenhand.testing.Api.as;
 import static org.evenhand.testing.Api.complete;
 import static org.evenhand.testing.Api.file;
 import static org.evenhand.testing.Api.tasks;
+import static org.evenhand.testing.Pages.page;
+import static org.evenhand.testing.Pages.tokenFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -88,7 +90,26 @@ class PanelTwoStepTest {
                 "sanction", "no-action", "reasons", "Changed my mind.")).post("/api/tasks/" + first.taskId()
                         + "/complete").then().statusCode(409);
         complete(first, Map.of("sanction", "formal-warning", "reasons", "Mocking an accent is bullying."));
-        panel.stream().skip(1).forEach(h -> complete(h, Map.of("findings", FINDINGS.get("findings"),
+        Held second = panel.get(1);
+        org.evenhand.testing.Pages.as(second.user(), () -> {
+            String task = "/work/tasks/" + second.taskId();
+            String html = page().get(task).then().statusCode(200).extract().asString();
+            assertTrue(html.contains("Record my findings") && html.contains(task + "/findings"), "step one: findings");
+            assertFalse(html.contains("id=\"sanction-formal-warning\"") || html.contains("respondent&rsquo;s record"),
+                    "no sanction and no record before the findings");
+            assertTrue(html.contains("Linked counter-complaint") && html.contains(counter), "the counter-complaint, blind");
+            assertFalse(html.contains("Frank") || html.contains("Erin"), "blind");
+            page().formParam("_csrf", tokenFrom(task)).formParam("findings[0].clause", "bullying")
+                    .formParam("findings[0].upheld", "yes").post(task + "/findings").then().statusCode(303);
+            html = page().get(task).then().statusCode(200).extract().asString();
+            assertTrue(html.contains("Your findings, as you recorded them"), "step two keeps the findings");
+            assertTrue(html.contains("(case " + earlier + ")"), "the live sanction is shown after the findings");
+            assertTrue(html.contains("id=\"sanction-formal-warning\""));
+            page().formParam("_csrf", tokenFrom(task)).formParam("findingsRecorded", "yes")
+                    .formParam("sanction", "formal-warning").formParam("reasons", "Upheld on the posts themselves.")
+                    .post(task).then().statusCode(303);
+        });
+        panel.stream().skip(2).forEach(h -> complete(h, Map.of("findings", FINDINGS.get("findings"),
                 "sanction", "formal-warning", "reasons", "Upheld.")));
         JsonPath decided = as("erin").get("/api/me/cases/" + ref).then().statusCode(200).extract().jsonPath();
         assertEquals("UPHELD", decided.getString("outcome"));

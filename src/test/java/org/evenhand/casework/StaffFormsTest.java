@@ -11,6 +11,7 @@ import static org.evenhand.testing.Pages.page;
 import static org.evenhand.testing.Pages.tokenFrom;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,24 +100,30 @@ class StaffFormsTest {
         Api.Held seat = tasks(PANEL, ref, "panelDecision").get(0);
         String task = "/work/tasks/" + seat.taskId();
         as(seat.user(), () -> {
-            String html = refused(task, task, f -> f.formParam("findings[0].clause", "harassment")
-                    .formParam("sanctionMonths", "three"));
+            // step one: the findings alone, refused next to the clause without a finding
+            String html = refused(task, task + "/findings", f -> f.formParam("findings[0].clause", "harassment"));
             assertEquals("Give your finding on this clause: upheld or not upheld.", fieldError(html, "findings-0--upheld"));
+            assertFalse(html.contains("id=\"sanction-formal-warning\""), "no sanction before the findings");
+            page().formParam("_csrf", tokenFrom(task)).formParam("findings[0].clause", "harassment")
+                    .formParam("findings[0].upheld", "yes").post(task + "/findings").then().statusCode(303);
+
+            // step two: the sanction and reasons, refused by the vote's own rules next to each field
+            html = refused(task, task, f -> f.formParam("findingsRecorded", "yes").formParam("sanctionMonths", "three"));
             assertEquals("Choose a sanction.", fieldError(html, "sanction"));
             assertEquals("Give your reasons. The parties read them.", fieldError(html, "reasons"));
             assertTrue(html.contains("value=\"three\""), "the months typed are kept");
+            assertTrue(html.contains("Your findings, as you recorded them"), "the recorded findings stay shown");
 
-            html = refused(task, task, f -> f.formParam("findings[0].clause", "harassment")
-                    .formParam("findings[0].upheld", "yes").formParam("sanction", "suspension")
+            html = refused(task, task, f -> f.formParam("findingsRecorded", "yes").formParam("sanction", "suspension")
                     .formParam("sanctionMonths", "three").formParam("reasons", "Repeated after a request to stop."));
             assertTrue(fieldError(html, "sanctionMonths").contains("fixed term of 1 to"), fieldError(html, "sanctionMonths"));
-            assertTrue(html.contains("id=\"finding-harassment-upheld\" name=\"findings[0].upheld\" value=\"yes\" checked"),
-                    "the finding chosen is kept");
+            assertTrue(html.contains("id=\"sanction-suspension\" name=\"sanction\" value=\"suspension\" checked"),
+                    "the sanction chosen is kept");
         });
         assertEquals(0L, Db.count("SELECT count(*) FROM panel_votes v JOIN cases c ON c.id = v.case_id WHERE c.ref = ?",
                 ref), "no vote was cast");
-        as(seat.user(), () -> page().formParam("_csrf", tokenFrom(task)).formParam("findings[0].clause", "harassment")
-                .formParam("findings[0].upheld", "yes").formParam("sanction", "formal-warning")
+        as(seat.user(), () -> page().formParam("_csrf", tokenFrom(task)).formParam("findingsRecorded", "yes")
+                .formParam("sanction", "formal-warning")
                 .formParam("reasons", "Repeated after a request to stop.").post(task).then().statusCode(303));
         assertEquals(1L, Db.count("SELECT count(*) FROM panel_votes v JOIN cases c ON c.id = v.case_id WHERE c.ref = ?",
                 ref));
