@@ -90,6 +90,12 @@ class BlindForRealTest {
                 .then().statusCode(200);
         complete(tasks(CASEWORKERS, ref, "investigate").get(0), Map.of("report", "The account x.com/daviesdan and"
                 + " @ddavies are Dan's; the CardiffNorth branch (Wales) and the Leeds-Central members confirm it."));
+        // both parties comment on the report before the panel sits; their words reach it blind too
+        as("alice").body(Map.of("comment", "As a Glasgow East member I say @dandavies wrote it from Norwich South."))
+                .post("/api/me/cases/" + ref + "/report-comment").then().statusCode(200);
+        as("dan").body(Map.of("comment", "Nobody in the East Midlands or Salford saw alice.adeyemi's post."))
+                .post("/api/me/cases/" + ref + "/report-comment").then().statusCode(200);
+        // with both parties heard the window closes early and the panel is drawn
         List<Api.Held> panel = tasks(PANEL, ref, "panelDecision");
         seated = panel.get(0).user();
         panelTask = panel.get(0).taskId();
