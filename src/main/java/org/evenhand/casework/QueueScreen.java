@@ -49,6 +49,11 @@ public class QueueScreen {
             List<Line> lines, long total, int page, int pages, int size, List<Column> columns, List<PageLink> pageLinks,
             String previous, String next, List<Option> stages, List<Option> clauses, List<Option> tiers) {
 
+        /** The page sizes the form offers. */
+        public List<Integer> sizes() {
+            return List.of(10, 25, 50, 100);
+        }
+
         public long firstShown() {
             return lines.isEmpty() ? 0 : (long) (page - 1) * size + 1;
         }
