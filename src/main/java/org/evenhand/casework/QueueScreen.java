@@ -34,6 +34,13 @@ public class QueueScreen {
     public record Option(String value, String label) {
     }
 
+    /** A bulk claim: the ticked tasks (the form's checkboxes are named {@code task}). */
+    public record BulkClaim(
+            @jakarta.validation.constraints.NotEmpty(message = "{casework.claims.none}")
+            @jakarta.validation.constraints.Size(max = QueueRules.MAX_SIZE, message = "{casework.claims.max}")
+            List<String> task) {
+    }
+
     /** What became of each task ticked for a bulk claim. */
     public record Claimed(String task, String caseRef, boolean claimed, String why) {
     }
@@ -88,15 +95,18 @@ public class QueueScreen {
     CaseProcess process;
     @Inject
     TaskService tasks;
+    @Inject
+    org.evenhand.common.Commands commands;
 
     /**
      * Bulk claim: each task through the same use case as a single claim (TaskService.claim, one
      * transaction each), so one taken first by someone else does not undo the others. A task the
      * handler was never offered is not named.
      */
-    public List<Claimed> claimAll(List<String> ids) {
+    public List<Claimed> claimAll(BulkClaim command) {
+        commands.check(command);
         String me = user.username();
-        return ids.stream().map(id -> {
+        return command.task().stream().distinct().map(id -> {
             CaseProcess.WorkItem t = process.task(id).orElse(null);
             if (t == null || !(me.equals(t.assignee()) || t.candidates().contains(me))) {
                 return new Claimed("A task", null, false, "It is not offered to you, or it is finished.");

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.evenhand.casework.StaffCaseFiles.CaseFileView;
 import org.evenhand.casework.StaffCaseFiles.TaskPage;
 import org.evenhand.casework.StaffCaseFiles.TaskRow;
-import org.evenhand.casework.rules.QueueRules;
 import org.evenhand.common.ProblemException;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
@@ -107,13 +106,13 @@ public class WorkPages {
         QueueQuery query = new QueueQuery(form.text("q"), form.text("stage"), form.text("clause"), form.text("tier"),
                 form.text("overdue"), form.text("pileOn"), form.text("holder"), form.text("sort"), form.text("page"),
                 form.text("size"));
-        List<String> ids = form.values("task").stream().distinct().limit(QueueRules.MAX_SIZE).toList();
-        if (ids.isEmpty()) {
-            Form refused = QueueScreen.form(query).error("task", "Tick the tasks you want to claim.");
+        try {
+            return queuePage(query, null, queueScreen.claimAll(new QueueScreen.BulkClaim(form.values("task"))));
+        } catch (ConstraintViolationException e) {
+            Form refused = QueueScreen.form(query).reject(e);
             return Html.page(400, Templates.queue(queueScreen.screen(viewer.name(), checkedOrAll(query, refused),
                     refused, null, List.of())));
         }
-        return queuePage(query, null, queueScreen.claimAll(ids));
     }
 
     private Response queuePage(QueueQuery query, String done, List<QueueScreen.Claimed> claims) {
