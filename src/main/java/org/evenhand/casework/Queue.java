@@ -118,7 +118,7 @@ public class Queue {
                 QueueRules.overdue(t.due(), now), blind,
                 blind ? null : shown(f.complainant()), blind ? null : f.complainantNumber(),
                 blind ? null : shown(f.respondent()), blind ? null : f.respondentNumber(), clauses, tier,
-                tier == 0 ? null : org.evenhand.definition.DefinitionPage.tierLabel(tier), f.stage(),
+                tier == 0 ? null : definitions.tierLabel(tier), f.stage(),
                 stage == null ? f.stage() : stage.label(), f.received(), blind ? null : 1 + f.complainants());
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.evenhand.casework.rules.QueueRules;
 import org.evenhand.common.TimeSource;
-import org.evenhand.definition.DefinitionPage;
 import org.evenhand.definition.Definitions;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
@@ -145,7 +144,7 @@ public class QueueScreen {
         List<Option> stages = TaskKind.stages().stream().map(k -> new Option(k.id(), k.stageLabel())).toList();
         List<Option> clauses = definitions.current().clauses().stream().map(c -> new Option(c.id(), c.title())).toList();
         List<Option> tiers = IntStream.rangeClosed(1, 4).mapToObj(t -> new Option(String.valueOf(t),
-                DefinitionPage.tierLabel(t))).toList();
+                definitions.tierLabel(t))).toList();
         return new Screen(name, !caseworker, query, form, done, claims, lines, p.total(), p.page(), p.pages(), p.size(),
                 columns, links, previous, next, stages, clauses, tiers);
     }
