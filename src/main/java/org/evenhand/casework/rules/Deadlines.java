@@ -26,7 +26,7 @@ public final class Deadlines {
         return Durations.after(from, iso);
     }
 
-    /** The time limits a complaint's process starts with: the parties' windows and each stage's target. */
+    /** The time limits a complaint's process starts with: the parties' windows, each stage's target, the reminder leads. */
     public static Map<String, Object> processVariables(ProcessConfig config) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(TaskKind.AWAIT_RESPONSE.window().orElseThrow().variable(), config.responseWindow());
@@ -36,6 +36,8 @@ public final class Deadlines {
         vars.put(TaskKind.INVESTIGATE.targetVariable().orElseThrow(), config.targets().investigation());
         vars.put(TaskKind.PANEL_DECISION.targetVariable().orElseThrow(), config.targets().panel());
         vars.put(TaskKind.HEAR_APPEAL.targetVariable().orElseThrow(), config.targets().appeal());
+        vars.put(Reminders.PARTY_LEAD, config.reminders().party());
+        vars.put(Reminders.HANDLER_LEAD, config.reminders().handler());
         return vars;
     }
 

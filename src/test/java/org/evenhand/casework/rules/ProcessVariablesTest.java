@@ -36,6 +36,18 @@ class ProcessVariablesTest {
             return "P3M";
         }
 
+        public Reminders reminders() {
+            return new Reminders() {
+                public String party() {
+                    return "P3D";
+                }
+
+                public String handler() {
+                    return "PT36H";
+                }
+            };
+        }
+
         public Targets targets() {
             return new Targets() {
                 public String triage() {
@@ -60,7 +72,8 @@ class ProcessVariablesTest {
     @Test
     void eachLimitFromItsSetting() {
         assertEquals(Map.of("responseWindow", "P14D", "commentWindow", "P8D", "appealWindow", "P21D", "targetTriage", "P7D",
-                "targetInvestigation", "P28D", "targetPanel", "P15D", "targetAppeal", "P29D"),
+                "targetInvestigation", "P28D", "targetPanel", "P15D", "targetAppeal", "P29D", "reminderLeadParty", "P3D",
+                "reminderLeadHandler", "PT36H"),
                 Deadlines.processVariables(CONFIG));
     }
 
@@ -80,6 +93,35 @@ class ProcessVariablesTest {
             timers++;
         }
         assertEquals(7, timers, "the complaint's timers: four targets and three windows");
+    }
+
+    /**
+     * Each stage of the complaint (every party's window, every staff task with a target) has one
+     * non-interrupting reminder timer, which reads its stage's own window or target and the lead for
+     * parties or for handlers (decision 0035).
+     */
+    @Test
+    void everyStageHasAReminderReadingItsOwnLimitAndLead() {
+        Map<String, Object> vars = Deadlines.processVariables(CONFIG);
+        Pattern reminder = Pattern.compile("\\$\\{reminders\\.at\\((\\w+), (\\w+)\\)\\}");
+        Map<String, String> found = new java.util.TreeMap<>();
+        for (var b : Bpmn.elements("boundaryEvent")) {
+            var date = b.getElementsByTagNameNS("http://www.omg.org/spec/BPMN/20100524/MODEL", "timeDate");
+            if (date.getLength() == 0 || !isInComplaint(b)) {
+                continue;
+            }
+            Matcher m = reminder.matcher(date.item(0).getTextContent().trim());
+            assertTrue(m.matches(), date.item(0).getTextContent());
+            assertEquals("false", b.getAttribute("cancelActivity"), "a reminder leaves its stage as it is");
+            org.evenhand.casework.TaskKind stage = org.evenhand.casework.TaskKind.of(b.getAttribute("attachedToRef"));
+            assertEquals(stage.window().map(org.evenhand.casework.TaskKind.Window::variable)
+                    .orElseGet(() -> stage.targetVariable().orElseThrow()), m.group(1), stage + " reads its own limit");
+            assertEquals(stage.isTask() ? Reminders.HANDLER_LEAD : Reminders.PARTY_LEAD, m.group(2));
+            assertTrue(vars.containsKey(m.group(1)) && vars.containsKey(m.group(2)));
+            found.put(stage.id(), m.group(1));
+        }
+        assertEquals(org.evenhand.casework.TaskKind.stages().stream().map(org.evenhand.casework.TaskKind::id)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)), found.keySet());
     }
 
     static boolean isInComplaint(org.w3c.dom.Node n) {
