@@ -71,10 +71,14 @@ class ProcessVariablesTest {
 
     @Test
     void eachLimitFromItsSetting() {
-        assertEquals(Map.of("responseWindow", "P14D", "commentWindow", "P8D", "appealWindow", "P21D", "targetTriage", "P7D",
-                "targetInvestigation", "P28D", "targetPanel", "P15D", "targetAppeal", "P29D", "reminderLeadParty", "P3D",
-                "reminderLeadHandler", "PT36H"),
-                Deadlines.processVariables(CONFIG));
+        Map<String, Object> expected = new java.util.HashMap<>(Map.of("responseWindow", "P14D", "commentWindow", "P8D",
+                "appealWindow", "P21D", "targetTriage", "P7D", "targetInvestigation", "P28D", "targetPanel", "P15D",
+                "targetAppeal", "P29D"));
+        // reminders: parties 3 days before their windows close, handlers 36 hours before a target
+        expected.putAll(Map.of("remindResponseWindow", "P11D", "remindCommentWindow", "P5D", "remindAppealWindow", "P18D",
+                "remindTargetTriage", "PT132H", "remindTargetInvestigation", "PT636H", "remindTargetPanel", "PT324H",
+                "remindTargetAppeal", "PT660H"));
+        assertEquals(expected, Deadlines.processVariables(CONFIG));
     }
 
     @Test
@@ -92,33 +96,28 @@ class ProcessVariablesTest {
             assertTrue(vars.containsKey(m.group(1)), m.group(1) + " is read by " + b.getAttribute("id"));
             timers++;
         }
-        assertEquals(7, timers, "the complaint's timers: four targets and three windows");
+        assertEquals(14, timers, "the complaint's timers: four targets and three windows, and a reminder before each");
     }
 
     /**
      * Each stage of the complaint (every party's window, every staff task with a target) has one
-     * non-interrupting reminder timer, which reads its stage's own window or target and the lead for
-     * parties or for handlers (decision 0035).
+     * non-interrupting reminder timer, which reads the reminder computed from its stage's own window
+     * or target (decision 0035).
      */
     @Test
-    void everyStageHasAReminderReadingItsOwnLimitAndLead() {
-        Map<String, Object> vars = Deadlines.processVariables(CONFIG);
-        Pattern reminder = Pattern.compile("\\$\\{reminders\\.at\\((\\w+), (\\w+)\\)\\}");
+    void everyStageHasAReminderReadingItsOwnLimit() {
         Map<String, String> found = new java.util.TreeMap<>();
         for (var b : Bpmn.elements("boundaryEvent")) {
-            var date = b.getElementsByTagNameNS("http://www.omg.org/spec/BPMN/20100524/MODEL", "timeDate");
-            if (date.getLength() == 0 || !isInComplaint(b)) {
+            String timer = Bpmn.timer(b);
+            if (timer == null || !isInComplaint(b) || !timer.startsWith("${remind")) {
                 continue;
             }
-            Matcher m = reminder.matcher(date.item(0).getTextContent().trim());
-            assertTrue(m.matches(), date.item(0).getTextContent());
             assertEquals("false", b.getAttribute("cancelActivity"), "a reminder leaves its stage as it is");
             org.evenhand.casework.TaskKind stage = org.evenhand.casework.TaskKind.of(b.getAttribute("attachedToRef"));
-            assertEquals(stage.window().map(org.evenhand.casework.TaskKind.Window::variable)
-                    .orElseGet(() -> stage.targetVariable().orElseThrow()), m.group(1), stage + " reads its own limit");
-            assertEquals(stage.isTask() ? Reminders.HANDLER_LEAD : Reminders.PARTY_LEAD, m.group(2));
-            assertTrue(vars.containsKey(m.group(1)) && vars.containsKey(m.group(2)));
-            found.put(stage.id(), m.group(1));
+            String limit = stage.window().map(org.evenhand.casework.TaskKind.Window::variable)
+                    .orElseGet(() -> stage.targetVariable().orElseThrow());
+            assertEquals("${" + Reminders.variable(limit) + "}", timer, stage + " is reminded before its own limit");
+            found.put(stage.id(), timer);
         }
         assertEquals(org.evenhand.casework.TaskKind.stages().stream().map(org.evenhand.casework.TaskKind::id)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)), found.keySet());

@@ -1,9 +1,10 @@
 package org.evenhand.casework.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Instant;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,22 +12,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("fast")
 class RemindersTest {
 
-    @ParameterizedTest(name = "opened {0}, window {1}, lead {2} -> {3}")
+    @ParameterizedTest(name = "window {0}, lead {1} -> after {2}")
     @CsvSource({
-            // a lead well inside the window: that long before it closes (calendar days, London time)
-            "2026-03-02T10:00:00Z, P14D, P3D,   2026-03-13T10:00:00Z",
-            "2026-03-02T10:00:00Z, P7D,  P2D,   2026-03-07T10:00:00Z",
-            // hours count as hours
-            "2026-03-02T10:00:00Z, PT72H, PT12H, 2026-03-04T22:00:00Z",
+            // a lead well inside the window: that long before it closes, in days as the window counts them
+            "P14D,  P3D,   P11D",
+            "P7D,   P2D,   P5D",
+            "P21D,  P3D,   P18D",
+            "P28D,  P2D,   P26D",
             // exactly half: the lead stands
-            "2026-03-02T10:00:00Z, P6D,  P3D,   2026-03-05T10:00:00Z",
+            "P6D,   P3D,   P3D",
             // a lead longer than half the window: halfway through instead, never at once
-            "2026-03-02T10:00:00Z, P4D,  P3D,   2026-03-04T10:00:00Z",
-            "2026-03-02T10:00:00Z, P2D,  P7D,   2026-03-03T10:00:00Z",
-            // across the clocks going forward (29 March 2026): calendar days keep the hour of day
-            "2026-03-20T10:00:00Z, P14D, P3D,   2026-03-31T09:00:00Z",
+            "P4D,   P3D,   P2D",
+            "P2D,   P7D,   P1D",
+            "P5D,   P3D,   PT60H",
+            // hours count as hours, and a window in days with a lead in hours is counted in hours
+            "PT72H, PT12H, PT60H",
+            "P7D,   PT36H, PT132H",
+            "PT10H, P1D,   PT5H",
     })
-    void remindAt(String from, String window, String lead, String expected) {
-        assertEquals(Instant.parse(expected), Reminders.remindAt(Instant.parse(from), window, lead));
+    void remindAfter(String window, String lead, String expected) {
+        assertEquals(expected, Reminders.after(window, lead));
+    }
+
+    @Test
+    void monthsAreRefusedAsTheyHaveNoFixedLength() {
+        assertThrows(IllegalArgumentException.class, () -> Reminders.after("P1M", "PT12H"));
+    }
+
+    @Test
+    void eachLimitHasItsReminderVariable() {
+        assertEquals("remindResponseWindow", Reminders.variable("responseWindow"));
+        assertEquals("remindTargetTriage", Reminders.variable("targetTriage"));
     }
 }
