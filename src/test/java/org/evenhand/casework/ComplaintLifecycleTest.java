@@ -155,7 +155,7 @@ class ComplaintLifecycleTest {
         String ref = fileAndTriage(true);
         assertTrue(tasks(CASEWORKERS, ref, "investigate").isEmpty(), "no investigation while the window is open");
         EngineClock.advance(Duration.ofDays(15));
-        assertEquals(1, EngineClock.fireDueTimers(ref));
+        assertEquals(2, EngineClock.fireDueTimers(ref), "the reminder three days before, then the window closing");
         JsonPath view = myCase("alice", ref);
         assertTrue(view.getList("timeline.kind").contains("no-response"));
         assertEquals("Investigation", view.getString("stage.label"));

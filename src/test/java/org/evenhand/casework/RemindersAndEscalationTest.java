@@ -183,4 +183,31 @@ class RemindersAndEscalationTest {
         // the member still sees triage, its expected date now passed
         assertEquals("Triage", myCase("carol", ref).getString("stage.label"));
     }
+
+    @Test
+    void theManagersPageListsTheOverdueStageAndDealsWithIt() {
+        String ref = file("dan", "M100006", LocalDate.of(2026, 4, 11), List.of("harassment"), ALLEGATION);
+        EngineClock.advance(Duration.ofDays(8));
+        EngineClock.fireDueTimers(ref);
+        String html = Pages.as("mona", () -> Pages.page().get("/manager").then().statusCode(200).extract().asString());
+        assertTrue(html.contains("Case " + ref) && html.contains("Give it to") && html.contains("Triage"), html);
+        String escalation = as("mona").get("/api/escalations").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.caseRef == '" + ref + "' }.id");
+        // a reassignment without a reason is refused on the page, with the field's words
+        String refused = Pages.as("mona", () -> Pages.page().formParam("_csrf", Pages.tokenFrom("/manager"))
+                .formParam("task", "x").formParam("to", "quinn").formParam("reason", "")
+                .post("/manager/escalations/" + escalation + "/reassignment").then().statusCode(400).extract().asString());
+        assertTrue(refused.contains("Give your reason for reassigning the task"), refused);
+        Pages.as("mona", () -> Pages.page().formParam("_csrf", Pages.tokenFrom("/manager"))
+                .formParam("note", "Asked the caseworkers to pick it up this morning.")
+                .post("/manager/escalations/" + escalation + "/resolution").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/manager?done=resolved")));
+        as("mona").get("/api/escalations").then().statusCode(200).body("caseRef", org.hamcrest.Matchers.not(hasItem(ref)));
+        String caseworker = CASEWORKERS.stream().filter(u -> as(u).get("/api/cases/" + ref).statusCode() == 200)
+                .findFirst().orElseThrow();
+        List<Map<String, Object>> timeline = as(caseworker).get("/api/cases/" + ref).then().statusCode(200).extract()
+                .jsonPath().getList("timeline");
+        assertTrue(timeline.stream().anyMatch(e -> "escalation-resolved".equals(e.get("kind"))
+                && ((String) e.get("summary")).contains("Asked the caseworkers to pick it up")), timeline.toString());
+    }
 }

@@ -230,7 +230,8 @@ public final class AccessRules {
                 "GET /privacy")) {
             RULES.put(page, rule(Scope.PUBLIC, List.of(), Set.of(200)));
         }
-        RULES.put("GET /signin", rule(Scope.PAGE, List.of("member", "caseworker", "panel", "nec", "dpo"), Set.of(303)));
+        RULES.put("GET /signin", rule(Scope.PAGE, List.of("member", "caseworker", "panel", "nec", "dpo", "manager"),
+                Set.of(303)));
         for (String page : List.of("POST /me/complaints/new", "POST /me/cases/{ref}/evidence/new")) {
             RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)).withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
         }
@@ -272,6 +273,10 @@ public final class AccessRules {
                 "POST /dpo/subject-access-requests/{id}/fulfil", "GET /dpo/erasure-requests/{id}",
                 "POST /dpo/erasure-requests/{id}", "GET /dpo/retention/{ref}", "POST /dpo/retention/{ref}")) {
             RULES.put(page, rule(Scope.PAGE, DPO, Set.of(200)));
+        }
+        for (String page : List.of("GET /manager", "POST /manager/escalations/{id}/reassignment",
+                "POST /manager/escalations/{id}/resolution")) {
+            RULES.put(page, rule(Scope.PAGE, MANAGER, Set.of(200)));
         }
     }
 
