@@ -92,6 +92,18 @@ public class Handovers {
         return Optional.of(new Outcome(kind.id(), drawn(kind), List.of(next)));
     }
 
+    /**
+     * The eligible of the task's role; an escalation goes to the eligible complaints managers, or,
+     * when none may handle the case, to the eligible caseworkers (as it was raised, decision 0035).
+     */
+    private List<String> eligible(CaseFile c, TaskKind kind, java.util.Collection<String> excluded) {
+        List<String> pool = assignment.eligible(c, roleFor(kind), excluded);
+        if (kind == TaskKind.RESOLVE_ESCALATION && assignment.eligible(c, Handler.MANAGER, List.of()).isEmpty()) {
+            return assignment.eligible(c, Handler.CASEWORKER, excluded);
+        }
+        return pool;
+    }
+
     private static boolean drawn(TaskKind kind) {
         return kind == TaskKind.INVESTIGATE || kind.bench().isPresent();
     }
@@ -100,7 +112,7 @@ public class Handovers {
     private List<String> pool(CaseFile c, CaseProcess.WorkItem t, Set<String> gone) {
         TaskKind kind = TaskKind.of(t.kind());
         if (!drawn(kind)) {
-            return assignment.eligible(c, roleFor(kind), gone);
+            return eligible(c, kind, gone);
         }
         Set<String> excluded = new HashSet<>(gone);
         if (t.assignee() != null) {
@@ -112,7 +124,7 @@ public class Handovers {
                     ? Eligibility.excludedFromAppeal(c.investigator, PanelSeat.members(c.id, PanelSeat.DECISION))
                     : Eligibility.excludedFromPanel(c.investigator));
         });
-        return assignment.eligible(c, roleFor(kind), excluded);
+        return eligible(c, kind, excluded);
     }
 
     /** A drawn task to its new holder: their seat on the bench, or the case's investigator. */
@@ -142,7 +154,7 @@ public class Handovers {
             if (kind.isEmpty()) {
                 continue;
             }
-            List<String> eligible = assignment.eligible(c, roleFor(kind.get()), List.of());
+            List<String> eligible = eligible(c, kind.get(), List.of());
             Set<String> gone = new HashSet<>();
             if (t.assignee() != null && !eligible.contains(t.assignee())) {
                 gone.add(t.assignee());
