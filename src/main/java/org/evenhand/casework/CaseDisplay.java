@@ -91,6 +91,16 @@ public class CaseDisplay {
                 .map(d -> Due.of(DEADLINES.get(d.step()), d.due(), now)).toList();
     }
 
+    /**
+     * The deadlines a party reads: their own windows by name, and a staff stage as the date it is
+     * expected by (its target), so that an open stage always shows a date (decision 0035).
+     */
+    public List<Due> memberDeadlines(List<CaseViews.DeadlineView> list, Instant now) {
+        return list.stream().filter(d -> DEADLINES.containsKey(d.step()))
+                .map(d -> Due.of(TaskKind.find(d.step()).filter(k -> k.isTask() && k.isStage()).map(k -> d.name())
+                        .orElse(DEADLINES.get(d.step())), d.due(), now)).toList();
+    }
+
     public List<DecisionDisplay> decisions(List<CaseViews.DecisionView> list) {
         List<DecisionDisplay> out = new ArrayList<>();
         for (CaseViews.DecisionView d : list) {

@@ -86,8 +86,9 @@ public class CaseViews {
     static final Map<String, Stage> STAGES = TaskKind.stages().stream().collect(java.util.stream.Collectors.toMap(
             TaskKind::id, k -> new Stage(k.id(), k.stageLabel(), k.stageExplanation())));
 
-    static final Stage RECEIVED = new Stage("received", "Received",
-            "The complaint has been received; it goes to triage in a moment.");
+    /** Just filed, its process about to start: already the triage stage, as the stage tracker shows it. */
+    static final Stage RECEIVED = new Stage("received", TaskKind.TRIAGE.stageLabel(),
+            "The complaint has been received and is about to be offered to a caseworker for triage.");
 
     @Inject
     CaseAccess cases;
@@ -187,8 +188,10 @@ public class CaseViews {
                 .filter(e -> e.visibleTo(party, m.id)).map(e -> new Event(e.at, e.kind, shown.apply(text(c, e.summary))))
                 .toList();
         List<DeadlineView> deadlines = new ArrayList<>();
-        if (c.stageDue != null && step != null && DEADLINE_NAMES.containsKey(step)) {
-            deadlines.add(new DeadlineView(step, DEADLINE_NAMES.get(step), c.stageDue));
+        if (c.stageDue != null && step != null && STAGES.containsKey(step)) {
+            // a party's window by its timer's name; a staff stage by the date it is expected by (its target)
+            deadlines.add(new DeadlineView(step, DEADLINE_NAMES.getOrDefault(step, STAGES.get(step).label()
+                    + " expected by"), c.stageDue));
         }
         SuspensionView suspension = party == Party.RESPONDENT ? suspension(c, UnaryOperator.identity()) : null;
         if (suspension != null && suspension.liftedAt() == null) {

@@ -80,7 +80,19 @@ public class Letters {
         }
     }
 
-    public record BackToTriage(boolean toRespondent) {
+    /** {@code again}: the case had been triaged already; otherwise triage goes on without the withdrawn item. */
+    public record BackToTriage(boolean toRespondent, boolean again) {
+    }
+
+    /**
+     * A reminder before a party's window closes (decision 0035). {@code what}: respond, comment or
+     * appeal; {@code due}: when the window closes.
+     */
+    public record Reminder(String what, Instant due) {
+
+        public String dueBy() {
+            return LetterWords.date(due);
+        }
     }
 
     /**
@@ -207,6 +219,8 @@ public class Letters {
     public static native TemplateInstance allegation(Allegation m);
 
     public static native TemplateInstance accepted(Accepted m);
+
+    public static native TemplateInstance reminder(Reminder m);
 
     public static native TemplateInstance backToTriage(BackToTriage m);
 

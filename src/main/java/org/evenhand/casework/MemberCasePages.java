@@ -120,7 +120,7 @@ public class MemberCasePages {
             CaseViews.MemberCase c = views.forMember(m, s.ref());
             String action = c.youCan().contains("respond") ? "Respond to the allegation"
                     : c.youCan().contains("appeal") ? "You may appeal" : null;
-            Due next = display.deadlines(c.deadlines(), now).stream().findFirst().orElse(null);
+            Due next = display.memberDeadlines(c.deadlines(), now).stream().findFirst().orElse(null);
             String role = Character.toUpperCase(s.yourRole().charAt(0)) + s.yourRole().substring(1);
             rows.add(new CaseRow(s.ref(), role, s.stage(), Formats.shortDate(s.receivedAt()),
                     Formats.iso(s.receivedAt()), action, next));
@@ -136,7 +136,7 @@ public class MemberCasePages {
         CaseViews.MemberCase c = views.forMember(m, ref);
         Instant now = time.now();
         boolean complainant = "complainant".equals(c.yourRole());
-        List<Due> deadlines = display.deadlines(c.deadlines(), now);
+        List<Due> deadlines = display.memberDeadlines(c.deadlines(), now);
         Due respondBy = c.youCan().contains("respond") ? find(deadlines, "Response due") : null;
         Due appealBy = c.youCan().contains("appeal") ? find(deadlines, "Appeal window closes") : null;
         var v = definitions.version(c.definitionVersion());

@@ -32,6 +32,20 @@ public interface ProcessConfig {
 
     Targets targets();
 
+    /** How long before a window closes or a target passes its reminder goes (decision 0035). */
+    Reminders reminders();
+
+    /** Reminder leads, as ISO-8601 durations. */
+    interface Reminders {
+        /** Before a party's response, comment or appeal window closes: the party is written to. */
+        @WithDefault("P3D")
+        String party();
+
+        /** Before a staff task's stage target: its handler (or those offered it) is reminded. */
+        @WithDefault("P2D")
+        String handler();
+    }
+
     /** Target duration per stage; passing one raises an escalation task. */
     interface Targets {
         @WithDefault("P7D")

@@ -27,8 +27,9 @@ public class TrackingStages {
     TimeSource time;
 
     /**
-     * Process step (execution listener on each stage's wait state): the case's stage, and the
-     * deadline a party has in it, kept on the case so that the member's view needs no engine query.
+     * Process step (execution listener on each stage's wait state): the case's stage, and when it
+     * ends (a party's window, or a staff stage's target: the parties see it as the date the stage
+     * is expected by), kept on the case so that the member's view needs no engine query.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stageEntered(String ref, String stage, String window) {
@@ -37,13 +38,21 @@ public class TrackingStages {
         c.stageDue = window == null ? null : Deadlines.due(time.now(), window);
     }
 
-    /** Process step: a stage passed its target; raises an escalation task for the eligible caseworkers. */
+    /**
+     * Process step: a stage passed its target; raises an escalation task for the eligible
+     * complaints managers, who may reassign the overdue task (decision 0035). When no manager may
+     * handle the case (a party, their CLP, a declared interest), the eligible caseworkers get it,
+     * and the timeline says so.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stageOverdue(String ref, String stage) {
         CaseFile c = cases.load(ref);
-        letters.record(c, "process", "overdue", staff, "Stage target passed (" + stage + "); escalation raised");
-        List<String> pool = assignment.eligible(c, Handler.CASEWORKER, List.of());
-        process.start(CaseProcess.ESCALATION, ref, Map.of("stage", stage, "pool", String.join(",", pool)));
+        List<String> managers = assignment.eligible(c, Handler.MANAGER, List.of());
+        boolean toManagers = !managers.isEmpty();
+        List<String> to = toManagers ? managers : assignment.eligible(c, Handler.CASEWORKER, List.of());
+        letters.record(c, "process", "overdue", staff, "Stage target passed (" + stage + "); escalation raised for "
+                + (toManagers ? "the complaints managers" : "the caseworkers, as no complaints manager may handle this case"));
+        process.start(CaseProcess.ESCALATION, ref, Map.of("stage", stage, "managers", String.join(",", to)));
     }
 
     @Transactional

@@ -174,10 +174,13 @@ public class Triaging {
         ReportComment.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
         RecordedFindings.update("supersededAt = ?1 where caseId = ?2 and supersededAt is null", now, c.id);
         c.reportDisclosedAt = null;
-        letters.record(c, "process", "back-to-triage", staff, "Evidence was withdrawn; the case returns to triage");
-        letters.tell(c, Party.COMPLAINANT, "back-to-triage", Letters.backToTriage(new Letters.BackToTriage(false)));
+        // a case never triaged is not "triaged again": triage goes on without the item
+        boolean again = c.triagedAt != null;
+        letters.record(c, "process", "back-to-triage", staff, again ? "Evidence was withdrawn; the case returns to triage"
+                : "Evidence was withdrawn before triage; triage goes on without it");
+        letters.tell(c, Party.COMPLAINANT, "back-to-triage", Letters.backToTriage(new Letters.BackToTriage(false, again)));
         if (c.respondentNotifiedAt != null) {
-            letters.tell(c, Party.RESPONDENT, "back-to-triage", Letters.backToTriage(new Letters.BackToTriage(true)));
+            letters.tell(c, Party.RESPONDENT, "back-to-triage", Letters.backToTriage(new Letters.BackToTriage(true, again)));
         }
     }
 }

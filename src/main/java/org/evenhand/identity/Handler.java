@@ -7,13 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.List;
 
-/** A caseworker or panel member who may be assigned cases. */
+/** A caseworker, panel member or complaints manager who may be assigned cases or their escalations. */
 @Entity
 @Table(name = "handlers")
 public class Handler extends PanacheEntityBase {
 
     public static final String CASEWORKER = "caseworker";
     public static final String PANEL = "panel";
+    public static final String MANAGER = "manager";
 
     @Id
     public String username;

@@ -71,6 +71,11 @@ public class Viewer {
         return has(Roles.DPO);
     }
 
+    /** A complaints manager (decision 0035). */
+    public boolean manager() {
+        return has(Roles.MANAGER);
+    }
+
     /** The token every form on the page carries (see {@link Csrf}). */
     public String csrf() {
         if (token == null && signedIn()) {
@@ -86,6 +91,9 @@ public class Viewer {
         }
         if (staff()) {
             return "/work";
+        }
+        if (manager()) {
+            return "/manager";
         }
         if (dpo()) {
             return "/dpo";

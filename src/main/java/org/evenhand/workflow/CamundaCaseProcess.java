@@ -141,12 +141,22 @@ public class CamundaCaseProcess implements CaseProcess {
                         .singleResult();
                 FlowElement element = repository.getBpmnModelInstance(pi.getProcessDefinitionId())
                         .getModelElementById(def.getActivityId());
+                if (isReminder(element)) {
+                    continue; // a reminder is not a deadline: it goes before one (decision 0035)
+                }
                 String step = element instanceof BoundaryEvent b ? b.getAttachedTo().getId() : def.getActivityId();
                 result.add(new Deadline(step, element.getName(), job.getDuedate().toInstant()));
             }
         }
         result.sort((a, b) -> a.due().compareTo(b.due()));
         return result;
+    }
+
+    /** A reminder timer: a boundary timer whose path runs to a step sending the reminder. */
+    static boolean isReminder(FlowElement element) {
+        return element instanceof BoundaryEvent b && b.getOutgoing().stream().map(f -> f.getTarget())
+                .anyMatch(t -> t instanceof org.camunda.bpm.model.bpmn.instance.ServiceTask st
+                        && "${sendReminder}".equals(st.getCamundaDelegateExpression()));
     }
 
     private List<ProcessInstance> instances(String caseRef) {

@@ -42,10 +42,32 @@ class ComplainantLettersTest {
     @Test
     void backToTriageForEachParty() {
         assertEquals("Your case is being triaged again", LetterTemplates.render("backToTriage",
-                new Letters.BackToTriage(false)).subject());
-        Letters.Letter l = LetterTemplates.render("backToTriage", new Letters.BackToTriage(true));
+                new Letters.BackToTriage(false, true)).subject());
+        Letters.Letter l = LetterTemplates.render("backToTriage", new Letters.BackToTriage(true, true));
         assertEquals("The case about you is being triaged again", l.subject());
         assertTrue(l.body().startsWith("Consent for an item of evidence on this case has been withdrawn"), l.body());
+    }
+
+    @Test
+    void evidenceWithdrawnBeforeTriageIsNotTriagedAgain() {
+        Letters.Letter l = LetterTemplates.render("backToTriage", new Letters.BackToTriage(false, false));
+        assertEquals("An item of evidence has been withdrawn from your case", l.subject());
+        assertTrue(l.body().contains("The case has not been triaged yet; triage goes on without it."), l.body());
+        assertTrue(!l.body().contains("again") && !l.body().contains("afresh"), l.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "respond; Reminder: your response is due by Tuesday 4 August 2026; You have until Tuesday 4 August 2026 to respond to the allegation.",
+            "comment; Reminder: comments on the investigation report close on Tuesday 4 August 2026; You have until Tuesday 4 August 2026 to comment on the investigation report.",
+            "appeal; Reminder: the time to appeal ends on Tuesday 4 August 2026; You have until Tuesday 4 August 2026 to appeal against the panel's decision",
+    })
+    void remindersInPlainWords(String what, String subject, String opening) {
+        Letters.Letter l = LetterTemplates.render("reminder",
+                new Letters.Reminder(what, java.time.Instant.parse("2026-08-04T09:00:00Z")));
+        assertEquals(subject, l.subject());
+        assertTrue(l.body().startsWith(opening), l.body());
+        assertTrue(!l.body().contains("2026-08-04"), "dates in words: " + l.body());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -155,7 +155,7 @@ class ComplaintLifecycleTest {
         String ref = fileAndTriage(true);
         assertTrue(tasks(CASEWORKERS, ref, "investigate").isEmpty(), "no investigation while the window is open");
         EngineClock.advance(Duration.ofDays(15));
-        assertEquals(1, EngineClock.fireDueTimers(ref));
+        assertEquals(2, EngineClock.fireDueTimers(ref), "the reminder three days before, then the window closing");
         JsonPath view = myCase("alice", ref);
         assertTrue(view.getList("timeline.kind").contains("no-response"));
         assertEquals("Investigation", view.getString("stage.label"));
@@ -240,10 +240,12 @@ class ComplaintLifecycleTest {
                 "the triage task is due at the stage target");
         EngineClock.advance(Duration.ofDays(8));
         EngineClock.fireDueTimers(ref);
-        Held chase = claimed(CASEWORKERS, ref, "resolveEscalation");
-        complete(chase, Map.of("note", "Triage backlog after conference week; picked up today."));
-        String handler = chase.user();
-        as(handler).get("/api/cases/" + ref).then().statusCode(200)
+        // the escalation goes to the complaints manager (decision 0035), who deals with it with a note
+        String escalation = as("mona").get("/api/escalations").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.caseRef == '" + ref + "' }.id");
+        as("mona").body(Map.of("note", "Triage backlog after conference week; picked up today."))
+                .post("/api/escalations/" + escalation + "/resolution").then().statusCode(204);
+        as("quinn").get("/api/cases/" + ref).then().statusCode(200)
                 .body("timeline.kind", hasItem("overdue")).body("timeline.kind", hasItem("escalation-resolved"));
     }
 }

@@ -123,7 +123,7 @@ class DisclosureTest {
         Pages.as("bob", () -> Pages.page().get("/me/cases/" + ref).then().statusCode(200)
                 .body(containsString("Comment on the report")).body(containsString("Alice Adeyemi&#39;s account")));
         EngineClock.advance(Duration.ofDays(8));
-        assertEquals(1, EngineClock.fireDueTimers(ref));
+        assertEquals(2, EngineClock.fireDueTimers(ref), "the reminder three days before, then the window closing");
         assertEquals(3, tasks(PANEL, ref, "panelDecision").size(), "the panel is drawn when the window closes");
         as("bob").body(Map.of("comment", "Too late now.")).post("/api/me/cases/" + ref + "/report-comment").then()
                 .statusCode(409).contentType("application/problem+json");

@@ -250,6 +250,22 @@ class EvidenceTest {
         as("alice").post("/api/me/cases/" + ref + "/evidence/" + id + "/withdraw").then().statusCode(409);
     }
 
+    /** Before triage the case is not "triaged again": triage goes on without the item (decision 0035). */
+    @Test
+    void withdrawalBeforeTriageSaysTriageGoesOnWithoutIt() {
+        String ref = newCase();
+        long id = Evidence.give("alice", ref, Evidence.text(POST, List.of()));
+        as("alice").post("/api/me/cases/" + ref + "/evidence/" + id + "/withdraw").then().statusCode(200);
+        awaitLetter("alice@evenhand.test", "[" + ref + "] An item of evidence has been withdrawn from your case");
+        io.restassured.path.json.JsonPath view = myCase("alice", ref);
+        assertEquals("Triage", view.getString("stage.label"));
+        List<String> summaries = view.getList("timeline.summary");
+        assertTrue(summaries.stream().anyMatch(t -> t.contains("triage goes on without it")), summaries.toString());
+        assertTrue(summaries.stream().noneMatch(t -> t.contains("triaged again")), summaries.toString());
+        assertTrue(org.evenhand.testing.MailServer.lettersTo("alice@evenhand.test", "[" + ref + "] Your case is being triaged again")
+                .isEmpty());
+    }
+
     @Test
     void flippedCiphertextIsAClearIntegrityError() {
         String ref = newCase();

@@ -43,22 +43,31 @@ public final class EngineClock {
         }
     }
 
-    /** Executes every due timer of the case's processes, repeatedly, until none is due. */
+    /**
+     * Executes every due timer of the case's processes, earliest first and one at a time (a timer's
+     * step may end the others, as it would have had the clock run), until none is due.
+     */
     public static int fireDueTimers(String caseRef) {
         ManagementService management = Arc.container().instance(ManagementService.class).get();
         RuntimeService runtime = Arc.container().instance(RuntimeService.class).get();
         int fired = 0;
-        boolean any = true;
-        while (any) {
-            any = false;
+        while (true) {
+            Job next = null;
             for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).list()) {
                 for (Job job : management.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
-                    management.executeJob(job.getId());
-                    fired++;
-                    any = true;
+                    // a job with no due date (a continuation) is due now; otherwise the earliest timer
+                    boolean earlier = next == null || (job.getDuedate() == null ? next.getDuedate() != null
+                            : next.getDuedate() != null && job.getDuedate().before(next.getDuedate()));
+                    if (earlier) {
+                        next = job;
+                    }
                 }
             }
+            if (next == null) {
+                return fired;
+            }
+            management.executeJob(next.getId());
+            fired++;
         }
-        return fired;
     }
 }

@@ -26,7 +26,7 @@ public final class Deadlines {
         return Durations.after(from, iso);
     }
 
-    /** The time limits a complaint's process starts with: the parties' windows and each stage's target. */
+    /** The time limits a complaint's process starts with: the parties' windows, each stage's target, and when each stage's reminder goes. */
     public static Map<String, Object> processVariables(ProcessConfig config) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(TaskKind.AWAIT_RESPONSE.window().orElseThrow().variable(), config.responseWindow());
@@ -36,6 +36,12 @@ public final class Deadlines {
         vars.put(TaskKind.INVESTIGATE.targetVariable().orElseThrow(), config.targets().investigation());
         vars.put(TaskKind.PANEL_DECISION.targetVariable().orElseThrow(), config.targets().panel());
         vars.put(TaskKind.HEAR_APPEAL.targetVariable().orElseThrow(), config.targets().appeal());
+        // each stage's reminder: how long after it opens, a party's or a handler's lead before it ends (decision 0035)
+        for (TaskKind k : TaskKind.stages()) {
+            String limit = k.window().map(TaskKind.Window::variable).orElseGet(() -> k.targetVariable().orElseThrow());
+            vars.put(Reminders.variable(limit), Reminders.after((String) vars.get(limit),
+                    k.isTask() ? config.reminders().handler() : config.reminders().party()));
+        }
         return vars;
     }
 

@@ -9,9 +9,9 @@ import org.evenhand.casework.TrackingStages;
 import org.evenhand.casework.TaskKind;
 
 /**
- * Execution listener on each stage's wait state: keeps the case's stage (and the deadline a party
- * has in it: the response window, the appeal window) on the case, so that the member's view reads
- * it from the case instead of asking the engine.
+ * Execution listener on each stage's wait state: keeps the case's stage (and the date it ends: a
+ * party's window, or a staff stage's target) on the case, so that the member's view reads it from
+ * the case instead of asking the engine.
  */
 @ApplicationScoped
 @Named("stageEntered")
@@ -23,8 +23,9 @@ public class StageEntered implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String stage = execution.getCurrentActivityId();
-        Object window = TaskKind.find(stage).flatMap(TaskKind::window).map(w -> execution.getVariable(w.variable()))
-                .orElse(null);
+        // a party's window, or a staff stage's target: the date the parties are shown for the stage
+        Object window = TaskKind.find(stage).flatMap(k -> k.window().map(TaskKind.Window::variable)
+                .or(k::targetVariable)).map(execution::getVariable).orElse(null);
         stages.stageEntered(execution.getProcessBusinessKey(), stage, window == null ? null : window.toString());
     }
 }
