@@ -167,8 +167,8 @@ class RemindersAndEscalationTest {
                 + caseworker + " has capacity this week."))
                 .post("/api/escalations/" + escalation + "/reassignment").then().statusCode(200)
                 .body("to", equalTo(caseworker)).body("kind", equalTo("triage"));
-        List<Map<String, Object>> theirs = as(caseworker).get("/api/tasks").then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.caseRef == '" + ref + "' }");
+        List<Map<String, Object>> theirs = as(caseworker).queryParam("q", ref).get("/api/tasks").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.caseRef == '" + ref + "' }");
         assertEquals(1, theirs.size(), theirs.toString());
         assertEquals("triage", theirs.get(0).get("kind"));
         assertEquals(caseworker, theirs.get(0).get("assignee"), "the new handler has the task");
