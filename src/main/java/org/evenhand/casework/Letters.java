@@ -153,6 +153,10 @@ public class Letters {
     public record CaseworkerMessage(String text) {
     }
 
+    /** A new message from a party, to a caseworker by name: who wrote (by role), never what (decision 0033). */
+    public record MessageForStaff(String name, String party, String ref) {
+    }
+
     /** The complaint was withdrawn and the case ended; to the complainants and, if it was put to them, the respondent. */
     public record Withdrawn(boolean toRespondent, Instant at) {
 
@@ -227,6 +231,10 @@ public class Letters {
     public static native TemplateInstance appealDecision(AppealDecision m);
 
     public static native TemplateInstance caseworkerMessage(CaseworkerMessage m);
+
+    public static native TemplateInstance newMessage();
+
+    public static native TemplateInstance messageForStaff(MessageForStaff m);
 
     public static native TemplateInstance withdrawn(Withdrawn m);
 
