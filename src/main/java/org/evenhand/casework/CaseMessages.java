@@ -168,7 +168,7 @@ public class CaseMessages {
         java.util.Map<Long, Member> people = new java.util.HashMap<>();
         return CaseMessage.ofCase(c.id).stream()
                 .filter(x -> MessageThreads.mayRead(MessageThreads.Reader.CASEWORKER, null, x.memberId)).map(x -> {
-            Member who = x.memberId == null ? null : people.computeIfAbsent(x.memberId, Member::findById);
+            Member who = x.memberId == null ? null : people.computeIfAbsent(x.memberId, k -> Member.<Member>findById(k));
             return new StaffMessage(x.id, x.sentAt, x.party, CaseViews.name(who),
                     who == null ? null : who.membershipNumber, x.fromStaff, x.author, views.text(c, x.body));
         }).toList();

@@ -98,7 +98,7 @@ public class Inbox {
         Map<Long, CaseFile> byId = new HashMap<>();
         List<Item> items = new ArrayList<>();
         for (Object[] r : rows) {
-            CaseFile c = byId.computeIfAbsent(((Number) r[0]).longValue(), CaseFile::findById);
+            CaseFile c = byId.computeIfAbsent(((Number) r[0]).longValue(), k -> CaseFile.<CaseFile>findById(k));
             UnaryOperator<String> shown = "respondent".equals(r[1]) ? identity.forRespondent(c) : UnaryOperator.identity();
             items.add(new Item(instant(r[2]), c.ref, (String) r[3], shown.apply(views.text(c, (String) r[4]))));
         }

@@ -17,9 +17,13 @@ import org.evenhand.identity.Roles;
 import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
 
-/** The inbox: what changed on one's cases since one last looked (decision 0033). Looking marks it seen. */
-@Path("/")
+/**
+ * The inbox: what changed on one's cases since one last looked (decision 0033). Looking marks it
+ * seen. The member's is {@code /me/inbox} ({@link MemberInboxPage}); this is the handlers'.
+ */
+@Path("/work/inbox")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
 public class InboxPages {
 
     /** One line: when, the case, what happened, and where to read it. */
@@ -34,8 +38,8 @@ public class InboxPages {
     }
 
     @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance inbox(Page page);
+    public static class Templates {
+        public static native TemplateInstance inbox(Page page);
     }
 
     @Inject
@@ -44,22 +48,6 @@ public class InboxPages {
     CurrentUser user;
 
     @GET
-    @Path("me/inbox")
-    @RolesAllowed(Roles.MEMBER)
-    @Operation(hidden = true)
-    public Response member() {
-        Inbox.MemberInbox in = inbox.forMember(user.requireMember());
-        List<Row> rows = in.items().stream().map(i -> new Row(Formats.when(i.at()), Formats.iso(i.at()), i.caseRef(),
-                CaseDisplay.paragraphs(i.text()), "/me/cases/" + i.caseRef()
-                        + (CaseMessages.KIND.equals(i.kind()) ? "#messages" : ""))).toList();
-        List<Row> deadlines = in.deadlines().stream().map(d -> new Row(Formats.when(d.due()), Formats.iso(d.due()),
-                d.caseRef(), List.of(d.name()), "/me/cases/" + d.caseRef())).toList();
-        return Html.ok(Templates.inbox(new Page(since(in.since()), false, rows, deadlines, List.of())));
-    }
-
-    @GET
-    @Path("work/inbox")
-    @RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
     @Operation(hidden = true)
     public Response staff() {
         Inbox.StaffInbox in = inbox.forStaff(user.username(), user.hasRole(Roles.CASEWORKER));
@@ -70,7 +58,7 @@ public class InboxPages {
         return Html.ok(Templates.inbox(new Page(since(in.since()), true, rows, List.of(), tasks)));
     }
 
-    private static String since(Instant at) {
+    static String since(Instant at) {
         return at == null ? null : Formats.when(at);
     }
 }

@@ -19,11 +19,13 @@ import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
 
 /**
- * Secure messages on a case (decision 0033): a party's own thread with their caseworker, and every
- * thread for the caseworkers who may handle the case. Panel members have no access.
+ * Every party's thread with the caseworkers on a case, for the caseworkers who may handle it
+ * (decision 0033). Panel members, who work blind, have no access.
  */
-@Path("/api")
+@Path("/api/cases/{ref}/messages")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CASEWORKER)
+@Tag(name = "Cases (staff)")
 public class MessageResource {
 
     @Inject
@@ -32,39 +34,13 @@ public class MessageResource {
     CurrentUser user;
 
     @GET
-    @Path("/me/cases/{ref}/messages")
-    @RolesAllowed(Roles.MEMBER)
-    @Tag(name = "My cases")
-    @Operation(summary = "Your messages with your caseworker on one of your cases, oldest first")
-    public List<CaseMessages.PartyMessage> mine(@PathParam("ref") String ref) {
-        return messages.forMember(user.requireMember(), ref);
-    }
-
-    @POST
-    @Path("/me/cases/{ref}/messages")
-    @RolesAllowed(Roles.MEMBER)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Tag(name = "My cases")
-    @Operation(summary = "Write to your caseworker on one of your cases (they are told by email, without the text)")
-    public Response send(@PathParam("ref") String ref, @NotNull CaseMessages.MessageRequest body) {
-        CaseMessages.PartyMessage sent = messages.send(user.requireMember(), ref, body);
-        return Response.created(URI.create("/api/me/cases/" + ref + "/messages")).entity(sent).build();
-    }
-
-    @GET
-    @Path("/cases/{ref}/messages")
-    @RolesAllowed(Roles.CASEWORKER)
-    @Tag(name = "Cases (staff)")
     @Operation(summary = "Every party's messages with the caseworkers on a case (caseworkers who may handle it)")
     public List<CaseMessages.StaffMessage> all(@PathParam("ref") String ref) {
         return messages.forStaff(user.username(), ref);
     }
 
     @POST
-    @Path("/cases/{ref}/messages")
-    @RolesAllowed(Roles.CASEWORKER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Tag(name = "Cases (staff)")
     @Operation(summary = "Write to one party member on a case (they are told by email, without the text)")
     public Response reply(@PathParam("ref") String ref, @NotNull CaseMessages.StaffMessageRequest body) {
         CaseMessages.StaffMessage sent = messages.reply(user.username(), ref, body);
