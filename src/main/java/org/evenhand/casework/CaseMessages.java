@@ -183,7 +183,7 @@ public class CaseMessages {
         Party party = c.partyOf(to);
         requireOpen(c, to, party);
         CaseMessage x = store(c, to, party, true, caseworker, in.text());
-        letters.tellMember(c, to, party, KIND, Letters.newMessage());
+        letters.tellMember(c, to, party, KIND, Letters.newMessage(new Letters.NewMessage(c.ref)));
         letters.record(c, caseworker, KIND, staff, "Message sent to the " + party.label() + " (see Messages)");
         trail.record(caseworker, "message-sent", c.ref, "message " + x.id + " to the " + party.label());
         return new StaffMessage(x.id, x.sentAt, x.party, to.displayName, to.membershipNumber, true, caseworker,
