@@ -43,7 +43,7 @@ else
   EVENHAND_SEEDS="$ROOT/seeds/demo" EVENHAND_MAIL_LOG_ONLY=true evenhand_cds_prepare
   echo "demo: starting the application on port $PORT..."
   # shellcheck disable=SC2046,SC2086
-  EVENHAND_SEEDS="$ROOT/seeds/demo" EVENHAND_HTTP_PORT="$PORT" EVENHAND_MAIL_LOG_ONLY=true \
+  EVENHAND_SEEDS="$ROOT/seeds/demo" EVENHAND_HTTP_PORT="$PORT" EVENHAND_MAIL_LOG_ONLY=true EVENHAND_LOG_JSON=false \
     nohup java $EVENHAND_JAVA_OPTS $(evenhand_cds_options) -jar target/quarkus-app/quarkus-run.jar >"$STATE/app.log" 2>&1 &
   echo $! >"$STATE/app.pid"
 fi

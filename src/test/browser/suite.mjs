@@ -117,6 +117,9 @@ async function fileComplaint() {
   check(await page.isChecked('.clause-picker:not([hidden]) input[value="harassment"]'), 'the clause ticked is kept');
   check((await page.inputValue('#evidence-threadContext')).includes('Nobody asked you.'), 'the thread typed is kept');
 
+  await page.check('#anonymity-asked');
+  await page.check('#anonymity-ground-reprisal');
+  await page.fill('#anonymity-reasons', 'She has told the branch group she will "deal with" whoever complains.');
   await page.setInputFiles('#file', { name: 'screenshot.png', mimeType: 'image/png', buffer: png() });
   await page.check('#evidence-attestPartyToExchange');
   await page.check('#evidence-consent');
@@ -217,6 +220,9 @@ async function triage() {
     await input.fill('Messages between members in a party group, about party business.');
   }
   await page.check('#opened-respondent');
+  check((await text(page)).includes('deal with'), 'the caseworker reads why the complainant asks for anonymity');
+  await page.check('#anonymity-grant-yes');
+  await page.fill('#anonymity-reasons', 'A real risk of reprisal in a small branch; the allegation can be answered without the name.');
   await submit(page, 'Record the triage');
   check(/\/work\?done=completed/.test(page.url()), 'the triage is recorded', page.url());
 }
@@ -229,7 +235,8 @@ async function respond() {
   await audit(page, 'respondent-my-cases');
   await visit(page, `/me/cases/${ref}`);
   const body = await text(page);
-  check(!body.includes('Bob Brennan'), "the respondent's case page does not name the complainant");
+  check(!body.includes('Bob Brennan') && body.includes('their name is kept from you'),
+    "the respondent's case page does not name the complainant, who was granted anonymity");
   check(body.includes('Response due'), 'the respondent sees the deadline counting down');
   // bpmn-js draws after load: wait for it (slow on a busy machine) before looking for the highlight
   await page.locator('.diagram--ready').waitFor({ timeout: 30000 }).catch(() => {});

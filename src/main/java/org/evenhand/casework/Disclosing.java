@@ -33,6 +33,8 @@ public class Disclosing {
     static final String COMMENTS_IN = "CommentsIn";
 
     @Inject
+    ComplainantIdentity identity;
+    @Inject
     CaseAccess cases;
     @Inject
     CaseProcess process;
@@ -54,8 +56,8 @@ public class Disclosing {
         c.reportDisclosedAt = now;
         letters.record(c, "process", "report-disclosed", staff,
                 "Investigation report disclosed to both parties; comments close on " + LetterWords.date(closes));
-        letters.tell(c, Party.COMPLAINANT, "report-disclosed", Letters.reportReady(new Letters.ReportReady(false, closes)));
-        letters.tell(c, Party.RESPONDENT, "report-disclosed", Letters.reportReady(new Letters.ReportReady(true, closes)));
+        letters.tell(c, Party.COMPLAINANT, "report-disclosed", Letters.reportReady(new Letters.ReportReady(false, true, closes)));
+        letters.tell(c, Party.RESPONDENT, "report-disclosed", Letters.reportReady(new Letters.ReportReady(true, identity.nameForRespondent(c) != null, closes)));
     }
 
     /** A party comments on the report, once, while the window is open; the comment goes to the panel. */

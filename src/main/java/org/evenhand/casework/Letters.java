@@ -195,7 +195,7 @@ public class Letters {
     }
 
     /** The investigation report disclosed to a party, with the day their window to comment on it closes. */
-    public record ReportReady(boolean toRespondent, Instant closes) {
+    public record ReportReady(boolean toRespondent, boolean complainantNamed, Instant closes) {
 
         public String closesOn() {
             return LetterWords.date(closes);

@@ -39,6 +39,8 @@ public class ReportViews {
     CaseViews views;
     @Inject
     TimeSource time;
+    @Inject
+    ComplainantIdentity identity;
 
     /** The report as this member reads it; null until it has been disclosed. */
     ReportView forMember(Member m, CaseFile c, Party party) {
@@ -78,7 +80,10 @@ public class ReportViews {
         }
         for (Member other : complainants) {
             if (party == Party.RESPONDENT) {
-                struck.add(struck(other, THE_COMPLAINANT));
+                // the first complainant is named to the respondent unless anonymity was granted (decision 0029)
+                if (!(other.equals(c.complainant) && identity.nameForRespondent(c) != null)) {
+                    struck.add(struck(other, THE_COMPLAINANT));
+                }
             } else if (!other.id.equals(reader.id)) {
                 struck.add(struck(other, ANOTHER_COMPLAINANT));
             }

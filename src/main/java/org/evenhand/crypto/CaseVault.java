@@ -21,7 +21,7 @@ import org.evenhand.common.TimeSource;
 @ApplicationScoped
 public class CaseVault {
 
-    private static final String PREFIX = "ev1:";
+    static final String PREFIX = "ev1:";
 
     @Inject
     CryptoConfig config;
@@ -52,18 +52,9 @@ public class CaseVault {
 
     @PostConstruct
     void init() {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(config.masterKey().strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("evenhand.crypto.master-key is not base64");
-        }
-        if (key.length != 32) {
-            throw new IllegalStateException("evenhand.crypto.master-key must be 32 bytes (base64), got " + key.length);
-        }
-        master = new Sealer(key, Sealer.MASTER_KEY_ITERATIONS);
-        wrapper = new Sealer(hmac(new javax.crypto.spec.SecretKeySpec(key, HMAC),
-                "evenhand.key-wrap.v2".getBytes(java.nio.charset.StandardCharsets.UTF_8)), Sealer.DATA_KEY_ITERATIONS);
+        byte[] key = masterKey(config.masterKey());
+        master = masterSealer(key);
+        wrapper = wrapSealer(key);
         fingerprintKey = new javax.crypto.spec.SecretKeySpec(hmac(new javax.crypto.spec.SecretKeySpec(key, HMAC),
                 "evenhand.fingerprint.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8)), HMAC);
         int size = config.cachedKeys();
@@ -86,6 +77,29 @@ public class CaseVault {
         cache.put(caseRef, new Cached(new Sealer(key), System.nanoTime()));
     }
 
+    /** The master key's 32 bytes from its base64 setting. */
+    static byte[] masterKey(String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("evenhand.crypto.master-key is not base64");
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException("evenhand.crypto.master-key must be 32 bytes (base64), got " + key.length);
+        }
+        return key;
+    }
+
+    static Sealer masterSealer(byte[] masterKey) {
+        return new Sealer(masterKey, Sealer.MASTER_KEY_ITERATIONS);
+    }
+
+    static Sealer wrapSealer(byte[] masterKey) {
+        return new Sealer(hmac(new javax.crypto.spec.SecretKeySpec(masterKey, HMAC),
+                "evenhand.key-wrap.v2".getBytes(java.nio.charset.StandardCharsets.UTF_8)), Sealer.DATA_KEY_ITERATIONS);
+    }
+
     /** A case key wrapped for storage: the format byte, then the key sealed under the wrapping key. */
     byte[] wrap(byte[] caseKey) {
         byte[] sealed = wrapper.seal(caseKey);
@@ -97,6 +111,10 @@ public class CaseVault {
 
     /** A stored case key: wrapped by {@link #wrap}, or (keys from before V7) sealed directly under the master key. */
     byte[] unwrap(byte[] stored) {
+        return unwrap(wrapper, master, stored);
+    }
+
+    static byte[] unwrap(Sealer wrapper, Sealer master, byte[] stored) {
         if (stored.length > 0 && stored[0] == WRAP_V2) {
             return wrapper.open(java.util.Arrays.copyOfRange(stored, 1, stored.length));
         }

@@ -246,6 +246,7 @@ public final class AccessRules {
             RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
         }
         for (String page : List.of("GET /work", "GET /work/inbox", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
+                "POST /work/tasks/{id}/findings",
                 "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}")) {
             RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
         }

@@ -50,6 +50,8 @@ public final class ChildApp implements AutoCloseable {
         Map<String, String> props = new HashMap<>(oidc());
         props.put("quarkus.http.port", Integer.toString(port));
         props.put("quarkus.http.host", "127.0.0.1");
+        // the metrics port (decision 0032): a free one, so two child apps on one machine do not collide
+        props.put("quarkus.management.port", "0");
         props.put("evenhand.intake.rate-limit.enabled", "false");
         props.putAll(properties);
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
