@@ -218,6 +218,32 @@ class MessagesTest {
         assertEquals(0L, Db.count("SELECT count(*) FROM trail_log WHERE case_ref = ? AND action = 'message-sent'", ref));
     }
 
+    @Test
+    void destroyingTheCaseAtTheEndOfItsRetentionDestroysItsMessages() {
+        String ref = as("carol").body(Map.of("respondentMembershipNumber", "M100006", "conductDate", "2026-04-21",
+                "clauses", List.of("bullying"), "allegation", "The respondent keeps calling my motions daft in the chat.",
+                "conductLink", "https://chat.example/branch/" + java.util.UUID.randomUUID()))
+                .post("/api/complaints").then().statusCode(201).extract().path("ref");
+        org.evenhand.testing.Api.awaitStarted("carol", ref);
+        Held triage = claimed(CASEWORKERS, ref, "triage");
+        as("carol").body(Map.of("text", "It happened at two meetings, not one.")).post("/api/me/cases/" + ref
+                + "/messages").then().statusCode(201);
+        as(triage.user()).body(Map.of("to", "complainant", "text", "Thank you; noted for triage."))
+                .post("/api/cases/" + ref + "/messages").then().statusCode(201);
+        complete(triage, Map.of("inScope", false, "reasons", "Calling a motion daft is mild rudeness."));
+        // dismissed at triage: destroyed six months after closing (the retention schedule)
+        EngineClock.advance(Duration.ofDays(200));
+        EngineClock.fireDueTimers(ref);
+        assertEquals(null, Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref), "key shredded");
+        as("carol").get("/api/me/cases/" + ref + "/messages").then().statusCode(200)
+                .body("text", equalTo(List.of("[erased]", "[erased]")));
+        as(triage.user()).get("/api/cases/" + ref + "/messages").then().statusCode(200)
+                .body("text", equalTo(List.of("[erased]", "[erased]")));
+        as("carol").body(Map.of("text", "Is it over?")).post("/api/me/cases/" + ref + "/messages").then()
+                .statusCode(409).contentType("application/problem+json");
+        assertFalse(pack("carol").contains("two meetings"));
+    }
+
     static String pack(String member) {
         byte[] zip = as(member).get("/api/me/data").then().statusCode(200).extract().asByteArray();
         try {
