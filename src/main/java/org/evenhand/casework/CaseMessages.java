@@ -102,9 +102,10 @@ public class CaseMessages {
         // the respondent reads who complained only as decision 0029 allows, in messages too
         UnaryOperator<String> shown = party == Party.RESPONDENT ? identity.forRespondent(c) : UnaryOperator.identity();
         return CaseMessage.ofCase(c.id).stream()
-                .filter(x -> MessageThreads.mayRead(MessageThreads.Reader.PARTY, m.id, x.memberId)).map(x -> new PartyMessage(x.id, x.sentAt, !x.fromStaff,
-                x.fromStaff ? "Your caseworker" : "You", x.fromStaff ? shown.apply(views.text(c, x.body))
-                        : views.text(c, x.body))).toList();
+                .filter(x -> MessageThreads.mayRead(MessageThreads.Reader.PARTY, m.id, x.memberId))
+                .map(x -> new PartyMessage(x.id, x.sentAt, !x.fromStaff, x.fromStaff ? "Your caseworker" : "You",
+                        x.fromStaff ? shown.apply(views.text(c, x.body)) : views.text(c, x.body)))
+                .toList();
     }
 
     /** A party writes to their caseworker; the caseworkers working on the case are told by email. */
@@ -119,6 +120,10 @@ public class CaseMessages {
                 "You sent a message to your caseworker; it is under Messages on this page");
         letters.record(c, m.username, KIND, staff, "The " + party.label() + " sent a message (see Messages)");
         for (String caseworker : caseworkersOf(c)) {
+            // only those who may still handle it (not one who has since recused or been named in it)
+            if (!views.handles(caseworker, true, c)) {
+                continue;
+            }
             Member.byUsername(caseworker).ifPresent(to -> {
                 Letters.Letter l = Letters.Letter.of(Letters.messageForStaff(
                         new Letters.MessageForStaff(to.displayName, party.label(), c.ref)));
@@ -127,10 +132,10 @@ public class CaseMessages {
         }
         trail.record(m.username, "message-sent", c.ref, "message " + x.id + " from the " + party.label()
                 + " (timeline entry " + e.id + ")");
-        return new PartyMessage(x.id, x.sentAt, true, "You", in.text());
+        return new PartyMessage(x.id, x.sentAt, true, "You", in.text().strip());
     }
 
-    /** Every thread on the case, oldest first; caseworkers who may handle it only (a panel member gets 404). */
+    /** Every thread on the case, oldest first; caseworkers who may handle it only (anyone else: 404). */
     @Transactional
     public List<StaffMessage> forStaff(String caseworker, String ref) {
         CaseFile c = views.requireStaffAccess(caseworker, true, false, ref);
@@ -187,7 +192,7 @@ public class CaseMessages {
         letters.record(c, caseworker, KIND, staff, "Message sent to the " + party.label() + " (see Messages)");
         trail.record(caseworker, "message-sent", c.ref, "message " + x.id + " to the " + party.label());
         return new StaffMessage(x.id, x.sentAt, x.party, to.displayName, to.membershipNumber, true, caseworker,
-                in.text());
+                in.text().strip());
     }
 
     private CaseMessage store(CaseFile c, Member m, Party party, boolean fromStaff, String author, String text) {

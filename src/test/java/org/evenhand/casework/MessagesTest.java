@@ -133,9 +133,27 @@ class MessagesTest {
             String again = Pages.page().get("/me/inbox").then().statusCode(200).extract().asString();
             assertFalse(again.contains("You have a new message from your caseworker"), "looking marks it seen");
         });
+        // the caseworker who wrote is emailed when she writes again (a caseworker with an email on record), without the text
+        String staffEmail = caseworker + "-messages@evenhand.test";
+        Db.update("INSERT INTO members (membership_number, username, display_name, email, clp, region)"
+                + " VALUES (?, ?, ?, ?, 'No CLP', 'No region')", "S" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                caseworker, "Staff " + caseworker, staffEmail);
+        try {
+            Pages.as("alice", () -> Pages.page().formParam("_csrf", Pages.tokenFrom(casePage))
+                    .formParam("text", "Thank you, I have added them.").post(casePage + "/messages").then()
+                    .statusCode(303));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !MailServer.lettersTo(staffEmail,
+                    "A party has written on case " + ref).isEmpty());
+            String toStaff = ComplainantIdentityTest.text(MailServer.lettersTo(staffEmail,
+                    "A party has written on case " + ref).get(0).getContent());
+            assertTrue(toStaff.contains("The complainant on case " + ref + " has sent a message."), toStaff);
+            assertFalse(toStaff.contains("added them"), toStaff);
+        } finally {
+            Db.update("DELETE FROM notifications WHERE recipient_id = (SELECT id FROM members WHERE username = ?)",
+                    caseworker);
+            Db.update("DELETE FROM members WHERE username = ?", caseworker);
+        }
         // and the caseworker's inbox has hers
-        Pages.as("alice", () -> Pages.page().formParam("_csrf", Pages.tokenFrom(casePage))
-                .formParam("text", "Thank you, I have added them.").post(casePage + "/messages").then().statusCode(303));
         Pages.as(caseworker, () -> Pages.page().get("/work/inbox").then().statusCode(200)
                 .body(containsString("The complainant sent a message")).body(containsString(ref))
                 .body(not(containsString("I have added them"))));
