@@ -262,6 +262,29 @@ class MessagesTest {
         assertFalse(pack("carol").contains("two meetings"));
     }
 
+    @Test
+    void erasureOnAPartysRequestUnlinksTheirThreadAndItsTextGoesWithTheKey() {
+        String tag = ComplainantIdentityTest.tag();
+        ComplainantIdentityTest.Person from = ComplainantIdentityTest.Person.make("elsa", tag);
+        ComplainantIdentityTest.Person about = ComplainantIdentityTest.Person.make("roy", tag);
+        String ref = ComplainantIdentityTest.file(from, about, "https://example.org/messages/" + tag,
+                "Roy mocked my speech at the branch meeting.", null);
+        org.evenhand.testing.Api.awaitStarted(from.username(), ref);
+        Held triage = claimed(CASEWORKERS, ref, "triage");
+        as(from.username()).body(Map.of("text", "He did it again at the next meeting.")).post("/api/me/cases/" + ref
+                + "/messages").then().statusCode(201);
+        complete(triage, Map.of("inScope", false, "reasons", "Mild rudeness."));
+        EngineClock.advance(Duration.ofDays(200)); // past the legal claims window
+        long req = ((Number) as(from.username()).body(Map.of("statement", "Please erase my complaint."))
+                .post("/api/me/erasure-requests").then().statusCode(201).extract().path("id")).longValue();
+        as("dara").body(Map.of("approve", true, "reasons", "Closed long ago.")).post("/api/privacy/erasure-requests/"
+                + req + "/decision").then().statusCode(200).body("approved", equalTo(true));
+        assertEquals(0L, Db.count("SELECT count(*) FROM case_messages m JOIN cases c ON c.id = m.case_id"
+                + " WHERE c.ref = ? AND m.member_id IS NOT NULL", ref), "the thread no longer names its member");
+        as(triage.user()).get("/api/cases/" + ref + "/messages").then().statusCode(200)
+                .body("text", equalTo(List.of("[erased]"))).body("partyName", equalTo(List.of("[erased]")));
+    }
+
     static String pack(String member) {
         byte[] zip = as(member).get("/api/me/data").then().statusCode(200).extract().asByteArray();
         try {
