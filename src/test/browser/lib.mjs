@@ -213,7 +213,7 @@ export async function fieldError(page, id) {
 
 /** The first task of this kind for the case in this person's queue, or null. */
 export async function findTask(page, ref, title) {
-  await visit(page, '/work');
+  await visit(page, `/work?q=${encodeURIComponent(ref)}`);
   const row = page.locator('tr', { has: page.locator(`a:text-is("${ref}")`) }).filter({ hasText: title });
   if (!(await row.count())) {
     return null;

@@ -582,7 +582,7 @@ async function overdue() {
     return;
   }
   const page = await as('rowan');
-  await visit(page, '/work');
+  await visit(page, `/work?overdue=yes&q=${encodeURIComponent(overdueRef)}`);
   check(await page.locator('tr.row--overdue', { hasText: overdueRef }).count() === 1, 'an overdue task is marked in the queue');
   check((await text(page)).includes('Overdue by'), 'the queue says how long the task is overdue');
   await audit(page, 'caseworker-queue-overdue');

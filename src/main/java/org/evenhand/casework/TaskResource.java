@@ -9,10 +9,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
@@ -30,10 +31,29 @@ public class TaskResource {
     @Inject
     Recusals recusals;
 
+    @Inject
+    Queue queue;
+
     @GET
-    @Operation(summary = "My open tasks: assigned to me, or offered to me to claim")
-    public List<TaskService.TaskView> mine() {
-        return tasks.openTasks(user.username());
+    @Operation(summary = "My queue: open tasks assigned to me or offered to me to claim, searched, filtered, sorted and paged",
+            description = "q matches a case reference, and on a caseworker's task the parties' names and membership"
+                    + " numbers (never what anyone wrote); a panel member's rows are blind. Answers a page with total.")
+    public Queue.QueuePage mine(
+            @Parameter(description = "Case reference, or (caseworker tasks only) a party's name or membership number")
+            @QueryParam("q") String q,
+            @Parameter(description = "The case's stage (triage, awaitResponse, investigate, ...)") @QueryParam("stage") String stage,
+            @Parameter(description = "A clause id the case engages (or cites, before triage)") @QueryParam("clause") String clause,
+            @Parameter(description = "The gravest tier among the case's clauses, 1 to 9") @QueryParam("tier") String tier,
+            @Parameter(description = "true: overdue tasks only") @QueryParam("overdue") String overdue,
+            @Parameter(description = "true: pile-ons only (more than one complainant; never on a panel's task)")
+            @QueryParam("pileOn") String pileOn,
+            @Parameter(description = "mine (assigned to me) or offered (mine to claim); empty: both") @QueryParam("holder") String holder,
+            @Parameter(description = "due, ref, received, task, stage, tier or pileOn; a leading minus reverses it (default due)")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "Page number from 1 (default 1)") @QueryParam("page") String page,
+            @Parameter(description = "Tasks a page, 1 to 100 (default 25)") @QueryParam("size") String size) {
+        return queue.page(user.username(), user.hasRole(Roles.CASEWORKER),
+                new QueueQuery(q, stage, clause, tier, overdue, pileOn, holder, sort, page, size));
     }
 
     @POST

@@ -50,16 +50,13 @@ public class WorkPages {
             "redaction", "Recorded: the panel will see the file as you decided.",
             "suspension", "The interim suspension has been imposed; the respondent has been told, and it will be reviewed.");
 
-    public record QueuePage(String name, List<TaskRow> mine, List<TaskRow> offered, String done, boolean panel) {
-    }
-
     /** {@code messages}: the parties' threads with the caseworkers, for a caseworker handling the case only (never blind). */
     public record CasePage(CaseFileView file, String done, List<TaskRow> tasks, List<StaffMessagePages.Thread> messages) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(QueuePage page);
+        static native TemplateInstance queue(QueueScreen.Screen page);
 
         static native TemplateInstance caseFile(CasePage page, Form form);
 
@@ -68,6 +65,8 @@ public class WorkPages {
 
     @Inject
     StaffCaseFiles files;
+    @Inject
+    QueueScreen queueScreen;
     @Inject
     TaskService tasks;
     @Inject
@@ -84,17 +83,57 @@ public class WorkPages {
     Viewer viewer;
     @Inject
     ObjectMapper json;
+    @Inject
+    org.evenhand.common.Commands commands;
 
     // ------------------------------------------------------------ the queue
 
+    /** The queue: the same query as GET /api/tasks, from a GET form; a refused query shows the whole queue and why. */
     @GET
     @Operation(hidden = true)
-    public Response queue(@QueryParam("done") String done) {
-        List<TaskRow> all = files.taskRows();
-        List<TaskRow> mine = all.stream().filter(TaskRow::mine).toList();
-        List<TaskRow> offered = all.stream().filter(TaskRow::claimable).toList();
-        return Html.ok(Templates.queue(new QueuePage(viewer.name(), mine, offered, Html.message(DONE, done),
-                user.hasRole(Roles.PANEL) && !user.hasRole(Roles.CASEWORKER))));
+    public Response queue(@QueryParam("done") String done, @QueryParam("q") String q, @QueryParam("stage") String stage,
+            @QueryParam("clause") String clause, @QueryParam("tier") String tier, @QueryParam("overdue") String overdue,
+            @QueryParam("pileOn") String pileOn, @QueryParam("holder") String holder, @QueryParam("sort") String sort,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        QueueQuery query = new QueueQuery(q, stage, clause, tier, overdue, pileOn, holder, sort, page, size);
+        return queuePage(query, Html.message(DONE, done), List.of());
+    }
+
+    /** Bulk claim: each ticked task through the same use case as a single claim; says which were taken first. */
+    @POST
+    @Path("/claims")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response claimSelected(MultivaluedMap<String, String> fields) {
+        Form form = Form.of(fields);
+        QueueQuery query = new QueueQuery(form.text("q"), form.text("stage"), form.text("clause"), form.text("tier"),
+                form.text("overdue"), form.text("pileOn"), form.text("holder"), form.text("sort"), form.text("page"),
+                form.text("size"));
+        try {
+            return queuePage(query, null, queueScreen.claimAll(new QueueScreen.BulkClaim(form.values("task"))));
+        } catch (ConstraintViolationException e) {
+            Form refused = QueueScreen.form(query).reject(e);
+            return Html.page(400, Templates.queue(queueScreen.screen(viewer.name(), checkedOrAll(query, refused),
+                    refused, null, List.of())));
+        }
+    }
+
+    private Response queuePage(QueueQuery query, String done, List<QueueScreen.Claimed> claims) {
+        Form form = QueueScreen.form(query);
+        QueueQuery asked = checkedOrAll(query, form);
+        return Html.page(form.hasErrors() ? 400 : 200, Templates.queue(queueScreen.screen(viewer.name(), asked, form,
+                done, claims)));
+    }
+
+    /** The query if it keeps its rules; otherwise the whole queue, with the query's faults on the form. */
+    private QueueQuery checkedOrAll(QueueQuery query, Form form) {
+        try {
+            commands.check(query);
+            return query;
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+            return QueueQuery.ALL;
+        }
     }
 
     @POST

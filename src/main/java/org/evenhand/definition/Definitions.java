@@ -116,6 +116,11 @@ public class Definitions {
                 .mapToInt(DefinitionVersion.Clause::tier).max().orElse(0);
     }
 
+    /** "Tier 3 — serious" for a tier. */
+    public String tierLabel(int tier) {
+        return DefinitionPage.tierLabel(tier);
+    }
+
     /** "Tier 3 — serious" for the gravest of these clauses. */
     public String tierLabel(DefinitionVersion v, Collection<String> clauses) {
         return DefinitionPage.tierLabel(tier(v, clauses));

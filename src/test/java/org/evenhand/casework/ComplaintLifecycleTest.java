@@ -233,9 +233,9 @@ class ComplaintLifecycleTest {
     @Test
     void overdueTriageRaisesAnEscalationTask() {
         String ref = file("carol", "M100004", CONDUCT, List.of("bullying"), ALLEGATION);
-        io.restassured.path.json.JsonPath offered = as("quinn").get("/api/tasks").then().statusCode(200).extract().jsonPath();
-        String created = offered.getString("find { it.caseRef == '" + ref + "' }.created");
-        String due = offered.getString("find { it.caseRef == '" + ref + "' }.due");
+        io.restassured.path.json.JsonPath offered = as("quinn").queryParam("q", ref).get("/api/tasks").then().statusCode(200).extract().jsonPath();
+        String created = offered.getString("items.find { it.caseRef == '" + ref + "' }.created");
+        String due = offered.getString("items.find { it.caseRef == '" + ref + "' }.due");
         assertEquals(Duration.ofDays(7), Duration.between(java.time.Instant.parse(created), java.time.Instant.parse(due)),
                 "the triage task is due at the stage target");
         EngineClock.advance(Duration.ofDays(8));

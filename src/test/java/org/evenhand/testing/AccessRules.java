@@ -115,7 +115,8 @@ public final class AccessRules {
                 f -> Map.of("reason", "We talked it through and they apologised."), "reason"));
         RULES.put("POST /api/me/cases/{ref}/report-comment", post(Scope.CASE_PARTY, MEMBER, Set.of(200, 409),
                 f -> Map.of("comment", "The report leaves out the private messages he sent me."), "comment"));
-        RULES.put("GET /api/tasks", rule(Scope.ROLE, STAFF, Set.of(200)));
+        RULES.put("GET /api/tasks", new Rule(Scope.ROLE, STAFF, Set.of(200), f -> null,
+                Map.of("q", "EH", "sort", "-due", "page", "1", "size", "10"), Set.of("q")));
         RULES.put("POST /api/tasks/{id}/claim", rule(Scope.TASK, STAFF, Set.of(200, 409)));
         RULES.put("POST /api/tasks/{id}/complete", post(Scope.TASK, List.of("panel", "caseworker"),
                 Set.of(204, 400, 409), f -> Map.of("findings", List.of(Map.of("clause", "bullying", "upheld", false)),
@@ -245,7 +246,7 @@ public final class AccessRules {
                 "GET /me/inbox")) {
             RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
         }
-        for (String page : List.of("GET /work", "GET /work/inbox", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
+        for (String page : List.of("GET /work", "GET /work/inbox", "POST /work/claims", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
                 "POST /work/tasks/{id}/findings",
                 "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}")) {
             RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));

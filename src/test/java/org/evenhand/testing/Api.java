@@ -78,8 +78,9 @@ public final class Api {
     public static List<Held> tasks(List<String> users, String ref, String kind) {
         List<Held> found = new ArrayList<>();
         for (String u : users) {
-            JsonPath tasks = as(u).get("/api/tasks").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> list = tasks.getList("$");
+            JsonPath tasks = as(u).queryParam("q", ref).queryParam("size", "100").get("/api/tasks").then().statusCode(200)
+                    .extract().jsonPath();
+            List<Map<String, Object>> list = tasks.getList("items");
             for (Map<String, Object> t : list) {
                 if (ref.equals(t.get("caseRef")) && kind.equals(t.get("kind"))) {
                     found.add(new Held(u, (String) t.get("id")));
