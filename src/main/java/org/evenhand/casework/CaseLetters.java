@@ -45,6 +45,22 @@ public class CaseLetters {
         trail.record(actor, kind, c.ref, "timeline entry for " + audience.name());
     }
 
+    /** An entry on one party member's own timeline only (and the trail), with no letter: e.g. "you sent a message". */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TimelineEntry recordFor(CaseFile c, Member m, Party party, String actor, String kind, String summary) {
+        TimelineEntry e = new TimelineEntry();
+        e.caseId = c.id;
+        e.at = time.now();
+        e.actor = actor;
+        e.kind = kind;
+        e.summary = vault.seal(c.ref, summary);
+        e.audience = TimelineEntry.Audience.of(party);
+        e.memberId = m.id;
+        e.persist();
+        trail.record(actor, kind, c.ref, "timeline entry for one " + party.label());
+        return e;
+    }
+
     /**
      * Writes to one party: on their timeline and by email. The complainant party is every
      * complainant of the case (the first and any who joined it): one timeline entry they all see,

@@ -50,6 +50,8 @@ public class Erasing {
         c.erasedAt = time.now();
         c.erasedReason = "retention: " + (anonymise ? "anonymised" : "evidence and case text destroyed");
         if (anonymise) {
+            // the messages' text went with the key; their threads no longer name anyone
+            CaseMessage.update("memberId = null where caseId = ?1", c.id);
             c.complainant = null;
             c.respondent = null;
             for (JoinedComplainant j : JoinedComplainant.ofCase(c.id)) {
@@ -65,6 +67,7 @@ public class Erasing {
         vault.shred(c.ref);
         c.erasedAt = time.now();
         c.erasedReason = reason;
+        CaseMessage.update("memberId = null where caseId = ?1 and memberId = ?2", c.id, m.id);
         if (c.complainant != null && c.complainant.id.equals(m.id)) {
             c.complainant = null;
         } else {
@@ -75,6 +78,10 @@ public class Erasing {
     /** On an approved erasure request by a complainant who joined the case: only their own complaint goes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void eraseJoinedComplaint(CaseFile c, JoinedComplainant j, String actor) {
+        // their messages are theirs alone and sealed under a key the case keeps: deleted outright
+        if (j.memberId != null) {
+            CaseMessage.delete("caseId = ?1 and memberId = ?2", c.id, j.memberId);
+        }
         j.allegation = null;
         j.conductLink = null;
         j.memberId = null;

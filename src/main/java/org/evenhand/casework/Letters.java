@@ -165,6 +165,14 @@ public class Letters {
     public record CaseworkerMessage(String text) {
     }
 
+    /** A message from the caseworker waits on the party's case page: that it does, never what it says (decision 0033). */
+    public record NewMessage(String ref) {
+    }
+
+    /** A new message from a party, to a caseworker by name: who wrote (by role), never what (decision 0033). */
+    public record MessageForStaff(String name, String party, String ref) {
+    }
+
     /** The complaint was withdrawn and the case ended; to the complainants and, if it was put to them, the respondent. */
     public record Withdrawn(boolean toRespondent, Instant at) {
 
@@ -241,6 +249,10 @@ public class Letters {
     public static native TemplateInstance appealDecision(AppealDecision m);
 
     public static native TemplateInstance caseworkerMessage(CaseworkerMessage m);
+
+    public static native TemplateInstance newMessage(NewMessage m);
+
+    public static native TemplateInstance messageForStaff(MessageForStaff m);
 
     public static native TemplateInstance withdrawn(Withdrawn m);
 

@@ -49,7 +49,8 @@ public class MemberCasePages {
             "withdrawn", "Your consent is withdrawn. No one can read that item again.",
             "complaint-withdrawn", "Your complaint is withdrawn and the case is closed. We have written to you to confirm it.",
             "part-withdrawn", "You have withdrawn from the complaint. The case goes on for the other members who complained.",
-            "commented", "Your comment on the investigation report has been sent. It goes to the panel with the report.");
+            "commented", "Your comment on the investigation report has been sent. It goes to the panel with the report.",
+            "message", "Your message has been sent to your caseworker. We will email you when they reply.");
 
     public record CaseRow(String ref, String role, String stage, String received, String receivedIso, String action,
             Due next) {
@@ -67,7 +68,11 @@ public class MemberCasePages {
             List<Definitions.ClauseOption> engaged, List<CaseDisplay.DecisionDisplay> decisions,
             List<CaseDisplay.EvidenceLine> evidence, boolean open, String done, List<TimelineRow> timeline,
             List<String> appealGrounds, String diagramStep, boolean canWithdraw, boolean canComment, Due commentBy, List<String> report,
-            List<String> yourComment) {
+            List<String> yourComment, List<MessageLine> messages) {
+    }
+
+    /** One message in the member's thread with their caseworker. */
+    public record MessageLine(String when, String iso, String from, boolean mine, List<String> text) {
     }
 
     /** The comment form: the report as this party reads it beside it. */
@@ -82,7 +87,7 @@ public class MemberCasePages {
     static class Templates {
         static native TemplateInstance cases(CasesPage page);
 
-        static native TemplateInstance caseFile(CasePage page);
+        static native TemplateInstance caseFile(CasePage page, Form form);
 
         static native TemplateInstance respond(ActionPage page, Form form);
 
@@ -109,6 +114,8 @@ public class MemberCasePages {
     CurrentUser user;
     @Inject
     Disclosing disclosing;
+    @Inject
+    CaseMessages messages;
 
     @GET
     @Operation(hidden = true)
@@ -132,6 +139,32 @@ public class MemberCasePages {
     @Path("/cases/{ref}")
     @Operation(hidden = true)
     public Response caseFile(@PathParam("ref") String ref, @QueryParam("done") String done) {
+        return Html.ok(Templates.caseFile(casePage(ref, done), Form.empty()));
+    }
+
+    /** A message to the caseworker: the form's field is CaseMessages.MessageRequest's. */
+    @POST
+    @Path("/cases/{ref}/messages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response message(@PathParam("ref") String ref, MultivaluedMap<String, String> fields) {
+        Member m = user.requireMember();
+        Form form = Form.of(fields);
+        try {
+            messages.send(m, ref, new CaseMessages.MessageRequest(form.text("text")));
+            return Html.seeOther("/me/cases/" + ref + "?done=message#messages");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            form.reject(e, "text");
+        }
+        return Html.page(400, Templates.caseFile(casePage(ref, null), form));
+    }
+
+    private CasePage casePage(String ref, String done) {
         Member m = user.requireMember();
         CaseViews.MemberCase c = views.forMember(m, ref);
         Instant now = time.now();
@@ -147,7 +180,9 @@ public class MemberCasePages {
         String title = complainant ? "Your complaint about " + c.otherParty() : "The complaint about you";
         List<String> grounds = c.appeal() == null ? List.of()
                 : c.appeal().grounds().stream().map(CaseDisplay::ground).toList();
-        return Html.ok(Templates.caseFile(new CasePage(c, title, complainant, c.stage().label(),
+        List<MessageLine> thread = messages.forMember(m, ref).stream().map(x -> new MessageLine(Formats.when(x.at()),
+                Formats.iso(x.at()), x.from(), x.fromYou(), CaseDisplay.paragraphs(x.text()))).toList();
+        return new CasePage(c, title, complainant, c.stage().label(),
                 c.stage().explanation(), display.stages(c.stage(), c.appeal() != null), deadlines,
                 c.youCan().contains("respond"), c.youCan().contains("appeal"), respondBy, appealBy,
                 CaseDisplay.paragraphs(c.allegation()), definitions.clauses(v, ids(c.clausesCited())),
@@ -156,7 +191,8 @@ public class MemberCasePages {
                 c.youCan().contains("withdraw"),
                 c.youCan().contains("comment"), commentBy(c, deadlines),
                 c.investigationReport() == null ? List.of() : CaseDisplay.paragraphs(c.investigationReport().report()),
-                c.investigationReport() == null ? List.of() : CaseDisplay.paragraphs(c.investigationReport().yourComment()))));
+                c.investigationReport() == null ? List.of() : CaseDisplay.paragraphs(c.investigationReport().yourComment()),
+                thread);
     }
 
     private static Due commentBy(CaseViews.MemberCase c, List<Due> deadlines) {

@@ -50,7 +50,8 @@ public class WorkPages {
             "redaction", "Recorded: the panel will see the file as you decided.",
             "suspension", "The interim suspension has been imposed; the respondent has been told, and it will be reviewed.");
 
-    public record CasePage(CaseFileView file, String done, List<TaskRow> tasks) {
+    /** {@code messages}: the parties' threads with the caseworkers, for a caseworker handling the case only (never blind). */
+    public record CasePage(CaseFileView file, String done, List<TaskRow> tasks, List<StaffMessagePages.Thread> messages) {
     }
 
     @CheckedTemplate
@@ -70,6 +71,8 @@ public class WorkPages {
     TaskService tasks;
     @Inject
     NoteService notes;
+    @Inject
+    CaseMessages messages;
     @Inject
     SuspensionService suspensions;
     @Inject
@@ -215,7 +218,10 @@ public class WorkPages {
     private CasePage casePage(String ref, String done) {
         CaseFileView file = files.caseFile(ref);
         List<TaskRow> open = files.taskRows().stream().filter(t -> ref.equals(t.caseRef())).toList();
-        return new CasePage(file, Html.message(DONE, done), open);
+        // the panel never sees messages: only a caseworker who handles the case (file.caseworker) gets them
+        List<StaffMessagePages.Thread> threads = file.caseworker()
+                ? StaffMessagePages.threads(messages.forStaff(user.username(), ref)) : List.of();
+        return new CasePage(file, Html.message(DONE, done), open, threads);
     }
 
     /** A note for staff or a message to a party: the form's fields are NoteService.NoteRequest's. */

@@ -27,6 +27,9 @@ public final class FieldLimits {
     /** A party's one comment on the investigation report (the API's record, the page's counter, the OpenAPI document). */
     public static final int REPORT_COMMENT = 20_000;
 
+    /** One message on a case between a party and its caseworkers (decision 0033). */
+    public static final int MESSAGE = 10_000;
+
     private FieldLimits() {
     }
 }

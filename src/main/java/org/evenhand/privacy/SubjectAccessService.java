@@ -49,6 +49,8 @@ public class SubjectAccessService {
     @Inject
     CaseVault vault;
     @Inject
+    org.evenhand.casework.CaseMessages messages;
+    @Inject
     ActionTrail trail;
     @Inject
     TimeSource time;
@@ -114,6 +116,9 @@ public class SubjectAccessService {
                     "decidedAt", d.decidedAt())).toList());
             cv.put("timeline", view.timeline().stream().map(e -> Map.of("at", e.at(), "kind", e.kind(),
                     "summary", r.apply(e.summary()))).toList());
+            // the member's own thread with their caseworker, both ways (decision 0033); staff by role only
+            cv.put("messages", messages.threadOf(m, c).stream().map(x -> Map.of("at", x.at(), "from", x.from(),
+                    "text", r.apply(x.text()))).toList());
             if (view.interimSuspension() != null) {
                 cv.put("interimSuspension", view.interimSuspension());
             }

@@ -221,6 +221,14 @@ public final class AccessRules {
         RULES.put("GET /api/cases/{ref}/notes", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
         RULES.put("POST /api/cases/{ref}/notes", post(Scope.STAFF_CASE, List.of("caseworker"), Set.of(201),
                 f -> Map.of("audience", "staff", "text", "Spoke to the complainant about the thread context."), "text"));
+        // secure messages on a case (issue 15): a party's own thread; every thread for its caseworkers; no panel
+        RULES.put("GET /api/me/cases/{ref}/messages", rule(Scope.CASE_PARTY, MEMBER, Set.of(200)));
+        RULES.put("POST /api/me/cases/{ref}/messages", post(Scope.CASE_PARTY, MEMBER, Set.of(201),
+                f -> Map.of("text", "Can I add the screenshots from the branch group chat?"), "text"));
+        RULES.put("GET /api/cases/{ref}/messages", rule(Scope.STAFF_CASE, List.of("caseworker"), Set.of(200)));
+        RULES.put("POST /api/cases/{ref}/messages", post(Scope.STAFF_CASE, List.of("caseworker"), Set.of(201),
+                f -> Map.of("to", "complainant", "text", "Yes: add them under Add evidence on your case page."),
+                "text", "to"));
         // pages (hidden from the OpenAPI document, found by scanning the JAX-RS resources); a page takes no
         // bearer token, so every signed-in role is sent to sign in; the browser suite (PagesEndToEndTest)
         // and PagesTest check each role's pages with a real session
@@ -243,10 +251,11 @@ public final class AccessRules {
                 "GET /me/cases/{ref}/evidence/new", "GET /me/cases/{ref}/withdraw", "POST /me/cases/{ref}/withdraw",
                 "GET /me/cases/{ref}/evidence/{id}", "GET /me/cases/{ref}/evidence/{id}/withdraw",
                 "POST /me/cases/{ref}/evidence/{id}/withdraw", "GET /me/data", "GET /me/data/download",
-                "POST /me/data/access-request", "POST /me/data/erasure-request")) {
+                "POST /me/data/access-request", "POST /me/data/erasure-request", "POST /me/cases/{ref}/messages",
+                "GET /me/inbox")) {
             RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
         }
-        for (String page : List.of("GET /work", "POST /work/claims", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
+        for (String page : List.of("GET /work", "GET /work/inbox", "POST /work/claims", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
                 "POST /work/tasks/{id}/findings",
                 "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}")) {
             RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
@@ -258,6 +267,7 @@ public final class AccessRules {
         RULES.put("POST /work/cases/{ref}/evidence/{id}/redaction", rule(Scope.PAGE, List.of("caseworker"), Set.of(200))
                 .withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
         for (String page : List.of("POST /work/cases/{ref}/notes", "POST /work/cases/{ref}/interim-suspension",
+                "GET /work/cases/{ref}/messages", "POST /work/cases/{ref}/messages",
                 "GET /work/cases/{ref}/evidence/{id}/redaction")) {
             RULES.put(page, rule(Scope.PAGE, List.of("caseworker"), Set.of(200)));
         }
