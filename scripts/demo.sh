@@ -103,6 +103,7 @@ Demo logins (password: $EVENHAND_DEMO_PASSWORD)
   panel           pat, pam, pete, paula, percy, piper, prue, penn
   NEC             nora
   DPO             dara
+  manager         mona (complaints manager)
 
 A bearer token for the API:  bash scripts/keycloak.sh token alice
 Stop everything:             scripts/demo.sh stop
