@@ -44,6 +44,8 @@ public class Redactions {
     CaseLetters letters;
     @Inject
     TimeSource time;
+    @Inject
+    org.evenhand.trail.ActionTrail trail;
 
     /** 404 unless this caseworker handles the case (before an upload's parts are judged). */
     @Transactional
@@ -82,6 +84,23 @@ public class Redactions {
         decided(c, item, caseworker, "evidence-needs-no-redaction", "Evidence item " + id
                 + " needs no redaction for the panel. Reason: " + in.reason());
         return EvidenceRecords.View.of(item, null);
+    }
+
+    /**
+     * The redacted copy exactly as a panel member will read it, for a caseworker handling the case to check
+     * (an original is theirs to read anyway); not found if the item has no redacted copy. The read is on the
+     * trail, like every read of evidence.
+     */
+    @Transactional
+    public EvidenceRecords.FileContent panelCopy(String caseworker, String ref, long id) {
+        CaseFile c = views.requireStaffAccess(caseworker, true, false, ref);
+        EvidenceItem item = fileInUse(c, id);
+        if (!REDACTED.equals(item.redaction) || item.redactedContent == null) {
+            throw ProblemException.notFound("a redacted copy of evidence item " + id);
+        }
+        trail.record(caseworker, "evidence-read", c.ref, "item " + id + ": the panel's redacted copy, as caseworker");
+        return new EvidenceRecords.FileContent(EvidenceRecords.blindName(item.id, item.redactedMediaType),
+                item.redactedMediaType, vault.openBytes(c.ref, item.redactedContent));
     }
 
     private void decided(CaseFile c, EvidenceItem item, String caseworker, String kind, String summary) {

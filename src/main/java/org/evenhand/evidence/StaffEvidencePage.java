@@ -61,6 +61,16 @@ public class StaffEvidencePage {
         return EvidencePages.evidenceResponse(ref, id, content, "/work/cases/" + ref + "#evidence");
     }
 
+    /** The redacted copy the panel reads, for the caseworker to check it (the same use case as the API). */
+    @GET
+    @Path("/cases/{ref}/evidence/{id}/redacted-copy")
+    @Produces({ MediaType.TEXT_HTML, "image/png", "image/jpeg", "application/pdf" })
+    @RolesAllowed(Roles.CASEWORKER)
+    @Operation(hidden = true)
+    public Response panelCopy(@PathParam("ref") String ref, @PathParam("id") long id) {
+        return EvidenceResponses.of(redactions.panelCopy(user.username(), ref, id));
+    }
+
     @GET
     @Path("/cases/{ref}/evidence/{id}/redaction")
     @RolesAllowed(Roles.CASEWORKER)

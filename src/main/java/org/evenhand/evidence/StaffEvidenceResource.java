@@ -54,6 +54,15 @@ public class StaffEvidenceResource {
                 user.hasRole(Roles.PANEL), ref, id));
     }
 
+    @GET
+    @Path("/{id}/redacted-copy")
+    @RolesAllowed(Roles.CASEWORKER)
+    @Produces({ "image/png", "image/jpeg", "application/pdf" })
+    @Operation(summary = "Caseworker: the redacted copy a panel reads instead of the original, to check it (logged)")
+    public Response panelCopy(@PathParam("ref") String ref, @PathParam("id") long id) {
+        return EvidenceResponses.of(redactions.panelCopy(user.username(), ref, id));
+    }
+
     @POST
     @Path("/{id}/redacted-copy")
     @RolesAllowed(Roles.CASEWORKER)

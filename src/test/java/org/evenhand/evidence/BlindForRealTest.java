@@ -199,6 +199,21 @@ class BlindForRealTest {
                 .extract().asString());
         assertTrue(page.contains("/work/cases/" + ref + "/evidence/" + awaitingFile + "/redaction"),
                 "the caseworker is asked to prepare the waiting file");
+        // the caseworker checks the copy the panel reads, in the API and the page; the read is on the trail
+        Response copy = as(caseworker).get("/api/cases/" + ref + "/evidence/" + redactedFile + "/redacted-copy");
+        assertEquals(200, copy.statusCode());
+        assertEquals(20, EvidenceFiles.read(copy.asByteArray()).getWidth(), "the redacted copy, not the original");
+        assertEquals("attachment; filename=\"evidence-" + redactedFile + ".png\"", copy.getHeader("Content-Disposition"));
+        as(caseworker).get("/api/cases/" + ref + "/evidence/" + fineFile + "/redacted-copy").then().statusCode(404);
+        as(seated).get("/api/cases/" + ref + "/evidence/" + redactedFile + "/redacted-copy").then().statusCode(403);
+        byte[] viaPage = Pages.as(caseworker, () -> Pages.page().get("/work/cases/" + ref + "/evidence/" + redactedFile
+                + "/redacted-copy").then().statusCode(200).extract().asByteArray());
+        assertEquals(20, EvidenceFiles.read(viaPage).getWidth());
+        String form = Pages.as(caseworker, () -> Pages.page().get("/work/cases/" + ref + "/evidence/" + redactedFile
+                + "/redaction").then().statusCode(200).extract().asString());
+        assertTrue(form.contains("/evidence/" + redactedFile + "/redacted-copy"), "the redaction page links to the copy");
+        assertTrue(as(caseworker).get("/api/cases/" + ref).then().extract().jsonPath().getList("trail.summary").stream()
+                .anyMatch(d -> String.valueOf(d).contains("the panel's redacted copy")), "the read is on the trail");
     }
 
     @Test

@@ -178,6 +178,8 @@ public final class AccessRules {
         // item is text (no redaction decision: 409), and the matrix's multipart body has no file part (400)
         RULES.put("POST /api/cases/{ref}/evidence/{id}/redacted-copy", post(Scope.STAFF_CASE, List.of("caseworker"),
                 Set.of(400, 409), f -> null).withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
+        RULES.put("GET /api/cases/{ref}/evidence/{id}/redacted-copy", rule(Scope.STAFF_CASE, List.of("caseworker"),
+                Set.of(409)));
         RULES.put("POST /api/cases/{ref}/evidence/{id}/no-redaction", post(Scope.STAFF_CASE, List.of("caseworker"),
                 Set.of(409), f -> Map.of("reason", "The words of the post only: no names, handles or places."),
                 "reason"));
@@ -257,7 +259,8 @@ public final class AccessRules {
         }
         for (String page : List.of("GET /work", "GET /work/inbox", "POST /work/claims", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
                 "POST /work/tasks/{id}/findings",
-                "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}")) {
+                "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}",
+                "GET /work/cases/{ref}/evidence/{id}/redacted-copy")) {
             RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
         }
         for (String page : List.of("GET /work/interests", "POST /work/interests", "POST /work/interests/{id}/end",
