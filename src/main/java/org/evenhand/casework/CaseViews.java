@@ -179,7 +179,7 @@ public class CaseViews {
         if (TaskKind.APPEAL_WINDOW.is(step) && appealLodged == null) {
             can.add("appeal");
         }
-        if (party == Party.COMPLAINANT && Withdrawing.effect(c, m) != Withdrawal.Effect.REFUSED) {
+        if (Withdrawing.effect(c, m, party) != Withdrawal.Effect.REFUSED) {
             can.add("withdraw");
         }
         // the respondent reads who complained only as decision 0029 allows, in every text

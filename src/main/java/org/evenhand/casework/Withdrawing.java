@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.evenhand.casework.rules.Withdrawal;
 import org.evenhand.common.Commands;
@@ -110,21 +109,32 @@ public class Withdrawing {
     }
 
     static Withdrawal.Effect effect(CaseFile c, Member member) {
-        if (c.partyOf(member) != Party.COMPLAINANT) {
+        return effect(c, member, c.partyOf(member));
+    }
+
+    /**
+     * What this member's withdrawal would do, their party already known. It is asked on every view of a
+     * complainant's case, so a decided or ended case costs no query, and the others standing are counted,
+     * not loaded (a pile-on may have thousands).
+     */
+    static Withdrawal.Effect effect(CaseFile c, Member member, Party party) {
+        if (party != Party.COMPLAINANT) {
             return Withdrawal.Effect.REFUSED;
         }
         boolean decided = !c.status.isLive() || c.outcome != null;
+        if (decided) {
+            return Withdrawal.of(true, false, 0);
+        }
         boolean withdrew = c.isLeadComplainant(member) ? c.complainantWithdrawnAt != null
                 : JoinedComplainant.of(c.id, member.id).map(j -> j.withdrawnAt != null).orElse(true);
-        return Withdrawal.of(decided, withdrew, othersStanding(c, member));
+        return Withdrawal.of(false, withdrew, othersStanding(c, member));
     }
 
     /** Complainants other than this member who have not withdrawn (nor been erased). */
     static int othersStanding(CaseFile c, Member member) {
         int lead = c.complainant != null && !c.isLeadComplainant(member) && c.complainantWithdrawnAt == null ? 1 : 0;
-        List<JoinedComplainant> joined = JoinedComplainant.ofCase(c.id);
-        long others = joined.stream().filter(j -> j.withdrawnAt == null && j.erasedAt == null && j.memberId != null
-                && !j.memberId.equals(member.id)).count();
-        return lead + (int) others;
+        long joined = JoinedComplainant.count("caseId = ?1 and withdrawnAt is null and erasedAt is null"
+                + " and memberId is not null and memberId <> ?2", c.id, member.id);
+        return lead + (int) joined;
     }
 }
