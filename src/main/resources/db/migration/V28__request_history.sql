@@ -20,18 +20,21 @@ CREATE INDEX subject_access_requests_answered ON subject_access_requests (fulfil
     WHERE fulfilled_at IS NOT NULL;
 
 -- Proof of compliance (retention schedule: 6 years): an answered or decided request is never changed,
--- and no request is removed within 6 years of being received.
-CREATE FUNCTION evenhand_request_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+-- and no request is removed within 6 years of being received. One function per table: PL/pgSQL
+-- resolves every field an expression names, and the two tables name their answer differently.
+CREATE FUNCTION evenhand_request_not_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        IF OLD.requested_at > now() - interval '6 years' THEN
-            RAISE EXCEPTION 'DELETE on % refused: requests are kept 6 years as proof of compliance', TG_TABLE_NAME
-                USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        RETURN OLD;
+    IF OLD.requested_at > now() - interval '6 years' THEN
+        RAISE EXCEPTION 'DELETE on % refused: requests are kept 6 years as proof of compliance', TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF (TG_TABLE_NAME = 'subject_access_requests' AND OLD.fulfilled_at IS NOT NULL)
-            OR (TG_TABLE_NAME = 'erasure_requests' AND OLD.decided_at IS NOT NULL) THEN
+    RETURN OLD;
+END
+$$;
+
+CREATE FUNCTION evenhand_access_answer_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.fulfilled_at IS NOT NULL THEN
         RAISE EXCEPTION 'UPDATE on % refused: an answered request is never changed', TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -39,7 +42,21 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER subject_access_requests_kept BEFORE UPDATE OR DELETE ON subject_access_requests
-    FOR EACH ROW EXECUTE FUNCTION evenhand_request_kept();
-CREATE TRIGGER erasure_requests_kept BEFORE UPDATE OR DELETE ON erasure_requests
-    FOR EACH ROW EXECUTE FUNCTION evenhand_request_kept();
+CREATE FUNCTION evenhand_erasure_decision_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.decided_at IS NOT NULL THEN
+        RAISE EXCEPTION 'UPDATE on % refused: a decided request is never changed', TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER subject_access_requests_kept BEFORE DELETE ON subject_access_requests
+    FOR EACH ROW EXECUTE FUNCTION evenhand_request_not_removed();
+CREATE TRIGGER erasure_requests_kept BEFORE DELETE ON erasure_requests
+    FOR EACH ROW EXECUTE FUNCTION evenhand_request_not_removed();
+CREATE TRIGGER subject_access_requests_answered BEFORE UPDATE ON subject_access_requests
+    FOR EACH ROW EXECUTE FUNCTION evenhand_access_answer_kept();
+CREATE TRIGGER erasure_requests_decided BEFORE UPDATE ON erasure_requests
+    FOR EACH ROW EXECUTE FUNCTION evenhand_erasure_decision_kept();
