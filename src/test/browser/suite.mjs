@@ -460,7 +460,16 @@ async function myData() {
   await audit(page, 'member-your-data');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download my data/ }).click()]);
   check(/evenhand-M100002\.zip/.test(download.suggestedFilename()), 'the member downloads their data as a ZIP', download.suggestedFilename());
-  await submit(page, 'Make a subject access request');
+  // a review step first (issue 15): who it is from, when it is due, what the pack holds; nothing is sent unconfirmed
+  await page.getByRole('link', { name: 'Make a subject access request' }).click();
+  await page.waitForLoadState('load');
+  check((await page.locator('h1').innerText()).includes('Check your subject access request'), 'a subject access request opens a review step');
+  check((await page.locator('#request').innerText()).includes('M100002'), 'the review shows who the request is from');
+  await audit(page, 'member-subject-access-review');
+  await submit(page, 'Send the request');
+  check((await fieldError(page, 'confirm')).length > 0, 'a subject access request without confirming is refused next to the box');
+  await page.check('#confirm');
+  await submit(page, 'Send the request');
   check((await text(page)).includes('has gone to the data protection officer'), 'a subject access request is made');
   await submit(page, 'Ask for erasure');
   check((await fieldError(page, 'statement')).length > 0, 'an erasure request without a statement is refused next to it');
@@ -492,9 +501,47 @@ async function dpo() {
   await page.fill('#reason', long('The respondent has said she will bring a claim; keep the case until it is settled.', 15000));
   await submit(page, 'Place the hold');
   check((await page.locator('#retention tr', { hasText: ref }).innerText()).includes('On hold'), 'the legal hold is in place');
-  await page.locator('#access').getByRole('button', { name: /Mark answered/ }).first().click();
+  // find the member by name and by membership number (issue 17)
+  await visit(page, '/dpo');
+  await page.fill('#q', 'Brennan');
+  await submit(page, 'Find');
+  check(await page.locator('#found a', { hasText: 'Bob Brennan' }).count() === 1, 'the DPO finds a member by name');
+  await audit(page, 'dpo-find-member');
+  await page.fill('#q', 'M100002');
+  await submit(page, 'Find');
+  check(await page.locator('#found a', { hasText: 'Bob Brennan' }).count() === 1, 'the DPO finds a member by membership number');
+  await page.fill('#q', 'B');
+  await submit(page, 'Find');
+  check((await fieldError(page, 'q')).length > 0, 'a search of one letter is refused next to the field');
+  await page.fill('#q', 'M100002');
+  await submit(page, 'Find');
+  await page.locator('#found a', { hasText: 'Bob Brennan' }).click();
   await page.waitForLoadState('load');
-  check((await text(page)).includes('marked as answered'), 'the DPO marks the subject access request answered');
+  check(page.url().endsWith('/dpo/members/M100002'), "the member's page opens", page.url());
+  check((await page.locator('#history').innerText()).includes('Online, by the member'), "the member's own request is in their history");
+  await audit(page, 'dpo-member');
+  // a request that came by post: refused without its kind and date, then recorded as such
+  await submit(page, 'Record the request');
+  check((await fieldError(page, 'kind')).length > 0 && (await fieldError(page, 'receivedOn')).length > 0,
+    'a request by post without its kind and date is refused next to the fields');
+  await page.check('#kind-access');
+  await page.fill('#receivedOn', today(-2));
+  await submit(page, 'Record the request');
+  check((await text(page)).includes('The request that came by post is recorded'), 'the DPO records a request that came by post');
+  check((await page.locator('#history').innerText()).includes('By post, recorded by dara'), 'the history says it came by post, and who recorded it');
+  // marking it answered: a review of what will be recorded; nothing is recorded without confirming
+  await page.locator('#history tr', { hasText: 'By post' }).getByRole('link', { name: /Mark answered/ }).first().click();
+  await page.waitForLoadState('load');
+  check((await page.locator('h1').innerText()).includes('Check what will be recorded'), 'marking answered opens a review of what will be recorded');
+  check((await page.locator('#record').innerText()).includes('dara'), 'the review shows who answers, and when');
+  await audit(page, 'dpo-mark-answered-review');
+  await submit(page, 'Mark answered');
+  check((await fieldError(page, 'confirm')).length > 0, 'marking answered without confirming is refused next to the box');
+  check((await page.locator('h1').innerText()).includes('Check what will be recorded'), 'the review stays, and nothing is recorded');
+  await page.check('#confirm');
+  await submit(page, 'Mark answered');
+  check((await text(page)).includes('marked as answered'), 'the DPO marks the subject access request answered after the review');
+  check(/Answered on .+ by dara/.test(await page.locator('#history').innerText()), 'the answered request stays in the history, with when and by whom');
 }
 
 async function faction() {

@@ -339,7 +339,7 @@ public class CaseViews {
         return steps.stream().map(STAGES::get).filter(java.util.Objects::nonNull).findFirst().orElse(RECEIVED);
     }
 
-    private static List<ClauseRef> clauses(DefinitionVersion v, List<String> ids) {
+    static List<ClauseRef> clauses(DefinitionVersion v, List<String> ids) {
         if (ids == null) {
             return List.of();
         }

@@ -37,12 +37,16 @@ import org.evenhand.web.Html;
 public class DpoPages {
 
     static final Map<String, String> DONE = Map.of(
-            "fulfilled", "The subject access request is marked as answered.",
             "decided", "The erasure request is decided; the member has been told through the record.",
             "held", "The legal hold is in place: retention waits until it is released.",
             "released", "The legal hold is released; retention proceeds, at once if its date has passed.");
 
-    public record AccessRow(long id, String member, String membershipNumber, String requested, Due due) {
+    public record AccessRow(long id, String member, String membershipNumber, String requested, boolean byPost, Due due) {
+    }
+
+    /** An answered subject access request: its history stays. */
+    public record AnsweredRow(long id, String member, String membershipNumber, String requested, String answered,
+            String answeredBy, int withheld) {
     }
 
     public record ErasureRow(long id, String member, String membershipNumber, String requested, Due due,
@@ -53,8 +57,8 @@ public class DpoPages {
             String holdSince) {
     }
 
-    public record Overview(List<AccessRow> access, List<ErasureRow> erasure, List<ErasureRow> decided,
-            List<RetentionRow> retention, String done) {
+    public record Overview(List<AccessRow> access, List<AnsweredRow> answered, List<ErasureRow> erasure,
+            List<ErasureRow> decided, List<RetentionRow> retention, String done) {
     }
 
     public record ErasurePage(ErasureRow request) {
@@ -75,6 +79,8 @@ public class DpoPages {
     @Inject
     SubjectAccessService access;
     @Inject
+    SubjectAccessRequests requests;
+    @Inject
     ErasureService erasure;
     @Inject
     RetentionService retention;
@@ -89,10 +95,14 @@ public class DpoPages {
     @Operation(hidden = true)
     public Response overview(@QueryParam("done") String done) {
         Instant now = time.now();
-        List<AccessRow> sars = access.open().stream().map(r -> new AccessRow(r.id(), name(r.membershipNumber()),
-                r.membershipNumber(), Formats.date(r.requestedAt()), Due.of("Answer due", r.dueAt(), now))).toList();
+        List<AccessRow> sars = requests.open().stream().map(r -> new AccessRow(r.id(), name(r.membershipNumber()),
+                r.membershipNumber(), Formats.date(r.requestedAt()), SubjectAccessRequests.POST.equals(r.receivedVia()),
+                Due.of("Answer due", r.dueAt(), now))).toList();
+        List<AnsweredRow> answered = requests.answered(20).stream().map(r -> new AnsweredRow(r.id(),
+                name(r.membershipNumber()), r.membershipNumber(), Formats.date(r.requestedAt()),
+                Formats.date(r.fulfilledAt()), r.fulfilledBy(), r.withheld() == null ? 0 : r.withheld().size())).toList();
         List<ErasureRow> all = erasure.all(false).stream().map(r -> erasureRow(r, now)).toList();
-        return Html.ok(Templates.overview(new Overview(sars, all.stream().filter(r -> r.decided() == null).toList(),
+        return Html.ok(Templates.overview(new Overview(sars, answered, all.stream().filter(r -> r.decided() == null).toList(),
                 all.stream().filter(r -> r.decided() != null).toList(), retentionRows(now), Html.message(DONE, done))));
     }
 
@@ -119,15 +129,6 @@ public class DpoPages {
     @Operation(hidden = true)
     public Response pack(@PathParam("number") String number) {
         return access.packOf(number, user.username()).download();
-    }
-
-    @POST
-    @Path("/subject-access-requests/{id}/fulfil")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response fulfil(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
-        access.fulfil(id, user.username());
-        return Html.seeOther("/dpo?done=fulfilled");
     }
 
     @GET

@@ -31,6 +31,12 @@ public class DpoResource {
     @Inject
     SubjectAccessService access;
     @Inject
+    SubjectAccessRequests requests;
+    @Inject
+    RequestHistory history;
+    @Inject
+    PostalRequests postal;
+    @Inject
     ErasureService erasure;
     @Inject
     RetentionService retention;
@@ -40,16 +46,50 @@ public class DpoResource {
     @GET
     @Path("/subject-access-requests")
     @Operation(summary = "Open subject access requests with their one-month deadlines")
-    public List<SubjectAccessService.RequestView> openAccessRequests() {
-        return access.open();
+    public List<SubjectAccessRequests.RequestView> openAccessRequests() {
+        return requests.open();
+    }
+
+    @GET
+    @Path("/subject-access-requests/{id}")
+    @Operation(summary = "One subject access request, open or answered (when, by whom, what was withheld and why)")
+    public SubjectAccessRequests.RequestView accessRequest(@PathParam("id") long id) {
+        return requests.find(id);
     }
 
     @POST
     @Path("/subject-access-requests/{id}/fulfil")
-    @Operation(summary = "Mark a subject access request answered")
+    @Operation(summary = "Mark a subject access request answered; what the pack withholds, and under which exemption,"
+            + " is recorded on it")
     public Response fulfil(@PathParam("id") long id) {
-        access.fulfil(id, user.username());
+        requests.fulfil(id, user.username());
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/members")
+    @Operation(summary = "Find a member by part of their name or their membership number (names and numbers only)")
+    public List<org.evenhand.identity.MemberDirectory.MemberSummary> findMember(@QueryParam("q") String q) {
+        return history.find(q);
+    }
+
+    @GET
+    @Path("/members/{membershipNumber}/requests")
+    @Operation(summary = "A member's subject access and erasure requests, answered or not, newest first")
+    public RequestHistory.History requestHistory(@PathParam("membershipNumber") String number) {
+        return history.of(number);
+    }
+
+    @POST
+    @Path("/members/{membershipNumber}/requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a subject access or erasure request that came by post, on the member's behalf, received"
+            + " on the day the letter arrived")
+    public Response recordPostal(@PathParam("membershipNumber") String number, @NotNull PostalRequest body) {
+        RequestHistory.Entry e = postal.record(user.username(), number, body);
+        return Response.created(URI.create(RequestHistory.ACCESS.equals(e.kind())
+                ? "/api/privacy/subject-access-requests/" + e.id() : "/api/privacy/erasure-requests/" + e.id()))
+                .entity(e).build();
     }
 
     @GET

@@ -30,9 +30,10 @@ import org.evenhand.trail.ActionTrail;
 @ApplicationScoped
 public class ErasureService {
 
+    /** A request. receivedVia: online or post; recordedBy: the member online, the DPO for a letter. */
     public record RequestView(Long id, String membershipNumber, String statement, Instant requestedAt, Instant dueAt,
             boolean overdue, Instant decidedAt, Boolean approved, Boolean legalClaimsException, String decisionReasons,
-            Integer casesErased) {
+            Integer casesErased, String decidedBy, String receivedVia, String recordedBy) {
     }
 
     /** The DPO's decision on an erasure request, with reasons kept as proof of compliance. */
@@ -59,13 +60,36 @@ public class ErasureService {
     /** A member's request, checked against its record (the API and the page send the same). */
     @Transactional
     public RequestView request(Member m, ErasureRequest in) {
-        String statement = commands.check(in).statement();
-        Instant now = time.now();
-        Number id = (Number) em.createNativeQuery("INSERT INTO erasure_requests (member_id, statement, requested_at, due_at)"
-                + " VALUES (?1, ?2, ?3, ?4) RETURNING id").setParameter(1, m.id).setParameter(2, statement)
-                .setParameter(3, now).setParameter(4, Durations.after(now, config.responseDeadline())).getSingleResult();
+        long id = insert(m, commands.check(in).statement(), time.now(), SubjectAccessRequests.ONLINE, m.username);
         trail.record(m.username, "erasure-requested", null, "request " + id);
-        return find(id.longValue());
+        return find(id);
+    }
+
+    /** A request that came by post, recorded by the DPO (the command checked by {@link PostalRequests}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    RequestView recordByPost(Member m, java.time.LocalDate receivedOn, String statement, String dpo) {
+        long id = insert(m, statement, receivedOn.atStartOfDay(TimeSource.ZONE).toInstant(), SubjectAccessRequests.POST,
+                dpo);
+        trail.record(dpo, "erasure-recorded", null, "request " + id + " for member " + m.id + ", received by post on "
+                + receivedOn);
+        return find(id);
+    }
+
+    private long insert(Member m, String statement, Instant received, String via, String recordedBy) {
+        return ((Number) em.createNativeQuery("INSERT INTO erasure_requests (member_id, statement, requested_at, due_at,"
+                + " received_via, recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id")
+                .setParameter(1, m.id).setParameter(2, statement).setParameter(3, received)
+                .setParameter(4, Durations.after(received, config.responseDeadline())).setParameter(5, via)
+                .setParameter(6, recordedBy).setParameter(7, time.now()).getSingleResult()).longValue();
+    }
+
+    /** Every request of one member, decided or not, newest first. */
+    @Transactional
+    public List<RequestView> of(Member m) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM erasure_requests WHERE member_id = ?1"
+                + " ORDER BY requested_at DESC, id DESC").setParameter(1, m.id).getResultList();
+        return ids.stream().map(i -> find(i.longValue())).toList();
     }
 
     @Transactional
@@ -126,7 +150,8 @@ public class ErasureService {
     private RequestView find(long id) {
         List<?> rows = em.createNativeQuery("""
                 SELECT r.id, m.membership_number, r.statement, r.requested_at, r.due_at, r.decided_at, r.approved,
-                       r.legal_claims_exception, r.decision_reasons, r.cases_erased
+                       r.legal_claims_exception, r.decision_reasons, r.cases_erased, r.decided_by, r.received_via,
+                       r.recorded_by
                 FROM erasure_requests r JOIN members m ON m.id = r.member_id WHERE r.id = ?1""").setParameter(1, id)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -137,6 +162,7 @@ public class ErasureService {
         Instant decided = r[5] == null ? null : SubjectAccessService.instant(r[5]);
         return new RequestView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 SubjectAccessService.instant(r[3]), due, decided == null && due.isBefore(time.now()), decided,
-                (Boolean) r[6], (Boolean) r[7], (String) r[8], r[9] == null ? null : ((Number) r[9]).intValue());
+                (Boolean) r[6], (Boolean) r[7], (String) r[8], r[9] == null ? null : ((Number) r[9]).intValue(),
+                (String) r[10], (String) r[11], (String) r[12]);
     }
 }

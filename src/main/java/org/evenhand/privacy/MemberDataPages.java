@@ -14,12 +14,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.evenhand.common.Durations;
+import org.evenhand.common.TimeSource;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
 import org.evenhand.web.Form;
+import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
 
 /** A member's data: downloading it, asking for a copy (subject access) and asking for erasure. */
@@ -35,13 +39,27 @@ public class MemberDataPages {
     public record DataPage(String name, String membershipNumber, String done) {
     }
 
+    /** The review step before a subject access request: who it is from, when it is received, when it is due. */
+    public record RequestReview(String name, String membershipNumber, String today, String due) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance data(DataPage page, Form form);
+
+        static native TemplateInstance accessRequest(RequestReview page, Form form);
     }
 
     @Inject
     SubjectAccessService access;
+    @Inject
+    SubjectAccessRequests requests;
+    @Inject
+    PrivacyConfig config;
+    @Inject
+    PrivacyWords words;
+    @Inject
+    TimeSource time;
     @Inject
     ErasureService erasure;
     @Inject
@@ -64,13 +82,33 @@ public class MemberDataPages {
         return access.packFor(user.requireMember()).download();
     }
 
+    @GET
+    @Path("/access-request")
+    @Operation(hidden = true)
+    public Response reviewAccessRequest() {
+        return Html.ok(Templates.accessRequest(review(user.requireMember()), Form.empty()));
+    }
+
+    /** Sent only with the review's box ticked; without it, the review again with the reason and nothing sent. */
     @POST
     @Path("/access-request")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response requestAccess(MultivaluedMap<String, String> fields) {
-        access.request(user.requireMember());
+        Member m = user.requireMember();
+        Form form = Form.of(fields);
+        if (!form.ticked("confirm")) {
+            form.error("confirm", words.reviewConfirmRequired());
+            return Html.page(400, Templates.accessRequest(review(m), form));
+        }
+        requests.request(m);
         return Html.seeOther("/me/data?done=access");
+    }
+
+    private RequestReview review(Member m) {
+        Instant now = time.now();
+        return new RequestReview(m.displayName, m.membershipNumber, Formats.date(now),
+                Formats.date(Durations.after(now, config.responseDeadline())));
     }
 
     @POST

@@ -26,6 +26,8 @@ public class MemberPrivacyResource {
     @Inject
     SubjectAccessService access;
     @Inject
+    SubjectAccessRequests requests;
+    @Inject
     ErasureService erasure;
     @Inject
     CurrentUser user;
@@ -43,7 +45,7 @@ public class MemberPrivacyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a formal subject access request to the DPO (answered within one month)")
     public Response requestAccess() {
-        var r = access.request(user.requireMember());
+        var r = requests.request(user.requireMember());
         return Response.created(URI.create("/api/me/subject-access-requests/" + r.id())).entity(r).build();
     }
 

@@ -2,60 +2,73 @@ package org.evenhand.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.evenhand.casework.CaseFile;
-import org.evenhand.casework.CaseViews;
-import org.evenhand.casework.Party;
-import org.evenhand.common.Durations;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
-import org.evenhand.crypto.CaseVault;
-import org.evenhand.evidence.EvidenceItem;
 import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
 import org.evenhand.trail.ActionTrail;
+import org.evenhand.web.Formats;
 
 /**
- * Subject access (UK GDPR Art. 15): everything held about a member in one ZIP, data.json plus the
- * files they gave. Other people are redacted: staff appear by role; for a complainant the respondent
- * is "the respondent" and other complainants are struck out; for the respondent the first complainant
- * is named only if they may be told who complained (decision 0029), otherwise "the complainant", and
- * complainants who joined the case are counted, never named. Membership numbers and emails of
- * others are struck from all free text.
+ * Subject access (UK GDPR Art. 15): everything held about a member in one ZIP: data.json, index.txt
+ * (what the pack holds, and what it leaves out under which exemption) and the files they gave. The
+ * cases and evidence are {@link CasesInPack}'s; data other features keep apart (the fairness audit's
+ * declaration and consent record) comes through the {@link PackSection} port, which privacy never
+ * reads around (decision 0041).
  */
 @ApplicationScoped
 public class SubjectAccessService {
 
-    public record RequestView(Long id, String membershipNumber, Instant requestedAt, Instant dueAt, boolean overdue,
-            Instant fulfilledAt) {
+    /** One line of the pack's index: where, what, and (for what is left out) why. */
+    public record IndexLine(String where, String what, String why) {
+    }
+
+    /** A section the pack holds: its key in data.json, its title, how many entries. */
+    public record Included(String section, String title, int entries) {
+    }
+
+    /** The pack's index as index.txt shows it. */
+    public record IndexPage(String made, List<IndexLine> included, List<IndexLine> withheld) {
+    }
+
+    /** A pack before it is zipped: its data, its files, its index and what it withholds. */
+    record Assembled(Map<String, Object> data, Map<String, byte[]> files, IndexPage index,
+            List<Withholding.Withheld> withheld) {
+    }
+
+    @CheckedTemplate(basePath = "SubjectAccessPack")
+    static class Templates {
+        static native TemplateInstance index(IndexPage page);
     }
 
     @Inject
-    CaseViews views;
+    CasesInPack casesInPack;
     @Inject
-    org.evenhand.casework.ComplainantIdentity identity;
+    Instance<PackSection> sections;
     @Inject
-    CaseVault vault;
-    @Inject
-    org.evenhand.casework.CaseMessages messages;
+    PrivacyWords words;
     @Inject
     ActionTrail trail;
     @Inject
     TimeSource time;
-    @Inject
-    PrivacyConfig config;
     @Inject
     EntityManager em;
     @Inject
@@ -65,7 +78,7 @@ public class SubjectAccessService {
     @Transactional
     public DataPack packOf(String membershipNumber, String requestedBy) {
         Member m = Member.byMembershipNumber(membershipNumber)
-                .orElseThrow(() -> org.evenhand.common.ProblemException.notFound("member " + membershipNumber));
+                .orElseThrow(() -> ProblemException.notFound("member " + membershipNumber));
         return new DataPack(pack(m, requestedBy), m.membershipNumber);
     }
 
@@ -77,104 +90,101 @@ public class SubjectAccessService {
 
     @Transactional
     public byte[] pack(Member m, String requestedBy) {
+        Assembled a = assemble(m, requestedBy);
+        trail.record(requestedBy, "subject-access-export", null, "pack for member " + m.id);
+        return zip(a);
+    }
+
+    /** What a pack made now would withhold, and why (for the DPO's review before marking a request answered). */
+    @Transactional
+    public List<Withholding.Withheld> withheldFrom(Member m, String requestedBy) {
+        return assemble(m, requestedBy).withheld();
+    }
+
+    Assembled assemble(Member m, String requestedBy) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("generatedAt", time.now());
-        data.put("about", "Everything Evenhand holds about you. Other people's identities are removed, except the"
-                + " name of a complainant who has been named to you.");
-        data.put("member", Map.of("membershipNumber", m.membershipNumber, "displayName", m.displayName,
-                "email", String.valueOf(m.email), "clp", m.clp, "region", m.region, "joinedOn", m.joinedOn));
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        List<Map<String, Object>> cases = new ArrayList<>();
-        List<Map<String, Object>> evidenceGiven = new ArrayList<>();
-        List<Map<String, Object>> evidenceAbout = new ArrayList<>();
-        List<CaseFile> mine = CaseFile.list("select c from CaseFile c where c.complainant.id = ?1"
-                + " or (c.respondent.id = ?1 and c.respondentNotifiedAt is not null)"
-                + " or c.id in (select j.caseId from JoinedComplainant j where j.memberId = ?1) order by c.receivedAt", m.id);
-        for (CaseFile c : mine) {
-            Party party = c.partyOf(m);
-            // the respondent reads who complained as decision 0029 allows; a complainant, no other complainant
-            java.util.function.UnaryOperator<String> r = party == Party.RESPONDENT ? identity.forRespondent(c)
-                    : new Redactor(c.respondent, identity.forComplainant(c, m))::apply;
-            CaseViews.MemberCase view = views.forMember(m, c.ref);
-            Map<String, Object> cv = new LinkedHashMap<>();
-            cv.put("ref", c.ref);
-            cv.put("yourRole", party.label());
-            cv.put("otherParty", party == Party.RESPONDENT ? view.otherParty() : "the respondent");
-            if (party == Party.RESPONDENT && view.othersComplained() != null && view.othersComplained() > 0) {
-                cv.put("othersComplained", view.othersComplained());
-            }
-            cv.put("status", view.status());
-            cv.put("outcome", view.outcome());
-            cv.put("receivedAt", view.receivedAt());
-            cv.put("conductDate", view.conductDate());
-            cv.put("definitionVersion", view.definitionVersion());
-            cv.put("clausesCited", view.clausesCited());
-            cv.put("clausesEngaged", view.clausesEngaged());
-            cv.put("allegation", r.apply(view.allegation()));
-            cv.put("decisions", view.decisions().stream().map(d -> Map.of("bench", d.bench(), "findings", d.findings(),
-                    "upheld", d.upheld(), "sanction", d.sanction(), "reasons", r.apply(d.reasons()),
-                    "decidedAt", d.decidedAt())).toList());
-            cv.put("timeline", view.timeline().stream().map(e -> Map.of("at", e.at(), "kind", e.kind(),
-                    "summary", r.apply(e.summary()))).toList());
-            // the member's own thread with their caseworker, both ways (decision 0033); staff by role only
-            cv.put("messages", messages.threadOf(m, c).stream().map(x -> Map.of("at", x.at(), "from", x.from(),
-                    "text", r.apply(x.text()))).toList());
-            if (view.interimSuspension() != null) {
-                cv.put("interimSuspension", view.interimSuspension());
-            }
-            if (view.sanctionOnRecord() != null) {
-                cv.put("sanctionOnRecord", view.sanctionOnRecord());
-            }
-            cases.add(cv);
-            for (EvidenceItem item : EvidenceItem.ofCase(c.id)) {
-                boolean given = m.id.equals(item.submittedBy);
-                boolean about = !given && party == Party.RESPONDENT && "complainant".equals(item.party);
-                if (!given && !about) {
-                    continue;
-                }
-                Map<String, Object> ev = new LinkedHashMap<>();
-                ev.put("id", item.id);
-                ev.put("caseRef", c.ref);
-                ev.put("kind", item.kind);
-                ev.put("status", item.inUse() ? "in-use" : item.sealedReason);
-                ev.put("lawfulBasis", item.lawfulBasis);
-                if (given) {
-                    ev.put("consent", Map.of("noticeVersion", item.consentNoticeVersion, "purpose", item.consentPurpose,
-                            "givenAt", item.consentGivenAt, "withdrawnAt", String.valueOf(item.consentWithdrawnAt)));
-                }
-                if (item.inUse() && !vault.isErased(c.ref)) {
-                    byte[] plain;
-                    try {
-                        plain = vault.openBytes(c.ref, item.content);
-                    } catch (org.evenhand.crypto.IntegrityException e) {
-                        ev.put("content", "could not be read: it failed its integrity check; the data protection"
-                                + " officer has been told");
-                        trail.record(requestedBy, "integrity-failure", c.ref, "evidence item " + item.id + " in a SAR pack");
-                        (given ? evidenceGiven : evidenceAbout).add(ev);
-                        continue;
-                    }
-                    if ("file".equals(item.kind)) {
-                        if (given) {
-                            String name = "files/" + item.id + "-" + item.filename;
-                            files.put(name, plain);
-                            ev.put("file", name);
-                        } else {
-                            ev.put("file", "a " + item.mediaType + " file given by the complainant; ask the data"
-                                    + " protection officer for a copy with other people's details removed");
-                        }
-                    } else {
-                        ev.put(item.kind, r.apply(new String(plain, java.nio.charset.StandardCharsets.UTF_8)));
-                    }
-                }
-                (given ? evidenceGiven : evidenceAbout).add(ev);
-            }
+        data.put("about", words.packAbout());
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("membershipNumber", m.membershipNumber);
+        member.put("displayName", m.displayName);
+        member.put("email", String.valueOf(m.email));
+        member.put("clp", m.clp);
+        member.put("region", m.region);
+        member.put("joinedOn", m.joinedOn);
+        CasesInPack.Contents contents = casesInPack.of(m, requestedBy);
+        List<Map<String, Object>> log = logEntries(m, contents.all());
+        List<Included> included = new ArrayList<>(List.of(
+                new Included("member", words.sectionMember(), 1),
+                new Included("cases", words.sectionCases(), contents.cases().size()),
+                new Included("evidenceYouGave", words.sectionEvidenceGiven(), contents.evidenceGiven().size()),
+                new Included("evidenceAboutYou", words.sectionEvidenceAbout(), contents.evidenceAbout().size()),
+                new Included("logEntries", words.sectionLog(), log.size())));
+        if (!contents.files().isEmpty()) {
+            included.add(new Included("files/", words.sectionFiles(), contents.files().size()));
         }
-        data.put("cases", cases);
-        data.put("evidenceYouGave", evidenceGiven);
-        data.put("evidenceAboutYou", evidenceAbout);
-        data.put("logEntries", logEntries(m, mine));
-        trail.record(requestedBy, "subject-access-export", null, "pack for member " + m.id);
-        return zip(data, files);
+        Map<String, Object> more = new LinkedHashMap<>();
+        for (PackSection section : sections) {
+            section.about(m).ifPresent(p -> {
+                more.put(p.key(), p.content());
+                included.add(new Included(p.key(), p.title(), p.entries()));
+            });
+        }
+        List<Withholding.Withheld> withheld = Withholding.forPack(contents.facts());
+        data.put("index", Map.of("included", included, "withheld", withheld.stream().map(this::withheldEntry).toList()));
+        data.put("member", member);
+        data.put("cases", contents.cases());
+        data.put("evidenceYouGave", contents.evidenceGiven());
+        data.put("evidenceAboutYou", contents.evidenceAbout());
+        data.put("logEntries", log);
+        data.putAll(more);
+        IndexPage index = new IndexPage(words.indexMade(Formats.when(time.now()), m.membershipNumber),
+                included.stream().map(i -> new IndexLine(i.section(), i.title(), words.entries(i.entries()))).toList(),
+                withheld.stream().map(this::line).toList());
+        return new Assembled(data, contents.files(), index, withheld);
+    }
+
+    private Map<String, Object> withheldEntry(Withholding.Withheld w) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("caseRef", w.caseRef());
+        e.put("what", w.what().code());
+        e.put("description", describe(w));
+        if (w.count() != null) {
+            e.put("count", w.count());
+        }
+        e.put("exemption", w.exemption().code());
+        e.put("exemptionText", why(w.exemption()));
+        return e;
+    }
+
+    /** A line of the pack's index for one thing left out (also what the DPO reviews and the history shows). */
+    IndexLine line(Withholding.Withheld w) {
+        return new IndexLine(w.caseRef() == null ? words.onEveryCase() : words.onCase(w.caseRef()), describe(w),
+                why(w.exemption()));
+    }
+
+    /** The same for what an answered request recorded. */
+    IndexLine line(SubjectAccessRequests.WithheldRecord r) {
+        return line(new Withholding.Withheld(r.caseRef(), Withholding.What.of(r.what()),
+                Withholding.Exemption.of(r.exemption()), r.count()));
+    }
+
+    /** What was left out, in words. */
+    String describe(Withholding.Withheld w) {
+        return switch (w.what()) {
+            case COMPLAINANT_IDENTITY -> words.whatComplainantIdentity();
+            case OTHER_COMPLAINANTS -> words.whatOtherComplainants(w.count());
+            case RESPONDENT_IDENTITY -> words.whatRespondentIdentity();
+            case COMPLAINANTS_FILES -> words.whatComplainantsFiles(w.count());
+            case STAFF_NAMES -> words.whatStaffNames();
+        };
+    }
+
+    /** The exemption relied on, in words. */
+    String why(Withholding.Exemption e) {
+        return switch (e) {
+            case THIRD_PARTY -> words.exemptionThirdParty();
+        };
     }
 
     /** What the log says you did, what was done on your cases (by role, not name), and who read your evidence. */
@@ -183,22 +193,12 @@ public class SubjectAccessService {
         List<Map<String, Object>> out = new ArrayList<>();
         List<String> refs = cases.stream().map(c -> c.ref).toList();
         // the two parties of each case; what other complainants who joined a case did is about them, not you
-        Map<String, java.util.Set<String>> parties = new java.util.HashMap<>();
-        for (CaseFile c : cases) {
-            java.util.Set<String> names = new java.util.HashSet<>();
-            if (c.complainant != null) {
-                names.add(c.complainant.username);
-            }
-            if (c.respondent != null) {
-                names.add(c.respondent.username);
-            }
-            parties.put(c.ref, names);
-        }
+        Map<String, Set<String>> parties = CasesInPack.parties(cases);
         for (ActionTrail.Logged e : trail.byActorOrCases(m.username, refs)) {
             String who = e.actor().equals(m.username) ? "you" : staffNames.contains(e.actor()) ? "staff"
                     : "process".equals(e.actor()) || "system".equals(e.actor()) ? "the process" : "another person";
             if ("another person".equals(who)
-                    && !parties.getOrDefault(String.valueOf(e.caseRef()), java.util.Set.of()).contains(e.actor())) {
+                    && !parties.getOrDefault(String.valueOf(e.caseRef()), Set.of()).contains(e.actor())) {
                 continue;
             }
             out.add(Map.of("at", e.at(), "by", who, "action", e.action(), "caseRef", String.valueOf(e.caseRef())));
@@ -214,13 +214,16 @@ public class SubjectAccessService {
         return out;
     }
 
-    private byte[] zip(Map<String, Object> data, Map<String, byte[]> files) {
+    private byte[] zip(Assembled a) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("data.json"));
             zip.write(json.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsBytes(data));
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsBytes(a.data()));
             zip.closeEntry();
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            zip.putNextEntry(new ZipEntry("index.txt"));
+            zip.write(Templates.index(a.index()).render().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            for (Map.Entry<String, byte[]> f : a.files().entrySet()) {
                 zip.putNextEntry(new ZipEntry(f.getKey()));
                 zip.write(f.getValue());
                 zip.closeEntry();
@@ -232,42 +235,9 @@ public class SubjectAccessService {
         }
     }
 
-    @Transactional
-    public RequestView request(Member m) {
-        Instant now = time.now();
-        em.createNativeQuery("INSERT INTO subject_access_requests (member_id, requested_at, due_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, m.id).setParameter(2, now).setParameter(3, Durations.after(now, config.responseDeadline()))
-                .executeUpdate();
-        trail.record(m.username, "subject-access-requested", null, "");
-        return open().stream().filter(r -> r.membershipNumber().equals(m.membershipNumber)).reduce((a, b) -> b)
-                .orElseThrow();
-    }
-
-    @Transactional
-    public List<RequestView> open() {
-        Instant now = time.now();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT r.id, m.membership_number, r.requested_at, r.due_at, r.fulfilled_at FROM subject_access_requests r
-                JOIN members m ON m.id = r.member_id WHERE r.fulfilled_at IS NULL ORDER BY r.due_at""").getResultList();
-        return rows.stream().map(r -> new RequestView(((Number) r[0]).longValue(), (String) r[1], instant(r[2]),
-                instant(r[3]), instant(r[3]).isBefore(now), null)).toList();
-    }
-
-    @Transactional
-    public void fulfil(long id, String dpo) {
-        int n = em.createNativeQuery("UPDATE subject_access_requests SET fulfilled_at = ?2, fulfilled_by = ?3"
-                + " WHERE id = ?1 AND fulfilled_at IS NULL").setParameter(1, id).setParameter(2, time.now())
-                .setParameter(3, dpo).executeUpdate();
-        if (n == 0) {
-            throw ProblemException.notFound("open subject access request " + id);
-        }
-        trail.record(dpo, "subject-access-fulfilled", null, "request " + id);
-    }
-
-    static Instant instant(Object o) {
+    static java.time.Instant instant(Object o) {
         return o instanceof java.sql.Timestamp t ? t.toInstant() : o instanceof java.time.OffsetDateTime d ? d.toInstant()
-                : (Instant) o;
+                : (java.time.Instant) o;
     }
 
     /** Strikes a third party's names, username, membership number and email from free text, after {@code first}. */

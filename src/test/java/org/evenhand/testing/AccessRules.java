@@ -191,6 +191,15 @@ public final class AccessRules {
         RULES.put("GET /api/privacy/subject-access-requests", rule(Scope.ROLE, DPO, Set.of(200)));
         RULES.put("POST /api/privacy/subject-access-requests/{id}/fulfil", rule(Scope.ROLE, DPO, Set.of(204, 404)));
         RULES.put("GET /api/privacy/members/{membershipNumber}/data", rule(Scope.ROLE, DPO, Set.of(200)));
+        // the DPO's lookup and request history (issue 17, decision 0041): names and numbers only; a request that came
+        // by post recorded on the member's behalf (the matrix records one for M100001: nothing else counts them)
+        RULES.put("GET /api/privacy/subject-access-requests/{id}", rule(Scope.ROLE, DPO, Set.of(200, 404)));
+        RULES.put("GET /api/privacy/members", new Rule(Scope.ROLE, DPO, Set.of(200), f -> null, Map.of("q", "Bren"),
+                Set.of("q")));
+        RULES.put("GET /api/privacy/members/{membershipNumber}/requests", rule(Scope.ROLE, DPO, Set.of(200)));
+        RULES.put("POST /api/privacy/members/{membershipNumber}/requests", post(Scope.ROLE, DPO, Set.of(201),
+                f -> Map.of("kind", "erasure", "receivedOn", "2026-12-01", "statement",
+                        "Please erase my old complaints; my letter of 1 December."), "statement"));
         RULES.put("GET /api/privacy/erasure-requests", rule(Scope.ROLE, DPO, Set.of(200)));
         RULES.put("POST /api/privacy/erasure-requests/{id}/decision", post(Scope.ROLE, DPO, Set.of(200, 404, 409),
                 f -> Map.of("approve", false, "reasons", "Needed for an open case."), "reasons"));
@@ -253,7 +262,8 @@ public final class AccessRules {
                 "GET /me/cases/{ref}/evidence/new", "GET /me/cases/{ref}/withdraw", "POST /me/cases/{ref}/withdraw",
                 "GET /me/cases/{ref}/evidence/{id}", "GET /me/cases/{ref}/evidence/{id}/withdraw",
                 "POST /me/cases/{ref}/evidence/{id}/withdraw", "GET /me/data", "GET /me/data/download",
-                "POST /me/data/access-request", "POST /me/data/erasure-request", "POST /me/cases/{ref}/messages",
+                "GET /me/data/access-request", "POST /me/data/access-request", "POST /me/data/erasure-request",
+                "POST /me/cases/{ref}/messages",
                 "GET /me/inbox")) {
             RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
         }
@@ -285,7 +295,9 @@ public final class AccessRules {
         }
         for (String page : List.of("GET /dpo", "GET /dpo/members/{number}/data",
                 "POST /dpo/subject-access-requests/{id}/fulfil", "GET /dpo/erasure-requests/{id}",
-                "POST /dpo/erasure-requests/{id}", "GET /dpo/retention/{ref}", "POST /dpo/retention/{ref}")) {
+                "POST /dpo/erasure-requests/{id}", "GET /dpo/retention/{ref}", "POST /dpo/retention/{ref}",
+                "GET /dpo/members", "GET /dpo/members/{number}", "POST /dpo/members/{number}/requests",
+                "GET /dpo/subject-access-requests/{id}")) {
             RULES.put(page, rule(Scope.PAGE, DPO, Set.of(200)));
         }
         for (String page : List.of("GET /manager", "POST /manager/escalations/{id}/reassignment",

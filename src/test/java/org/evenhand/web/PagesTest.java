@@ -60,8 +60,8 @@ class PagesTest {
         });
         assertEquals(before, count("SELECT count(*) FROM subject_access_requests r JOIN members m ON m.id ="
                 + " r.member_id WHERE m.username = 'frank'"), "no refused form changed anything");
-        as("frank", () -> page().formParam("_csrf", franks).post("/me/data/access-request").then().statusCode(303)
-                .header("Location", containsString("/me/data?done=access")));
+        as("frank", () -> page().formParam("_csrf", franks).formParam("confirm", "yes").post("/me/data/access-request")
+                .then().statusCode(303).header("Location", containsString("/me/data?done=access")));
         assertEquals(before + 1, count("SELECT count(*) FROM subject_access_requests r JOIN members m ON"
                 + " m.id = r.member_id WHERE m.username = 'frank'"));
     }
