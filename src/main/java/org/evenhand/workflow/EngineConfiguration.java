@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguration;
 
 /**
@@ -16,7 +20,8 @@ import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguratio
  * boot, which is most of the engine's start-up work (docs/performance.md, "Boot"). The file is the
  * engine's own, filtered as it is read, so an engine upgrade brings its mappings with it.
  *
- * <p>The job executor is started here, after start-up, rather than by the engine as it is built.
+ * <p>The job executor is started here, after start-up, rather than by the engine as it is built; and
+ * the engine is built under a database lock, one node at a time.
  */
 @Singleton
 public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
@@ -30,6 +35,35 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
                     defaultValue = "true") boolean jobs) {
         if (jobs && getJobExecutor() != null && !getJobExecutor().isActive()) {
             getJobExecutor().start();
+        }
+    }
+
+    /** The advisory lock under which a node builds its engine ("EVNHENG"). */
+    static final long ENGINE_BUILD_LOCK = 0x45564e48454e47L;
+
+    /**
+     * Builds the engine under a PostgreSQL advisory lock, so that nodes started at once on an empty
+     * database create the engine's tables one after another: the engine checks for its tables and then
+     * creates them, and two nodes doing both at once collide (one fails with a duplicate table and
+     * exits). The lock is held on a connection of its own, for the build only (decision 0042).
+     */
+    @Override
+    public ProcessEngine buildProcessEngine() {
+        try (Connection lock = getDataSource().getConnection()) {
+            try (Statement st = lock.createStatement()) {
+                st.execute("SET lock_timeout = '5min'");
+                st.execute("SELECT pg_advisory_lock(" + ENGINE_BUILD_LOCK + ")");
+            }
+            try {
+                return super.buildProcessEngine();
+            } finally {
+                try (Statement st = lock.createStatement()) {
+                    st.execute("SELECT pg_advisory_unlock(" + ENGINE_BUILD_LOCK + ")");
+                    st.execute("RESET lock_timeout");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take or release the engine build lock", e);
         }
     }
 

@@ -159,8 +159,13 @@ public final class ChildApp implements AutoCloseable {
 
     /** Files a complaint as the n-th demo member; times out quickly so a dead server shows at once. */
     public Response file(int n) {
+        return fileAt(url(), n);
+    }
+
+    /** Files a complaint as the n-th demo member at this address (an app or a load balancer in front of several). */
+    public static Response fileAt(String baseUrl, int n) {
         String[] who = FILERS.get(Math.floorMod(n, FILERS.size()));
-        return given().baseUri(url()).auth().oauth2(AccessRules.token(who[0], "member")).contentType(ContentType.JSON)
+        return given().baseUri(baseUrl).auth().oauth2(AccessRules.token(who[0], "member")).contentType(ContentType.JSON)
                 .config(io.restassured.config.RestAssuredConfig.config().httpClient(
                         io.restassured.config.HttpClientConfig.httpClientConfig()
                                 .setParam("http.connection.timeout", 3000).setParam("http.socket.timeout", 15000)))
