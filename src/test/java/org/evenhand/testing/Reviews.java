@@ -44,9 +44,14 @@ public final class Reviews {
                 .replace("&amp;", "&");
     }
 
+    /** A urlencoded form as a browser sends it: UTF-8 (RestAssured's default for form fields is ISO-8859-1). */
+    public static RequestSpecification utf8Form() {
+        return page().contentType("application/x-www-form-urlencoded; charset=UTF-8");
+    }
+
     /** The page's hidden fields as a urlencoded form, with these fields (a button's) added. */
     public static RequestSpecification form(String html, String... extra) {
-        RequestSpecification r = page();
+        RequestSpecification r = utf8Form();
         for (Map.Entry<String, String> e : hidden(html)) {
             r = r.formParam(e.getKey(), e.getValue());
         }
