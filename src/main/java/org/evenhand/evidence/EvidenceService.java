@@ -213,7 +213,7 @@ public class EvidenceService implements EvidenceGate {
     @Transactional
     public View recordLawfulBasis(String caseworker, String ref, long id, EvidenceRecords.LawfulBasisRecord in) {
         CaseFile c = views.requireStaffAccess(caseworker, true, false, ref);
-        EvidenceItem item = itemInUse(c, id);
+        EvidenceItem item = item(c, id).requireInUse();
         item.lawfulBasis = in.basis().code;
         item.lawfulBasisReason = vault.seal(c.ref, in.reason());
         item.lawfulBasisBy = caseworker;
@@ -226,15 +226,7 @@ public class EvidenceService implements EvidenceGate {
     /** Checks a lawful basis for an item as {@link #recordLawfulBasis} would, recording nothing. */
     @Transactional
     public void checkLawfulBasis(String caseworker, String ref, long id) {
-        itemInUse(views.requireStaffAccess(caseworker, true, false, ref), id);
-    }
-
-    private EvidenceItem itemInUse(CaseFile c, long id) {
-        EvidenceItem item = item(c, id);
-        if (!item.inUse()) {
-            throw ProblemException.conflict("evidence item " + id + " is no longer in use");
-        }
-        return item;
+        item(views.requireStaffAccess(caseworker, true, false, ref), id).requireInUse();
     }
 
     @Override

@@ -29,6 +29,8 @@ public class HeldFiles {
 
     /** How long a file is held for the member to check and send what it goes with. */
     public static final Duration LIFETIME = Duration.ofHours(1);
+    /** The most files held for one member at once (the newest): a form has one file, and a member a few tabs. */
+    static final int MOST_HELD = 3;
 
     private static final Logger LOG = Logger.getLogger(HeldFiles.class);
 
@@ -73,6 +75,9 @@ public class HeldFiles {
                 .setParameter(2, member.id).setParameter(3, vault.sealText(name)).setParameter(4, mediaType)
                 .setParameter(5, (long) file.bytes().length).setParameter(6, vault.seal(file.bytes()))
                 .setParameter(7, now).setParameter(8, until).executeUpdate();
+        em.createNativeQuery("DELETE FROM held_files WHERE member_id = ?1 AND token NOT IN (SELECT token FROM held_files"
+                + " WHERE member_id = ?1 ORDER BY held_at DESC, token LIMIT ?2)").setParameter(1, member.id)
+                .setParameter(2, MOST_HELD).executeUpdate();
         return new Held(token.toString(), name, mediaType, file.bytes().length, until);
     }
 

@@ -119,6 +119,13 @@ class TaskReviewTest {
                     .formParam("reasons", "Bullying by a branch officer.").formParam("lawfulBases[0].evidenceId", item)
                     .post(task + "/review").then().statusCode(400).extract().asString();
             assertEquals("Choose the lawful basis for item " + item + ".", fieldError(html, "lawfulBases-0--basis"));
+            // out of scope, nothing else chosen: the check page says so in words
+            html = utf8Form().formParam("_csrf", tokenFrom(task)).formParam("inScope", "no")
+                    .formParam("reasons", "Robust criticism of a branch officer, not bullying.")
+                    .formParam("lawfulBases[0].evidenceId", item).post(task + "/review").then().statusCode(200)
+                    .extract().asString();
+            assertTrue(html.contains("No: out of scope.") && html.contains("the complainant reads your reasons"), html);
+            assertTrue(html.contains("Not given") && html.contains("None, or not hateful language"));
         });
         assertNull(Db.value("SELECT triaged_at FROM cases WHERE ref = ?", ref), "nothing recorded");
     }
