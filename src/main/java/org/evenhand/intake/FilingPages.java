@@ -41,7 +41,10 @@ import org.evenhand.identity.MemberDirectory;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** Filing a complaint from the member's pages: the form, the picker for the respondent, and the filing itself. */
+/**
+ * Filing a complaint from the member's pages: the form, the picker for the respondent, the check page
+ * before it is sent (with the file held for it, decision 0037), and the filing itself, once.
+ */
 @Path("/me")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.MEMBER)
