@@ -69,7 +69,7 @@ async function fileComplaint() {
   await audit(page, 'member-file-complaint');
 
   // nothing filled in: every required field says what is wrong, next to it
-  await submit(page, 'Send the complaint');
+  await submit(page, 'Check your complaint');
   check(await page.locator('.error-summary').count() === 1, 'an empty complaint comes back with an error summary');
   for (const f of ['respondentMembershipNumber', 'conductDate', 'clauses', 'allegation']) {
     check((await fieldError(page, f)).length > 0, `empty complaint: a message next to ${f}`, await fieldError(page, f));
@@ -80,7 +80,7 @@ async function fileComplaint() {
   await page.fill('#conductDate', today(3));
   await page.fill('#allegation', 'Too short');
   await page.fill('#conductLink', 'not a link');
-  await submit(page, 'Send the complaint');
+  await submit(page, 'Check your complaint');
   check(/future/.test(await fieldError(page, 'conductDate')), 'a conduct date in the future is refused next to the field',
     await fieldError(page, 'conductDate'));
   check(/at least 10/.test(await fieldError(page, 'allegation')), 'a too-short allegation is refused next to the field');
@@ -98,7 +98,7 @@ async function fileComplaint() {
   await page.fill('#allegation', long('Over three days Carol replied to each of my posts.', 20001));
   check(/1 character too many/.test(await page.locator('#allegation-count').innerText()), 'the counter says one character too many',
     await page.locator('#allegation-count').innerText());
-  await submit(page, 'Send the complaint');
+  await submit(page, 'Check your complaint');
   check(/20,?000/.test(await fieldError(page, 'allegation')), 'a 20,001-character allegation is refused on the form',
     await fieldError(page, 'allegation'));
   check((await page.inputValue('#allegation')).length === 20001, 'the over-long allegation is kept whole, not cut');
@@ -108,11 +108,12 @@ async function fileComplaint() {
   await page.fill('#evidence-text', long('You are a liar and a traitor to this branch, and everyone here knows it.', 15000));
   await page.fill('#evidence-threadContext', 'Bob: The housing motion deserves a fair hearing.\n\nCarol: Nobody asked you.');
   await page.setInputFiles('#file', { name: 'screenshot.png', mimeType: 'image/png', buffer: png() });
-  // evidence without the attestation and consent is refused, and the file must be chosen again
-  await submit(page, 'Send the complaint');
+  // evidence without the attestation and consent is refused; the file passed its checks and is kept for the complaint
+  await submit(page, 'Check your complaint');
   check((await fieldError(page, 'evidence-attestPartyToExchange')).length > 0, 'evidence without the attestation is refused next to it');
   check((await fieldError(page, 'evidence-consent')).length > 0, 'evidence without consent is refused next to it');
-  check(/choose screenshot.png again/.test(await fieldError(page, 'file')), 'the page says to choose the file again');
+  check((await text(page)).includes('We are keeping screenshot.png for you'), 'the file is held: it need not be chosen again');
+  check((await fieldError(page, 'file')).length === 0, 'the file is not asked for again');
   check(await page.locator('.chosen').innerText().then((t) => t.includes('Carol Chowdhury')), 'the chosen respondent is kept');
   check(await page.isChecked('.clause-picker:not([hidden]) input[value="harassment"]'), 'the clause ticked is kept');
   check((await page.inputValue('#evidence-threadContext')).includes('Nobody asked you.'), 'the thread typed is kept');
@@ -120,10 +121,31 @@ async function fileComplaint() {
   await page.check('#anonymity-asked');
   await page.check('#anonymity-ground-reprisal');
   await page.fill('#anonymity-reasons', 'She has told the branch group she will "deal with" whoever complains.');
-  await page.setInputFiles('#file', { name: 'screenshot.png', mimeType: 'image/png', buffer: png() });
   await page.check('#evidence-attestPartyToExchange');
   await page.check('#evidence-consent');
-  await submit(page, 'Send the complaint');
+  // the check page: what will be sent, in words, before anything is sent
+  await submit(page, 'Check your complaint');
+  check(/\/me\/complaints\/new\/review$/.test(page.url()), 'the complaint goes to its check page first', page.url());
+  let review = await text(page);
+  check(review.includes('Check your complaint before you send it') && review.includes('Nothing has been sent yet'),
+    'the check page says nothing has been sent yet');
+  check(review.includes('Carol Chowdhury (M100003)'), 'the check page names the member complained about');
+  check(review.includes('Harassment') && !review.includes(today(-5)), 'the clause by its title, the date in words (no ISO date)');
+  check(review.includes('END-OF-ALLEGATION') && review.includes('calling me a liar'),
+    'the check page shows the 15,000-character allegation as typed, to its last word');
+  check(review.includes('screenshot.png') && review.includes('PNG image'), 'the check page names the file held for it');
+  check(review.includes('I fear reprisal'), 'the check page shows the request to keep the name, in words');
+  await audit(page, 'member-file-complaint-check');
+  // "Change" goes back to the form with everything kept, even the longest text and the file
+  await submit(page, 'Change what happened');
+  check((await page.inputValue('#allegation')).endsWith('END-OF-ALLEGATION') && (await page.inputValue('#allegation')).length === 15000,
+    'Change keeps the 15,000-character allegation whole');
+  check((await text(page)).includes('We are keeping screenshot.png for you'), 'Change keeps the file held');
+  check(await page.isChecked('#anonymity-asked'), 'Change keeps the request for anonymity');
+  await submit(page, 'Check your complaint');
+  review = await text(page);
+  check(review.includes('Check your complaint before you send it'), 'back on the check page');
+  await submit(page, 'Confirm and send');
   check(/\/me\/cases\/EVH-/.test(page.url()), 'the complaint is filed and its case page shown', page.url());
   ref = page.url().match(/EVH-\d{4}-\d{6}/)[0];
   const body = await text(page);
@@ -199,14 +221,14 @@ async function triage() {
 
   await visit(page, taskUrl);
   await audit(page, 'caseworker-triage');
-  await submit(page, 'Record the triage');
+  await submit(page, 'Check the triage');
   check((await fieldError(page, 'inScope')).length > 0, 'triage without a decision is refused next to the field');
   check((await fieldError(page, 'reasons')).length > 0, 'triage without reasons is refused next to the field');
   // in scope without recording the lawful basis for the complainant's evidence: refused
   await page.check('#inScope-yes');
   await page.check('#clause-harassment');
   await page.fill('#reasons', long('Repeated replies calling the complainant a liar and a traitor after being asked to stop.', 15000));
-  await submit(page, 'Record the triage');
+  await submit(page, 'Check the triage');
   const basis = await page.locator('select[name$=".basis"]').count();
   check(basis === 2 && /lawful basis/i.test(await fieldError(page, await page.locator('select[name$=".basis"]').first().getAttribute('id'))),
     'accepting the case without a lawful basis for its evidence is refused next to the field');
@@ -223,7 +245,15 @@ async function triage() {
   check((await text(page)).includes('deal with'), 'the caseworker reads why the complainant asks for anonymity');
   await page.check('#anonymity-grant-yes');
   await page.fill('#anonymity-reasons', 'A real risk of reprisal in a small branch; the allegation can be answered without the name.');
-  await submit(page, 'Record the triage');
+  await submit(page, 'Check the triage');
+  const triageCheck = await text(page);
+  check(triageCheck.includes('Check the triage before it is recorded') && triageCheck.includes('Yes: in scope'),
+    'the triage goes to its check page first', page.url());
+  check(triageCheck.includes('Harassment') && triageCheck.includes('Members of a political body (Art. 9(2)(d))')
+    && triageCheck.includes('Anonymity granted'), 'the check page shows the clauses, the lawful bases and the decision on anonymity in words');
+  check(triageCheck.includes('END-OF-LONG-TEXT'), 'the check page shows the 15,000-character reasons to their last word');
+  await audit(page, 'caseworker-triage-check');
+  await submit(page, 'Confirm and record');
   check(/\/work\?done=completed/.test(page.url()), 'the triage is recorded', page.url());
 }
 
@@ -245,10 +275,18 @@ async function respond() {
   await page.getByRole('link', { name: 'Respond to the allegation' }).click();
   await page.waitForLoadState('load');
   await audit(page, 'respondent-respond');
-  await submit(page, 'Send my response');
+  await submit(page, 'Check your response');
   check((await fieldError(page, 'statement')).length > 0, 'an empty response is refused next to the field');
   await page.fill('#statement', long('I was angry about the vote and said things I regret. I have since deleted the posts and apologised in the group.', 15000));
-  await submit(page, 'Send my response');
+  await submit(page, 'Check your response');
+  const responseCheck = await text(page);
+  check(responseCheck.includes('Check your response before you send it') && responseCheck.includes('END-OF-LONG-TEXT'),
+    'the response goes to its check page first, shown whole as typed');
+  await audit(page, 'respondent-respond-check');
+  await submit(page, 'Change your response');
+  check((await page.inputValue('#statement')).length === 15000, 'Change keeps the 15,000-character response whole');
+  await submit(page, 'Check your response');
+  await submit(page, 'Confirm and send');
   check((await text(page)).includes('Your response has been sent'), 'the response is sent');
   // the complainant's evidence is open to her, and the reading is recorded
   await page.locator('#evidence a', { hasText: 'Read' }).first().click();
@@ -269,11 +307,13 @@ async function investigate() {
   check(row, 'the investigation is assigned to an eligible caseworker');
   await Promise.all([page.waitForNavigation(), row.getByRole('link').first().click()]);
   await audit(page, 'caseworker-investigate');
-  await submit(page, 'File the report');
+  await submit(page, 'Check the report');
   check((await fieldError(page, 'report')).length > 0, 'an empty report is refused next to the field');
   await page.fill('#report', long('The thread shows the respondent replied to eleven posts over three days with the words quoted.'
     + '\n\nThe complainant asked her to stop on the second day; she continued. She has since deleted the posts and apologised.', 15000));
-  await submit(page, 'File the report');
+  await submit(page, 'Check the report');
+  check((await text(page)).includes('Check the report before it is recorded'), 'the report goes to its check page first');
+  await submit(page, 'Confirm and record');
   check(/done=completed/.test(page.url()), 'the report is filed');
 }
 
@@ -328,7 +368,14 @@ async function panel() {
       await audit(page, 'panel-decision');
     }
     await page.check('#finding-harassment-upheld');
-    await submit(page, 'Record my findings');
+    await submit(page, 'Check my findings');
+    const findingsCheck = await text(page);
+    check(findingsCheck.includes('Check your findings before they are recorded') && /Harassment[^:]*: upheld/.test(findingsCheck),
+      `${user}'s findings go to their check page first, in words`);
+    if (n === 1) {
+      await audit(page, 'panel-findings-check');
+    }
+    await submit(page, 'Confirm and record');
     const step2 = await text(page);
     check(step2.includes('Your findings, as you recorded them') && step2.includes('still counts'),
       `${user} sees their findings kept and the respondent's record only after recording them`);
@@ -337,7 +384,7 @@ async function panel() {
       // a sanction outside the ladder without a reason for departing is refused by the same rule as the API
       await page.check('#sanction-referral-expulsion');
       await page.fill('#reasons', 'Repeated and targeted after being asked to stop.');
-      await submit(page, 'Record my decision');
+      await submit(page, 'Check my decision');
       check(/outside the ladder/.test(await fieldError(page, 'sanction')), 'a sanction outside the ladder without a reason is refused next to it',
         await fieldError(page, 'sanction'));
       check((await text(page)).includes('Your findings, as you recorded them'), 'the recorded findings stay shown');
@@ -345,7 +392,15 @@ async function panel() {
     }
     await page.check(n === 3 ? '#sanction-advice-training' : '#sanction-formal-warning');
     await page.fill('#reasons', long(`Panel view ${n}: the replies were repeated and targeted after a request to stop; the apology mitigates.`, 15000));
-    await submit(page, 'Record my decision');
+    await submit(page, 'Check my decision');
+    const decisionCheck = await text(page);
+    check(decisionCheck.includes('Check your decision before it is recorded')
+      && decisionCheck.includes(n === 3 ? 'Advice or training' : 'Formal warning') && decisionCheck.includes('END-OF-LONG-TEXT'),
+      `${user}'s decision goes to its check page first: the sanction by its title, the reasons whole`);
+    if (n === 1) {
+      await audit(page, 'panel-decision-check');
+    }
+    await submit(page, 'Confirm and record');
     check(/done=completed/.test(page.url()), `${user} records a decision`, page.url());
   });
 }
@@ -379,7 +434,12 @@ async function appealPanel() {
     }
     await page.check('#allow-no');
     await page.fill('#reasons', long(`Appeal panel member ${n}: the sanction was within the ladder and properly reasoned.`, 15000));
-    await submit(page, 'Record my decision');
+    await submit(page, 'Check my decision');
+    check((await text(page)).includes('Dismissed: the panel\u2019s decision stands'), `${user}'s appeal decision goes to its check page first, in words`);
+    if (n === 1) {
+      await audit(page, 'panel-appeal-check');
+    }
+    await submit(page, 'Confirm and record');
     check(/done=completed/.test(page.url()), `${user} records a decision on the appeal`, page.url());
   });
   for (const who of ['bob', 'carol']) {
@@ -429,7 +489,9 @@ async function withdrawal() {
   await page.fill('#evidence-text', 'Here he goes again, someone translate for the rest of us.');
   await page.check('#evidence-attestPartyToExchange');
   await page.check('#evidence-consent');
-  await submit(page, 'Send the complaint');
+  await submit(page, 'Check your complaint');
+  check((await text(page)).includes('someone translate for the rest of us'), 'the check page shows the excerpt as typed');
+  await submit(page, 'Confirm and send');
   withdrawalRef = page.url().match(/EVH-\d{4}-\d{6}/)[0];
   // more evidence on the case: refused without consent (next to the box, the link kept), then added
   await visit(page, `/me/cases/${withdrawalRef}/evidence/new`);

@@ -34,4 +34,7 @@ public interface CaseEvidence {
 
     /** Records the caseworker's lawful basis for an item, in the caller's transaction. */
     void recordLawfulBasis(String caseworker, String ref, Payloads.LawfulBasisGiven basis);
+
+    /** Checks a lawful basis as {@link #recordLawfulBasis} would, recording nothing. */
+    void checkLawfulBasis(String caseworker, String ref, Payloads.LawfulBasisGiven basis);
 }

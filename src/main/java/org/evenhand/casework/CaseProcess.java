@@ -28,6 +28,9 @@ public interface CaseProcess {
 
     Optional<WorkItem> task(String taskId);
 
+    /** Whether this user completed this task, now no longer open (a completion sent twice finds it done). */
+    boolean completedBy(String taskId, String username);
+
     List<WorkItem> tasksOfCase(String caseRef);
 
     void claim(String taskId, String username);

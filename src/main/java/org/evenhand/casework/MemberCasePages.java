@@ -91,6 +91,8 @@ public class MemberCasePages {
 
         static native TemplateInstance respond(ActionPage page, Form form);
 
+        static native TemplateInstance respondReview(ActionPage page, Form form, String statement, String review);
+
         static native TemplateInstance appeal(ActionPage page, Form form);
 
         static native TemplateInstance comment(CommentPage page, Form form);
@@ -257,6 +259,7 @@ public class MemberCasePages {
         return Html.ok(Templates.respond(actionPage(ref, "respond"), Form.empty()));
     }
 
+    /** Sends the response (from its check page); sent twice, the second finds it sent and shows the case. */
     @POST
     @Path("/cases/{ref}/respond")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -270,12 +273,45 @@ public class MemberCasePages {
         } catch (ConstraintViolationException e) {
             form.reject(e);
         } catch (ProblemException e) {
+            if (e.status() == 409 && cases.hasResponded(m, ref)) {
+                return Html.seeOther("/me/cases/" + ref + "?done=responded");
+            }
             if (e.status() != 400) {
                 throw e;
             }
             form.reject(e, "statement");
         }
         return Html.page(400, Templates.respond(actionPage(ref, "respond"), form));
+    }
+
+    /**
+     * The check before a response is sent (decision 0037): checked as sending it would check it, nothing
+     * stored and nothing sent to the process, and shown as it will be sent; "Change" goes back to the form
+     * with it kept. A refused response is the form again, with its errors.
+     */
+    @POST
+    @Path("/cases/{ref}/respond/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response reviewResponse(@PathParam("ref") String ref, MultivaluedMap<String, String> fields) {
+        Member m = user.requireMember();
+        Form form = Form.of(fields);
+        ActionPage page = actionPage(ref, "respond");
+        if (form.changing() != null) {
+            return Html.ok(Templates.respond(page, form));
+        }
+        try {
+            cases.check(m, ref, new Payloads.Response(form.text("statement")));
+            return Html.ok(Templates.respondReview(page, form, form.text("statement"), "/me/cases/" + ref + "/respond/review"));
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            form.reject(e, "statement");
+        }
+        return Html.page(400, Templates.respond(page, form));
     }
 
     // ------------------------------------------------------------ appeal

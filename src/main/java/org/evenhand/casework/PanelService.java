@@ -117,6 +117,24 @@ public class PanelService {
         process.complete(taskId, Map.of());
     }
 
+    /** Checks a vote exactly as {@link #vote} would, storing nothing (decision 0037). */
+    @Transactional
+    public void checkVote(String ref, String panelMember, Payloads.Vote in) {
+        CaseFile c = cases.load(ref);
+        checkVote(c, citations.version(c.definitionVersion), history.findingsForVote(c, panelMember, in.findings()),
+                in.sanction(), in.sanctionMonths(), in.departureReason());
+    }
+
+    /** Checks an appeal panel member's vote exactly as {@link #appealVote} would, storing nothing (decision 0037). */
+    @Transactional
+    public void checkAppealVote(String ref, Payloads.AppealVote in) {
+        CaseFile c = cases.load(ref);
+        if (in.allow()) {
+            checkVote(c, citations.version(c.definitionVersion), in.findings(), in.sanction(), in.sanctionMonths(),
+                    in.departureReason());
+        }
+    }
+
     private void saveVote(CaseFile c, String bench, String member, Boolean allow, List<Finding> findings,
             String sanction, Integer months, String departure, String reasons) {
         PanelVote vote = new PanelVote();

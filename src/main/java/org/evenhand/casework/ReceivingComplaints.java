@@ -96,6 +96,29 @@ public class ReceivingComplaints {
         return new Received(c, false, null);
     }
 
+    /**
+     * Refuses (409), before anything is stored, a complaint about conduct that a live case this member is
+     * already a party to covers: the refusal {@link #join} would give (a page's check step says it first).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireNotAlreadyComplained(Member from, Member about, List<ConductKey> conductKeys) {
+        if (conductKeys.isEmpty()) {
+            return;
+        }
+        Optional<Match> match = pileOns.match(about, conductKeys);
+        if (match.isPresent()) {
+            CaseFile c = em.find(CaseFile.class, match.get().caseId());
+            if (c.partyOf(from) != null) {
+                throw alreadyComplained(c);
+            }
+        }
+    }
+
+    private static ProblemException alreadyComplained(CaseFile c) {
+        return ProblemException.conflict("you have already complained about this conduct: it is case " + c.ref
+                + " in your cases");
+    }
+
     /** Opens a case for a validated complaint, status RECEIVED; its process is started by the starter. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseFile open(Filing f) {
@@ -136,8 +159,7 @@ public class ReceivingComplaints {
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseFile join(CaseFile c, Filing f, String matchedOn) {
         if (c.partyOf(f.from()) != null) {
-            throw ProblemException.conflict("you have already complained about this conduct: it is case " + c.ref
-                    + " in your cases");
+            throw alreadyComplained(c);
         }
         JoinedComplainant j = new JoinedComplainant();
         j.caseId = c.id;

@@ -43,12 +43,7 @@ public class SanctionHistory {
     /** Step one: the member's findings, checked as a vote's are and kept until they choose the sanction. */
     @Transactional
     public PanelStep recordFindings(String ref, String panelMember, Payloads.Findings in) {
-        CaseFile c = cases.load(ref);
-        VoteRules.checkFindings(c.engagedClauses == null ? List.of() : c.engagedClauses, in.findings());
-        if (RecordedFindings.of(c.id, PanelSeat.DECISION, panelMember).isPresent()) {
-            throw ProblemException.conflict("your findings on case " + ref + " are already recorded; the respondent's"
-                    + " live sanctions have been shown to you, so they cannot be changed");
-        }
+        CaseFile c = checkFindings(ref, panelMember, in);
         RecordedFindings f = new RecordedFindings();
         f.caseId = c.id;
         f.bench = PanelSeat.DECISION;
@@ -59,6 +54,18 @@ public class SanctionHistory {
         letters.record(c, panelMember, "findings-recorded", TimelineEntry.Audience.staff,
                 "Panel member recorded their findings; the respondent's live sanctions are now shown to them");
         return panelStep(c, panelMember);
+    }
+
+    /** Checks findings as {@link #recordFindings} would, recording nothing (decision 0037); the case. */
+    @Transactional
+    public CaseFile checkFindings(String ref, String panelMember, Payloads.Findings in) {
+        CaseFile c = cases.load(ref);
+        VoteRules.checkFindings(c.engagedClauses == null ? List.of() : c.engagedClauses, in.findings());
+        if (RecordedFindings.of(c.id, PanelSeat.DECISION, panelMember).isPresent()) {
+            throw ProblemException.conflict("your findings on case " + ref + " are already recorded; the respondent's"
+                    + " live sanctions have been shown to you, so they cannot be changed");
+        }
+        return c;
     }
 
     /**

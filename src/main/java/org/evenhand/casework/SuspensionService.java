@@ -89,12 +89,7 @@ public class SuspensionService {
     @Transactional
     public void review(String taskId, String ref, String caseworker, Payloads.SuspensionReview in) {
         CaseFile c = cases.load(ref);
-        InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
-        Instant end = s.endsAt != null ? s.endsAt : term(s).termFrom(time.now());
-        if (in.renew() && !term(s).mayRenew(end, time.now())) {
-            throw ProblemException.conflict(MessageFormat.format(ResourceBundle.getBundle("ValidationMessages",
-                    Locale.UK).getString("casework.review.maximum"), LetterWords.date(end)));
-        }
+        InterimSuspension s = reviewed(c, in);
         letters.record(c, caseworker, "suspension-reviewed", staff, (in.renew() ? "Renewed" : "Not renewed")
                 + " at review. Reasons: " + in.reasons());
         if (in.renew()) {
@@ -103,6 +98,23 @@ public class SuspensionService {
             s.liftReason = vault.seal(ref, "not renewed at review: " + in.reasons());
         }
         process.complete(taskId, Map.of("renew", in.renew()));
+    }
+
+    /** Checks a review as {@link #review} would, storing nothing (decision 0037). */
+    @Transactional
+    public void checkReview(String ref, Payloads.SuspensionReview in) {
+        reviewed(cases.load(ref), in);
+    }
+
+    /** The suspension under review; a renewal past its maximum length is refused. */
+    private InterimSuspension reviewed(CaseFile c, Payloads.SuspensionReview in) {
+        InterimSuspension s = InterimSuspension.activeFor(c.id).orElseThrow();
+        Instant end = s.endsAt != null ? s.endsAt : term(s).termFrom(time.now());
+        if (in.renew() && !term(s).mayRenew(end, time.now())) {
+            throw ProblemException.conflict(MessageFormat.format(ResourceBundle.getBundle("ValidationMessages",
+                    Locale.UK).getString("casework.review.maximum"), LetterWords.date(end)));
+        }
+        return s;
     }
 
     /** Process step: counts the renewal and starts a new term; returns when it ends, for the review timer. */

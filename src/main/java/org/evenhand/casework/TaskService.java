@@ -41,6 +41,8 @@ public class TaskService {
     Commands commands;
     @Inject
     SanctionHistory history;
+    @Inject
+    CaseAccess cases;
 
     @Transactional
     public List<TaskView> openTasks(String username) {
@@ -63,13 +65,9 @@ public class TaskService {
 
     @Transactional
     public void complete(String taskId, String username, JsonNode body) {
-        CaseProcess.WorkItem t = visibleTask(taskId, username);
-        if (!username.equals(t.assignee())) {
-            throw ProblemException.conflict("claim task " + taskId + " before completing it");
-        }
+        CaseProcess.WorkItem t = heldTask(taskId, username, "completing it");
         String ref = t.caseRef();
-        TaskKind kind = TaskKind.find(t.kind())
-                .orElseThrow(() -> new IllegalStateException("no handler for task kind " + t.kind()));
+        TaskKind kind = kindOf(t);
         // a switch expression: the compiler refuses a task kind without its handler
         Runnable handler = switch (kind) {
             case TRIAGE -> () -> triaging.triage(taskId, ref, username, read(body, Payloads.Triage.class));
@@ -89,9 +87,57 @@ public class TaskService {
         trail.record(username, "task-completed", ref, t.kind());
     }
 
+    /**
+     * Checks a completion exactly as {@link #complete} would (the payload's rules and its use case's),
+     * storing nothing and sending nothing to the process: the check page a handler reads before
+     * confirming (decision 0037).
+     */
+    @Transactional
+    public void check(String taskId, String username, JsonNode body) {
+        CaseProcess.WorkItem t = visibleTask(taskId, username);
+        if (!username.equals(t.assignee())) {
+            throw ProblemException.conflict("claim task " + taskId + " before completing it");
+        }
+        String ref = t.caseRef();
+        Runnable checker = switch (kindOf(t)) {
+            case TRIAGE -> () -> triaging.check(ref, username, read(body, Payloads.Triage.class));
+            case INVESTIGATE -> () -> read(body, Payloads.Investigation.class);
+            case PANEL_DECISION -> () -> panels.checkVote(ref, username, read(body, Payloads.Vote.class));
+            case HEAR_APPEAL -> () -> panels.checkAppealVote(ref, read(body, Payloads.AppealVote.class));
+            case REVIEW_SUSPENSION -> () -> suspensions.checkReview(ref, read(body, Payloads.SuspensionReview.class));
+            case RESOLVE_ESCALATION -> () -> read(body, Payloads.Escalation.class);
+            case AWAIT_RESPONSE, COMMENT_WINDOW, APPEAL_WINDOW -> () -> {
+                throw new IllegalStateException(t.kind() + " is a party's wait, not a task");
+            };
+        };
+        checker.run();
+    }
+
+    /** Checks step one of a panel decision as {@link #recordFindings} would, storing nothing (decision 0037). */
+    @Transactional
+    public void checkFindings(String taskId, String username, JsonNode body) {
+        CaseProcess.WorkItem t = findingsTask(taskId, username);
+        history.checkFindings(t.caseRef(), username, read(body, Payloads.Findings.class));
+    }
+
+    /** Whether this handler completed this task, now no longer open (a completion sent twice finds it done). */
+    @Transactional
+    public boolean completedBy(String taskId, String username) {
+        return process.task(taskId).isEmpty() && process.completedBy(taskId, username);
+    }
+
     /** Step one of a panel member's decision: their findings, before the sanction (decision 0030). */
     @Transactional
     public SanctionHistory.PanelStep recordFindings(String taskId, String username, JsonNode body) {
+        CaseProcess.WorkItem t = findingsTask(taskId, username);
+        cases.serialise(t.caseRef());
+        t = findingsTask(taskId, username);
+        SanctionHistory.PanelStep step = history.recordFindings(t.caseRef(), username, read(body, Payloads.Findings.class));
+        trail.record(username, "findings-recorded", t.caseRef(), t.kind());
+        return step;
+    }
+
+    private CaseProcess.WorkItem findingsTask(String taskId, String username) {
         CaseProcess.WorkItem t = visibleTask(taskId, username);
         if (!TaskKind.PANEL_DECISION.is(t.kind())) {
             throw ProblemException.conflict("findings are recorded first only on a panel decision");
@@ -99,9 +145,24 @@ public class TaskService {
         if (!username.equals(t.assignee())) {
             throw ProblemException.conflict("claim task " + taskId + " before recording findings");
         }
-        SanctionHistory.PanelStep step = history.recordFindings(t.caseRef(), username, read(body, Payloads.Findings.class));
-        trail.record(username, "findings-recorded", t.caseRef(), t.kind());
-        return step;
+        return t;
+    }
+
+    /**
+     * The task the caller holds, once any other action on its case has finished (the same completion sent
+     * twice at once: the second then finds the task gone, as not found).
+     */
+    private CaseProcess.WorkItem heldTask(String taskId, String username, String before) {
+        cases.serialise(visibleTask(taskId, username).caseRef());
+        CaseProcess.WorkItem t = visibleTask(taskId, username);
+        if (!username.equals(t.assignee())) {
+            throw ProblemException.conflict("claim task " + taskId + " before " + before);
+        }
+        return t;
+    }
+
+    private static TaskKind kindOf(CaseProcess.WorkItem t) {
+        return TaskKind.find(t.kind()).orElseThrow(() -> new IllegalStateException("no handler for task kind " + t.kind()));
     }
 
     /** A task the caller is assigned or may claim; anything else is reported as not found. */

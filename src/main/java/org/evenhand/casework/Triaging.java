@@ -73,6 +73,52 @@ public class Triaging {
         CaseFile c = cases.load(ref);
         DefinitionVersion v = citations.version(c.definitionVersion);
         List<String> clauses = in.clauses() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.clauses()));
+        Disclosure.Anonymity anonymity = checkDecision(c, v, in, clauses);
+        if (in.lawfulBases() != null) {
+            in.lawfulBases().stream().filter(Payloads.LawfulBasisGiven::given)
+                    .forEach(b -> caseEvidence.get().recordLawfulBasis(caseworker, ref, b));
+        }
+        if (in.inScope()) {
+            requireLawfulBases(c, List.of());
+        }
+        c.triagedBy = caseworker;
+        c.triagedAt = time.now();
+        c.inScope = in.inScope();
+        c.engagedClauses = clauses;
+        c.triageReasons = vault.seal(c.ref, in.reasons());
+        c.exchangeOpenedBy = in.exchangeOpenedBy() == null ? null : in.exchangeOpenedBy().code();
+        c.protectedCharacteristic = in.protectedCharacteristic() == null ? null : in.protectedCharacteristic().code();
+        letters.record(c, caseworker, "triaged", staff, (in.inScope() ? "In scope, engaging " + String.join(", ", clauses)
+                : "Out of scope") + " (definition " + v.id() + "). Reasons: " + in.reasons());
+        decideAnonymity(c, caseworker, in, anonymity);
+        process.complete(taskId, Map.of("inScope", in.inScope()));
+    }
+
+    /**
+     * Checks a triage exactly as {@link #triage} would (the decision, the clauses, each lawful basis given,
+     * a basis for every item if the case is accepted), storing nothing: the check page before it is
+     * recorded (decision 0037).
+     */
+    @Transactional
+    public void check(String ref, String caseworker, Payloads.Triage in) {
+        CaseFile c = cases.load(ref);
+        DefinitionVersion v = citations.version(c.definitionVersion);
+        List<String> clauses = in.clauses() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.clauses()));
+        checkDecision(c, v, in, clauses);
+        List<Long> given = new java.util.ArrayList<>();
+        if (in.lawfulBases() != null) {
+            in.lawfulBases().stream().filter(Payloads.LawfulBasisGiven::given).forEach(b -> {
+                caseEvidence.get().checkLawfulBasis(caseworker, ref, b);
+                given.add(b.evidenceId());
+            });
+        }
+        if (in.inScope()) {
+            requireLawfulBases(c, given);
+        }
+    }
+
+    /** The triage's own rules beyond its payload's: who complained settled first, clauses of the case's definition. */
+    private Disclosure.Anonymity checkDecision(CaseFile c, DefinitionVersion v, Payloads.Triage in, List<String> clauses) {
         Disclosure.Anonymity anonymity = c.anonymityState();
         if (in.anonymity() != null && !anonymity.needsDecision()) {
             throw ProblemException.invalidField("anonymity.grant", anonymity == Disclosure.Anonymity.NOT_ASKED
@@ -86,28 +132,17 @@ public class Triaging {
         if (in.inScope()) {
             citations.requireClauses(v, clauses, "clauses");
         }
-        if (in.lawfulBases() != null) {
-            in.lawfulBases().stream().filter(Payloads.LawfulBasisGiven::given)
-                    .forEach(b -> caseEvidence.get().recordLawfulBasis(caseworker, ref, b));
+        return anonymity;
+    }
+
+    /** A case is accepted only with a lawful basis for each item about the respondent (those given now aside). */
+    private void requireLawfulBases(CaseFile c, List<Long> givenNow) {
+        List<Long> lacking = evidence.isResolvable() ? evidence.get().itemsLackingLawfulBasis(c).stream()
+                .filter(id -> !givenNow.contains(id)).toList() : List.of();
+        if (!lacking.isEmpty()) {
+            throw ProblemException.invalidField("lawfulBases", "record the lawful basis for evidence items "
+                    + lacking + " (in lawfulBases, or POST /api/cases/" + c.ref + "/evidence/{id}/lawful-basis) before accepting the case");
         }
-        if (in.inScope()) {
-            List<Long> lacking = evidence.isResolvable() ? evidence.get().itemsLackingLawfulBasis(c) : List.of();
-            if (!lacking.isEmpty()) {
-                throw ProblemException.invalidField("lawfulBases", "record the lawful basis for evidence items "
-                        + lacking + " (in lawfulBases, or POST /api/cases/" + ref + "/evidence/{id}/lawful-basis) before accepting the case");
-            }
-        }
-        c.triagedBy = caseworker;
-        c.triagedAt = time.now();
-        c.inScope = in.inScope();
-        c.engagedClauses = clauses;
-        c.triageReasons = vault.seal(c.ref, in.reasons());
-        c.exchangeOpenedBy = in.exchangeOpenedBy() == null ? null : in.exchangeOpenedBy().code();
-        c.protectedCharacteristic = in.protectedCharacteristic() == null ? null : in.protectedCharacteristic().code();
-        letters.record(c, caseworker, "triaged", staff, (in.inScope() ? "In scope, engaging " + String.join(", ", clauses)
-                : "Out of scope") + " (definition " + v.id() + "). Reasons: " + in.reasons());
-        decideAnonymity(c, caseworker, in, anonymity);
-        process.complete(taskId, Map.of("inScope", in.inScope()));
     }
 
     /**

@@ -61,14 +61,21 @@ public class WithdrawalPage {
     @Operation(hidden = true)
     public Response withdraw(@PathParam("ref") String ref, MultivaluedMap<String, String> fields) {
         Member m = user.requireMember();
-        WithdrawPage page = page(ref);
         Form form = Form.of(fields);
+        WithdrawPage page = null;
         try {
+            page = page(ref);
             Withdrawal.Effect effect = withdrawals.withdraw(m, ref, new Payloads.Withdrawal(form.text("reason")));
             return Html.seeOther("/me/cases/" + ref + "?done="
                     + (effect == Withdrawal.Effect.ENDS_CASE ? "complaint-withdrawn" : "part-withdrawn"));
         } catch (ConstraintViolationException e) {
             form.reject(e);
+        } catch (ProblemException e) {
+            // sent twice (a second click, a replayed form): the first withdrew it; show the case as it did
+            if (e.status() == 409 && withdrawals.hasWithdrawn(m, ref)) {
+                return Html.seeOther("/me/cases/" + ref);
+            }
+            throw e;
         }
         return Html.page(400, Templates.withdraw(page, form));
     }

@@ -48,9 +48,21 @@ public class Withdrawing {
         return effect(c, member);
     }
 
+    /** Whether this member has withdrawn their complaint on the case (a withdrawal sent twice finds it done). */
+    @Transactional
+    public boolean hasWithdrawn(Member member, String ref) {
+        CaseFile c = cases.visibleTo(member, ref);
+        if (c.partyOf(member) != Party.COMPLAINANT) {
+            return false;
+        }
+        return c.isLeadComplainant(member) ? c.complainantWithdrawnAt != null
+                : JoinedComplainant.of(c.id, member.id).map(j -> j.withdrawnAt != null).orElse(false);
+    }
+
     @Transactional
     public Withdrawal.Effect withdraw(Member member, String ref, Payloads.Withdrawal in) {
         commands.check(in);
+        cases.serialise(ref); // the same withdrawal sent twice at once: the second finds it done
         CaseFile c = cases.visibleTo(member, ref);
         if (c.partyOf(member) != Party.COMPLAINANT) {
             throw ProblemException.forbidden("only a complainant can withdraw a complaint");

@@ -61,6 +61,8 @@ public class WorkPages {
         static native TemplateInstance caseFile(CasePage page, Form form);
 
         static native TemplateInstance task(TaskPage page, Form form);
+
+        static native TemplateInstance taskReview(TaskReview page, Form form);
     }
 
     @Inject
@@ -154,21 +156,62 @@ public class WorkPages {
         return Html.ok(Templates.task(files.taskPage(files.taskRow(id)), Form.empty()));
     }
 
-    /** Completes the task with the payload its form names, through the same use case as the API. */
+    /**
+     * Completes the task with the payload its form names, through the same use case as the API (from its
+     * check page). Sent twice, the second finds the task done by this handler and shows the queue as the first.
+     */
     @POST
     @Path("/tasks/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response complete(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
-        TaskPage page = files.taskPage(files.taskRow(id));
-        TaskKind kind = page.task().kind();
-        if (page.needsClaim() || kind == null) {
-            throw ProblemException.conflict(kind == null ? "this task has no form here" : "claim this task before completing it");
+        TaskPage page;
+        try {
+            page = formPage(id);
+        } catch (ProblemException e) {
+            if (e.status() == 404 && tasks.completedBy(id, user.username())) {
+                return Html.seeOther("/work?done=completed");
+            }
+            throw e;
         }
+        TaskKind kind = page.task().kind();
         Form form = Form.of(fields);
         try {
             tasks.complete(id, user.username(), json.valueToTree(TaskForm.body(kind, form)));
             return Html.seeOther("/work?done=completed");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() == 404 && tasks.completedBy(id, user.username())) {
+                return Html.seeOther("/work?done=completed");
+            }
+            if (e.status() != 400) {
+                throw e;
+            }
+            form.reject(e, TaskForm.lastField(kind));
+        }
+        return Html.page(400, Templates.task(page, form));
+    }
+
+    /**
+     * The check before a task is completed (decision 0037): the payload its form names, checked exactly as
+     * completing the task would check it, nothing stored and nothing sent to the process, shown in words as
+     * it will be recorded; "Change" goes back to the form with everything kept. Refused: the form again.
+     */
+    @POST
+    @Path("/tasks/{id}/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response review(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        TaskPage page = formPage(id);
+        TaskKind kind = page.task().kind();
+        Form form = Form.of(fields);
+        if (form.changing() != null) {
+            return Html.ok(Templates.task(page, form));
+        }
+        try {
+            tasks.check(id, user.username(), json.valueToTree(TaskForm.body(kind, form)));
+            return Html.ok(Templates.taskReview(TaskReview.of(page, form, false), form));
         } catch (ConstraintViolationException e) {
             form.reject(e);
         } catch (ProblemException e) {
@@ -180,21 +223,63 @@ public class WorkPages {
         return Html.page(400, Templates.task(page, form));
     }
 
-    /** A panel member's decision, step one: their findings, through the same use case as the API. */
+    /** The task's page for its form: 409 unless the handler holds a task that has a form here. */
+    private TaskPage formPage(String id) {
+        TaskPage page = files.taskPage(files.taskRow(id));
+        TaskKind kind = page.task().kind();
+        if (page.needsClaim() || kind == null) {
+            throw ProblemException.conflict(kind == null ? "this task has no form here" : "claim this task before completing it");
+        }
+        return page;
+    }
+
+    /**
+     * A panel member's decision, step one: their findings, through the same use case as the API (from their
+     * check page). Sent twice, the second finds them recorded and shows step two as the first.
+     */
     @POST
     @Path("/tasks/{id}/findings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response findings(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
         TaskPage page = files.taskPage(files.taskRow(id));
-        if (page.needsClaim() || !page.findingsFirst()) {
-            throw ProblemException.conflict(page.needsClaim() ? "claim this task before recording findings"
-                    : "your findings on this case are already recorded, or this task takes none");
+        if (page.sanctionNext()) {
+            return Html.seeOther("/work/tasks/" + id + "#decide");
         }
         Form form = Form.of(fields);
         try {
+            requireFindingsStep(page);
             tasks.recordFindings(id, user.username(), json.valueToTree(TaskForm.findingsOnly(form)));
             return Html.seeOther("/work/tasks/" + id + "#decide");
+        } catch (ConstraintViolationException e) {
+            form.reject(e);
+        } catch (ProblemException e) {
+            if (e.status() == 409 && files.taskPage(files.taskRow(id)).sanctionNext()) {
+                return Html.seeOther("/work/tasks/" + id + "#decide");
+            }
+            if (e.status() != 400) {
+                throw e;
+            }
+            form.reject(e, "findings");
+        }
+        return Html.page(400, Templates.task(page, form));
+    }
+
+    /** The check before a panel member's findings are recorded (decision 0037), as for a task's completion. */
+    @POST
+    @Path("/tasks/{id}/findings/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response reviewFindings(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        TaskPage page = files.taskPage(files.taskRow(id));
+        requireFindingsStep(page);
+        Form form = Form.of(fields);
+        if (form.changing() != null) {
+            return Html.ok(Templates.task(page, form));
+        }
+        try {
+            tasks.checkFindings(id, user.username(), json.valueToTree(TaskForm.findingsOnly(form)));
+            return Html.ok(Templates.taskReview(TaskReview.of(page, form, true), form));
         } catch (ConstraintViolationException e) {
             form.reject(e);
         } catch (ProblemException e) {
@@ -204,6 +289,13 @@ public class WorkPages {
             form.reject(e, "findings");
         }
         return Html.page(400, Templates.task(page, form));
+    }
+
+    private static void requireFindingsStep(TaskPage page) {
+        if (page.needsClaim() || !page.findingsFirst()) {
+            throw ProblemException.conflict(page.needsClaim() ? "claim this task before recording findings"
+                    : "your findings on this case are already recorded, or this task takes none");
+        }
     }
 
     // ------------------------------------------------------------ the case file

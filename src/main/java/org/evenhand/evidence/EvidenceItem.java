@@ -84,6 +84,14 @@ public class EvidenceItem extends PanacheEntityBase {
         return sealedAt == null;
     }
 
+    /** This item, if it is still in use; 409 once it was withdrawn or destroyed. */
+    EvidenceItem requireInUse() {
+        if (!inUse()) {
+            throw org.evenhand.common.ProblemException.conflict("evidence item " + id + " is no longer in use");
+        }
+        return this;
+    }
+
     /** Whether a blind reader may open this item: not a file, or a file whose redaction is decided. */
     public boolean readyForBlindReader() {
         return !"file".equals(kind) || redaction != null;

@@ -27,15 +27,29 @@ public class EvidenceOnCases implements CaseEvidence {
 
     @Override
     public void recordLawfulBasis(String caseworker, String ref, Payloads.LawfulBasisGiven given) {
-        EvidenceRecords.LawfulBasis basis;
+        EvidenceRecords.LawfulBasis basis = basis(given);
+        onItem(ref, given, () -> evidence.recordLawfulBasis(caseworker, ref, given.evidenceId(),
+                new EvidenceRecords.LawfulBasisRecord(basis, given.reason())));
+    }
+
+    @Override
+    public void checkLawfulBasis(String caseworker, String ref, Payloads.LawfulBasisGiven given) {
+        basis(given);
+        onItem(ref, given, () -> evidence.checkLawfulBasis(caseworker, ref, given.evidenceId()));
+    }
+
+    private static EvidenceRecords.LawfulBasis basis(Payloads.LawfulBasisGiven given) {
         try {
-            basis = EvidenceRecords.LawfulBasis.of(given.basis());
+            return EvidenceRecords.LawfulBasis.of(given.basis());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("lawfulBases", e.getMessage());
         }
+    }
+
+    /** An item the case does not have is a refusal of the triage's lawful bases, not a page not found. */
+    private static void onItem(String ref, Payloads.LawfulBasisGiven given, Runnable action) {
         try {
-            evidence.recordLawfulBasis(caseworker, ref, given.evidenceId(),
-                    new EvidenceRecords.LawfulBasisRecord(basis, given.reason()));
+            action.run();
         } catch (ProblemException e) {
             if (e.status() != 404) {
                 throw e;

@@ -213,10 +213,7 @@ public class EvidenceService implements EvidenceGate {
     @Transactional
     public View recordLawfulBasis(String caseworker, String ref, long id, EvidenceRecords.LawfulBasisRecord in) {
         CaseFile c = views.requireStaffAccess(caseworker, true, false, ref);
-        EvidenceItem item = item(c, id);
-        if (!item.inUse()) {
-            throw ProblemException.conflict("evidence item " + id + " is no longer in use");
-        }
+        EvidenceItem item = item(c, id).requireInUse();
         item.lawfulBasis = in.basis().code;
         item.lawfulBasisReason = vault.seal(c.ref, in.reason());
         item.lawfulBasisBy = caseworker;
@@ -224,6 +221,12 @@ public class EvidenceService implements EvidenceGate {
         letters.record(c, caseworker, "lawful-basis", staff, "Lawful basis for evidence item " + id + ": "
                 + in.basis().code + ". Reason: " + in.reason());
         return view(item, null);
+    }
+
+    /** Checks a lawful basis for an item as {@link #recordLawfulBasis} would, recording nothing. */
+    @Transactional
+    public void checkLawfulBasis(String caseworker, String ref, long id) {
+        item(views.requireStaffAccess(caseworker, true, false, ref), id).requireInUse();
     }
 
     @Override

@@ -26,6 +26,8 @@ public class GivingEvidence {
     EvidenceService evidence;
     @Inject
     Validator validator;
+    @Inject
+    SubmissionRules rules;
 
     /**
      * Checks the evidence against its record (with the rules of evidence given alone when no link or
@@ -60,6 +62,11 @@ public class GivingEvidence {
     public long giveFile(Member member, String ref, Evidence ev, EvidenceFile file) {
         return evidence.submitFile(member, ref, file.bytes(), file.name(), ev.thread(), ev.attestPartyToExchange(),
                 ev.consent()).view().id();
+    }
+
+    /** Checks the attestation and consent a file would be given under, as {@link #giveFile} does, storing nothing. */
+    public void checkFileConsent(Evidence ev) {
+        rules.checkConsent(ev.attestPartyToExchange(), ev.consent());
     }
 
     /** The groups evidence is checked in: its own rules, and those of evidence given alone unless something goes with it. */

@@ -31,14 +31,34 @@ public class FilingWithEvidence {
 
     @Transactional
     public ComplaintReceipt file(Member complainant, ComplaintRequest request, EvidenceFile file) {
-        ComplaintRequest in = file != null && request.evidence() == null
+        ComplaintRequest in = valid(request, file != null);
+        ComplaintReceipt receipt = intake.file(complainant, in);
+        return file == null ? receipt : receipt.withFile(giving.giveFile(complainant, receipt.ref(), in.evidence(), file));
+    }
+
+    /**
+     * Checks a complaint exactly as {@link #file} does, record and use case, storing nothing and starting
+     * nothing: the check page a member reads before sending it (decision 0037). {@code withFile}: a file
+     * goes with it (already checked and held), so its attestation and consent are needed.
+     */
+    @Transactional
+    public void check(Member complainant, ComplaintRequest request, boolean withFile) {
+        ComplaintRequest in = valid(request, withFile);
+        intake.check(complainant, in);
+        if (withFile) {
+            giving.checkFileConsent(in.evidence());
+        }
+    }
+
+    /** The complaint as checked against its record: with a file and no evidence, the file's attestation and consent are asked for. */
+    private ComplaintRequest valid(ComplaintRequest request, boolean withFile) {
+        ComplaintRequest in = withFile && request.evidence() == null
                 ? request.withEvidence(EvidenceRecords.Evidence.none()) // asks for the file's attestation and consent
                 : request;
-        Set<ConstraintViolation<ComplaintRequest>> refused = validator.validate(in, GivingEvidence.groups(file != null));
+        Set<ConstraintViolation<ComplaintRequest>> refused = validator.validate(in, GivingEvidence.groups(withFile));
         if (!refused.isEmpty()) {
             throw new ConstraintViolationException(refused);
         }
-        ComplaintReceipt receipt = intake.file(complainant, in);
-        return file == null ? receipt : receipt.withFile(giving.giveFile(complainant, receipt.ref(), in.evidence(), file));
+        return in;
     }
 }

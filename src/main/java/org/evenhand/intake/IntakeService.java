@@ -43,13 +43,19 @@ public class IntakeService {
     @Inject
     Instance<EvidenceGate> evidence;
 
+    /** What a complaint was checked against: the member it is about, the definition in force, the post given with it. */
+    record Checked(Member respondent, DefinitionVersion version, EvidenceGate.Excerpt excerpt,
+            List<PileOns.ConductKey> conductKeys) {
+    }
+
     /**
-     * Stores a complaint whose record is valid (FilingWithEvidence checks it first): refused, in the
-     * words of {@link IntakeWords}, for a respondent who is not a member or is the complainant, and
-     * for a date or clauses the definition does not cover.
+     * Checks a complaint whose record is valid (FilingWithEvidence checks it first) as filing it would,
+     * storing nothing: refused, in the words of {@link IntakeWords}, for a respondent who is not a member
+     * or is the complainant, for a date or clauses the definition does not cover, for conduct the member
+     * has already complained about, and at the filing limit.
      */
-    @Transactional
-    ComplaintReceipt file(Member complainant, ComplaintRequest in) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    Checked check(Member complainant, ComplaintRequest in) {
         rateLimit.check(complainant);
         Member respondent = Member.byMembershipNumber(in.respondentMembershipNumber().strip())
                 .orElseThrow(() -> ProblemException.invalidField("respondentMembershipNumber", words.noSuchMember()));
@@ -71,9 +77,19 @@ public class IntakeService {
                     e.consent().noticeVersion(), e.consent().purpose());
             evidence.get().checkExcerpt(excerpt);
         }
-        ReceivingComplaints.Received r = cases.receive(new ReceivingComplaints.Filing(complainant, respondent, in.allegation().strip(),
-                in.conductDate(), in.conductLink(), version, in.clauses().stream().map(String::strip).toList(),
-                pileOns.keysFor(in.conductLink(), excerpt == null ? null : excerpt.text()),
+        List<PileOns.ConductKey> keys = pileOns.keysFor(in.conductLink(), excerpt == null ? null : excerpt.text());
+        cases.requireNotAlreadyComplained(complainant, respondent, keys);
+        return new Checked(respondent, version, excerpt, keys);
+    }
+
+    /** Checks a complaint as {@link #check} does and stores it. */
+    @Transactional
+    ComplaintReceipt file(Member complainant, ComplaintRequest in) {
+        Checked ok = check(complainant, in);
+        EvidenceGate.Excerpt excerpt = ok.excerpt();
+        ReceivingComplaints.Received r = cases.receive(new ReceivingComplaints.Filing(complainant, ok.respondent(),
+                in.allegation().strip(), in.conductDate(), in.conductLink(), ok.version(),
+                in.clauses().stream().map(String::strip).toList(), ok.conductKeys(),
                 in.anonymity() == null ? null
                         : new ReceivingComplaints.AnonymityAsked(in.anonymity().ground(), in.anonymity().reasons())));
         involved.afterFiling(r.caseFile(), r.joined(), complainant, in.allegation(), excerpt == null ? null : excerpt.text());

@@ -110,6 +110,33 @@ public final class Form {
         return v.isEmpty() ? null : v;
     }
 
+    /** One value of a field, as typed. */
+    public record Entry(String name, String value) {
+    }
+
+    /** The fields a form's own buttons set, which a check page never sends on: which button, which answer to change. */
+    public static final java.util.Set<String> BUTTONS = java.util.Set.of("action", "change");
+
+    /**
+     * Every value as typed (blank ones too, nothing trimmed), for a check page that sends them on as
+     * hidden fields when the person confirms or goes back to change something; the buttons' own fields
+     * are left out.
+     */
+    public List<Entry> getResent() {
+        List<Entry> out = new ArrayList<>();
+        values.forEach((k, v) -> {
+            if (!BUTTONS.contains(k)) {
+                v.stream().filter(x -> x != null).forEach(x -> out.add(new Entry(k, x)));
+            }
+        });
+        return out;
+    }
+
+    /** The field whose answer the person asked to change from a check page, or null. */
+    public String changing() {
+        return text("change");
+    }
+
     public List<String> values(String name) {
         return values.getOrDefault(name, List.of()).stream().filter(s -> s != null && !s.isBlank()).toList();
     }

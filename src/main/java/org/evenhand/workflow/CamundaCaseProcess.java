@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -35,6 +37,8 @@ public class CamundaCaseProcess implements CaseProcess {
     ManagementService management;
     @Inject
     RepositoryService repository;
+    @Inject
+    HistoryService history;
     @Inject
     EntityManager em;
 
@@ -86,6 +90,12 @@ public class CamundaCaseProcess implements CaseProcess {
             rows.forEach(r -> byTask.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]));
         }
         return byTask;
+    }
+
+    @Override
+    public boolean completedBy(String taskId, String username) {
+        HistoricTaskInstance h = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+        return h != null && username.equals(h.getAssignee()) && "completed".equals(h.getDeleteReason());
     }
 
     @Override

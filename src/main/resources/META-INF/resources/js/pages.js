@@ -5,7 +5,9 @@
  *  - finds members as you type on the complaint form (the "Find member" button does the same without it),
  *  - shows the clauses of the definition version in force on the conduct date chosen,
  *  - counts the characters of long fields against their limit (the server refuses a field over its
- *    limit with the form's own message; nothing is cut off as you type or paste).
+ *    limit with the form's own message; nothing is cut off as you type or paste),
+ *  - sends a check page's form once: a second click while the first is on its way does nothing (the
+ *    server sends a confirmed complaint once anyway, and a task or response cannot be done twice).
  */
 (function () {
   'use strict';
@@ -228,5 +230,29 @@
     };
     field.addEventListener('input', update);
     update();
+  });
+
+  // ------------------------------------------------------------ check pages: send once
+
+  document.querySelectorAll('form[data-confirm-form]').forEach(function (form) {
+    var sent = false;
+    form.addEventListener('submit', function (e) {
+      if (sent) {
+        e.preventDefault();
+        return;
+      }
+      sent = true;
+      form.setAttribute('aria-busy', 'true');
+      // a request that never came back can be tried again
+      window.setTimeout(function () {
+        sent = false;
+        form.removeAttribute('aria-busy');
+      }, 5000);
+    });
+    // back to this page from the browser's history: it may be sent again
+    window.addEventListener('pageshow', function () {
+      sent = false;
+      form.removeAttribute('aria-busy');
+    });
   });
 })();

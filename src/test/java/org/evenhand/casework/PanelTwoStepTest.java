@@ -94,7 +94,7 @@ class PanelTwoStepTest {
         org.evenhand.testing.Pages.as(second.user(), () -> {
             String task = "/work/tasks/" + second.taskId();
             String html = page().get(task).then().statusCode(200).extract().asString();
-            assertTrue(html.contains("Record my findings") && html.contains(task + "/findings"), "step one: findings");
+            assertTrue(html.contains("Check my findings") && html.contains(task + "/findings/review"), "step one: findings");
             assertFalse(html.contains("id=\"sanction-formal-warning\"") || html.contains("respondent&rsquo;s record"),
                     "no sanction and no record before the findings");
             assertTrue(html.contains("Linked counter-complaint") && html.contains(counter), "the counter-complaint, blind");

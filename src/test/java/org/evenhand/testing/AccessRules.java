@@ -252,12 +252,13 @@ public final class AccessRules {
         }
         RULES.put("GET /signin", rule(Scope.PAGE, List.of("member", "caseworker", "panel", "nec", "dpo", "manager"),
                 Set.of(303)));
-        for (String page : List.of("POST /me/complaints/new", "POST /me/cases/{ref}/evidence/new")) {
+        for (String page : List.of("POST /me/complaints/new", "POST /me/complaints/new/review",
+                "POST /me/cases/{ref}/evidence/new")) {
             RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)).withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
         }
         for (String page : List.of("GET /me", "GET /me/cases/{ref}", "GET /me/complaints/new",
                 "GET /me/members", "GET /me/cases/{ref}/respond",
-                "POST /me/cases/{ref}/respond", "GET /me/cases/{ref}/appeal", "POST /me/cases/{ref}/appeal",
+                "POST /me/cases/{ref}/respond", "POST /me/cases/{ref}/respond/review", "GET /me/cases/{ref}/appeal", "POST /me/cases/{ref}/appeal",
                 "GET /me/cases/{ref}/comment", "POST /me/cases/{ref}/comment",
                 "GET /me/cases/{ref}/evidence/new", "GET /me/cases/{ref}/withdraw", "POST /me/cases/{ref}/withdraw",
                 "GET /me/cases/{ref}/evidence/{id}", "GET /me/cases/{ref}/evidence/{id}/withdraw",
@@ -268,8 +269,8 @@ public final class AccessRules {
             RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
         }
         for (String page : List.of("GET /work", "GET /work/inbox", "POST /work/claims", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",
-                "POST /work/tasks/{id}/findings",
-                "POST /work/tasks/{id}", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}",
+                "POST /work/tasks/{id}/findings", "POST /work/tasks/{id}/findings/review",
+                "POST /work/tasks/{id}", "POST /work/tasks/{id}/review", "GET /work/cases/{ref}", "GET /work/cases/{ref}/evidence/{id}",
                 "GET /work/cases/{ref}/evidence/{id}/redacted-copy")) {
             RULES.put(page, rule(Scope.PAGE, STAFF, Set.of(200)));
         }
