@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.evenhand.casework.rules.Eligibility;
+import org.evenhand.casework.rules.Standing;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Handler;
@@ -18,7 +19,7 @@ import org.evenhand.identity.Member;
 
 /**
  * Who may handle a case, by the rules in {@link Eligibility}: the case's parties (joined
- * complainants too), the handlers, their declared interests, the handlers named in the complaints
+ * complainants too), the handlers in the pools of the role with their standing (decision 0038), their declared interests, the handlers named in the complaints
  * as involved and those who recused are read here, the rule applied there. Draws are uniformly
  * random among those eligible.
  */
@@ -39,7 +40,7 @@ public class Assignment {
 
     /** The pool, and whether the joined complainants' CLPs had to be let in for anyone to remain. */
     public Eligibility.Pool pool(CaseFile c, String role, Collection<String> excluded) {
-        List<Handler> handlers = Handler.activeWithRole(role);
+        List<Handler> handlers = Handler.inPoolsOf(role);
         if (handlers.isEmpty()) {
             return new Eligibility.Pool(List.of(), false);
         }
@@ -54,8 +55,8 @@ public class Assignment {
         marks.forEach(m -> ("i".equals(m[0]) ? involved : recused).add((String) m[1]));
         Eligibility.CaseFacts facts = new Eligibility.CaseFacts(Eligibility.Parties.of(person(c.complainant),
                 person(c.respondent), joined(c, names, interests)), c.conductDate, time.today(), involved, recused);
-        return Eligibility.pool(facts, handlers.stream().map(h -> new Eligibility.Candidate(h.username, h.clp)).toList(),
-                interests, excluded);
+        return Eligibility.pool(facts, handlers.stream().map(h -> new Eligibility.Candidate(h.username, h.clp,
+                standing(h))).toList(), interests, excluded);
     }
 
     /**
@@ -80,6 +81,40 @@ public class Assignment {
                 .setFlushMode(FlushModeType.COMMIT).setParameter(1, c.id).getResultList();
         places.forEach(r -> out.add(new Eligibility.Person(null, null, (String) r[0], (String) r[1])));
         return out;
+    }
+
+    /** The handler's standing as the rule reads it (decision 0038). */
+    public static Standing standing(Handler h) {
+        return new Standing(h.active, h.trainedOn, h.trainingExpires);
+    }
+
+    /**
+     * For every handler, the roles they may be drawn for today: the roles of their pools if they
+     * are in standing, none otherwise (a login that is no handler is absent).
+     */
+    public java.util.Map<String, Set<String>> drawableRoles() {
+        java.util.Map<String, Set<String>> out = new java.util.HashMap<>();
+        for (String role : Handler.ROLES) {
+            for (Handler h : Handler.inPoolsOf(role)) {
+                Set<String> roles = out.computeIfAbsent(h.username, u -> new HashSet<>());
+                if (standing(h).mayBeDrawn(time.today())) {
+                    roles.add(role);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** This login's standing today (a login that is no handler is inactive). */
+    public Standing.Status standingOf(String username) {
+        Handler h = Handler.findById(username);
+        return h == null ? Standing.Status.INACTIVE : standing(h).on(time.today());
+    }
+
+    /** Whether this login may be drawn for this role today: in a pool of it, and in standing. */
+    public boolean mayBeDrawn(String username, String role) {
+        Handler h = Handler.findById(username);
+        return h != null && h.roles().contains(role) && standing(h).mayBeDrawn(time.today());
     }
 
     private static Eligibility.Person person(Member m) {

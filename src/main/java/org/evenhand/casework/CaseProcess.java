@@ -33,6 +33,9 @@ public interface CaseProcess {
 
     List<WorkItem> tasksOfCase(String caseRef);
 
+    /** Every open task of every case, with its candidates (for the complaints manager's checks, decision 0038). */
+    List<WorkItem> allOpenTasks();
+
     void claim(String taskId, String username);
 
     /** Gives the task to this user (replacing whoever held it). */

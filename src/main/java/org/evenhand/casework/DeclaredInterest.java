@@ -37,6 +37,9 @@ public class DeclaredInterest extends PanacheEntityBase {
     public Instant declaredAt;
     @Column(name = "ended_at")
     public Instant endedAt;
+    /** The complaints manager who recorded it for the handler; null when the handler declared it. */
+    @Column(name = "recorded_by")
+    public String recordedBy;
 
     public static List<DeclaredInterest> of(String handler) {
         return list("handler = ?1 order by id", handler);

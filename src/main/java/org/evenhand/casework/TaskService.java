@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.evenhand.casework.rules.Standing;
 import org.evenhand.common.Commands;
 import org.evenhand.common.ProblemException;
 import org.evenhand.trail.ActionTrail;
@@ -36,6 +37,8 @@ public class TaskService {
     @Inject
     ActionTrail trail;
     @Inject
+    Assignment assignment;
+    @Inject
     ObjectMapper json;
     @Inject
     Commands commands;
@@ -57,6 +60,15 @@ public class TaskService {
                 return view(t, username);
             }
             throw ProblemException.conflict("task " + taskId + " is already claimed by someone else");
+        }
+        Standing.Status standing = assignment.standingOf(username);
+        if (standing != Standing.Status.IN_STANDING) {
+            // offered before their standing changed: they may not take it on now (decision 0038)
+            throw ProblemException.conflict("you may not take on tasks while " + switch (standing) {
+                case INACTIVE -> "you are not an active handler";
+                case UNTRAINED -> "no training is recorded for you";
+                default -> "your training has lapsed";
+            } + "; ask the complaints manager");
         }
         process.claim(taskId, username);
         trail.record(username, "task-claimed", t.caseRef(), t.kind());

@@ -4,6 +4,7 @@ import static org.evenhand.casework.TimelineEntry.Audience.staff;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +26,28 @@ public class TrackingStages {
     Assignment assignment;
     @Inject
     TimeSource time;
+    @Inject
+    EntityManager em;
 
     /**
      * Process step (execution listener on each stage's wait state): the case's stage, and when it
      * ends (a party's window, or a staff stage's target: the parties see it as the date the stage
-     * is expected by), kept on the case so that the member's view needs no engine query.
+     * is expected by), kept on the case so that the member's view needs no engine query; and the
+     * visit to the stage, for the complaints manager's time in stage.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stageEntered(String ref, String stage, String window) {
         CaseFile c = cases.load(ref);
         c.stage = stage;
         c.stageDue = window == null ? null : Deadlines.due(time.now(), window);
+        // the stage before ends now, the last one when the case does (cases.closed_at): decision 0038; a stage
+        // entered again while the case is in it (each seat of a panel enters it) goes on being the same visit
+        em.createNativeQuery("UPDATE case_stage_visits SET left_at = ?1 WHERE case_id = ?2 AND left_at IS NULL"
+                + " AND stage <> ?3").setParameter(1, time.now()).setParameter(2, c.id).setParameter(3, stage)
+                .executeUpdate();
+        em.createNativeQuery("INSERT INTO case_stage_visits (case_id, stage, entered_at) SELECT ?1, ?2, ?3"
+                + " WHERE NOT EXISTS (SELECT 1 FROM case_stage_visits WHERE case_id = ?1 AND left_at IS NULL)")
+                .setParameter(1, c.id).setParameter(2, stage).setParameter(3, time.now()).executeUpdate();
     }
 
     /**

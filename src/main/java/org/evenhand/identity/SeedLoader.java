@@ -15,7 +15,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
 
-/** Loads members and handlers from the seeds directory at start-up; rows already present are left alone. */
+/**
+ * Loads members and handlers from the seeds directory at start-up; rows already present are left
+ * alone. A new handler is put in the first pool of the role the file gives them, with the training
+ * dates it gives (decision 0038); after that the complaints manager keeps them.
+ */
 @ApplicationScoped
 public class SeedLoader {
 
@@ -62,19 +66,39 @@ public class SeedLoader {
         if (Files.exists(handlerFile)) {
             try (Reader r = Files.newBufferedReader(handlerFile, StandardCharsets.UTF_8)) {
                 for (CSVRecord rec : CSV.parse(r)) {
-                    handlers += em.createNativeQuery("""
-                            INSERT INTO handlers (username, display_name, role, clp, active)
-                            VALUES (?1, ?2, ?3, ?4, TRUE) ON CONFLICT DO NOTHING""")
+                    int added = em.createNativeQuery("""
+                            INSERT INTO handlers (username, display_name, clp, active, trained_on, training_expires,
+                                training_recorded_by)
+                            VALUES (?1, ?2, ?3, TRUE, CAST(NULLIF(?4, '') AS date), CAST(NULLIF(?5, '') AS date), 'seed')
+                            ON CONFLICT DO NOTHING""")
                             .setParameter(1, rec.get("username"))
                             .setParameter(2, rec.get("display_name"))
-                            .setParameter(3, rec.get("role"))
-                            .setParameter(4, emptyToNull(rec.get("clp")))
+                            .setParameter(3, emptyToNull(rec.get("clp")))
+                            .setParameter(4, column(rec, "trained_on"))
+                            .setParameter(5, column(rec, "training_expires"))
+                            .executeUpdate();
+                    if (added == 0) {
+                        continue; // on record already: the complaints manager keeps them from here on
+                    }
+                    handlers++;
+                    // a new handler sits in the first pool of their role (decision 0038)
+                    em.createNativeQuery("""
+                            INSERT INTO handler_pools (username, pool_id)
+                            SELECT ?1, min(id) FROM pools WHERE role = ?2 HAVING min(id) IS NOT NULL
+                            ON CONFLICT DO NOTHING""")
+                            .setParameter(1, rec.get("username"))
+                            .setParameter(2, rec.get("role"))
                             .executeUpdate();
                 }
             }
         }
         places.forget();
         LOG.infof("Seeds from %s: %d new members, %d new handlers", dir, members, handlers);
+    }
+
+    /** An optional column: empty when the file has no such column. */
+    private static String column(CSVRecord rec, String name) {
+        return rec.isMapped(name) ? rec.get(name) : "";
     }
 
     private static String emptyToNull(String s) {

@@ -18,6 +18,7 @@ public final class Formats {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK).withZone(TimeSource.ZONE);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).withZone(TimeSource.ZONE);
     static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+    static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     public static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK).withZone(TimeSource.ZONE);
 
     private Formats() {
@@ -30,6 +31,11 @@ public final class Formats {
 
     public static String date(LocalDate d) {
         return d == null ? "" : DATE.format(d);
+    }
+
+    /** 3 Aug (a day in a chart's axis, where the year is plain) */
+    public static String dayMonth(LocalDate d) {
+        return d == null ? "" : DAY_MONTH.format(d);
     }
 
     /** 3 Aug 2026 */

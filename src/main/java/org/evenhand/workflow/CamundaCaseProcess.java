@@ -110,6 +110,12 @@ public class CamundaCaseProcess implements CaseProcess {
     }
 
     @Override
+    public List<WorkItem> allOpenTasks() {
+        List<Task> found = tasks.createTaskQuery().orderByTaskCreateTime().asc().list();
+        return items(found, candidatesOf(found));
+    }
+
+    @Override
     public void claim(String taskId, String username) {
         tasks.claim(taskId, username);
     }

@@ -125,6 +125,42 @@ public final class AccessRules {
                 f -> Map.of("task", "1", "to", "quinn", "reason", "Quinn has capacity this week."), "reason", "task", "to"));
         RULES.put("POST /api/escalations/{id}/resolution", post(Scope.ROLE, MANAGER, Set.of(404),
                 f -> Map.of("note", "Spoke to the investigator; the report is due on Friday."), "note"));
+        // the complaints manager's administration (decision 0038): path ids of the fixtures are unknown (404), a
+        // handler's login is rowan's; the matrix sends empty bodies, refused before anything changes (400); the
+        // samples below are never sent whole by the corpus, and every optional field is left out of them
+        RULES.put("GET /api/manager/handlers", rule(Scope.ROLE, MANAGER, Set.of(200)));
+        RULES.put("POST /api/manager/handlers", post(Scope.ROLE, MANAGER, Set.of(400), f -> Map.of(
+                "membershipNumber", "M100008", "pools", List.of(1), "trainedOn", "2026-01-05",
+                "trainingExpires", "2028-01-05")).withMatrixBody(f -> Map.of()));
+        RULES.put("GET /api/manager/handlers/{username}", rule(Scope.ROLE, MANAGER, Set.of(200)));
+        RULES.put("PUT /api/manager/handlers/{username}/pools", post(Scope.ROLE, MANAGER, Set.of(400),
+                f -> Map.of("pools", List.of(1))).withMatrixBody(f -> Map.of()));
+        RULES.put("POST /api/manager/handlers/{username}/training", post(Scope.ROLE, MANAGER, Set.of(400),
+                f -> Map.of("trainedOn", "2026-09-01", "trainingExpires", "2031-08-31")).withMatrixBody(f -> Map.of()));
+        RULES.put("POST /api/manager/handlers/{username}/deactivation", post(Scope.ROLE, MANAGER, Set.of(400),
+                f -> Map.of("reason", "Stood down from casework to stand for election."), "reason")
+                .withMatrixBody(f -> Map.of()));
+        RULES.put("POST /api/manager/handlers/{username}/reactivation", post(Scope.ROLE, MANAGER, Set.of(400),
+                f -> Map.of("reason", "Back from leave."), "reason").withMatrixBody(f -> Map.of()));
+        RULES.put("GET /api/manager/members", new Rule(Scope.ROLE, MANAGER, Set.of(200), f -> null, Map.of("q", "Erin"),
+                Set.of("q")));
+        RULES.put("GET /api/manager/pools", rule(Scope.ROLE, MANAGER, Set.of(200)));
+        RULES.put("GET /api/manager/pools/{id}", rule(Scope.ROLE, MANAGER, Set.of(404)));
+        RULES.put("POST /api/manager/pools", post(Scope.ROLE, MANAGER, Set.of(400),
+                f -> Map.of("name", "Welsh-language panel", "role", "panel"), "name").withMatrixBody(f -> Map.of()));
+        RULES.put("PUT /api/manager/pools/{id}", post(Scope.ROLE, MANAGER, Set.of(404),
+                f -> Map.of("name", "Panel (England)"), "name"));
+        RULES.put("GET /api/manager/interests", new Rule(Scope.ROLE, MANAGER, Set.of(200), f -> null,
+                Map.of("handler", "rowan"), Set.of()));
+        RULES.put("GET /api/manager/interests/{id}", rule(Scope.ROLE, MANAGER, Set.of(404)));
+        RULES.put("POST /api/manager/interests", post(Scope.ROLE, MANAGER, Set.of(400), f -> Map.of("handler", "rowan",
+                "kind", "member", "value", "M100002", "from", "2020-01-01")).withMatrixBody(f -> Map.of()));
+        RULES.put("POST /api/manager/interests/{id}/end", post(Scope.ROLE, MANAGER, Set.of(404),
+                f -> Map.of("to", "2026-01-01")));
+        RULES.put("GET /api/manager/tasks", rule(Scope.ROLE, MANAGER, Set.of(200)));
+        RULES.put("POST /api/manager/tasks/{id}/reassignment", post(Scope.ROLE, MANAGER, Set.of(404),
+                f -> Map.of("to", "quinn", "reason", "Quinn has capacity this week."), "reason"));
+        RULES.put("GET /api/manager/dashboard", rule(Scope.ROLE, MANAGER, Set.of(200)));
         RULES.put("POST /api/tasks/{id}/claim", rule(Scope.TASK, STAFF, Set.of(200, 409)));
         RULES.put("POST /api/tasks/{id}/complete", post(Scope.TASK, List.of("panel", "caseworker"),
                 Set.of(204, 400, 409), f -> Map.of("findings", List.of(Map.of("clause", "bullying", "upheld", false)),
@@ -302,7 +338,13 @@ public final class AccessRules {
             RULES.put(page, rule(Scope.PAGE, DPO, Set.of(200)));
         }
         for (String page : List.of("GET /manager", "POST /manager/escalations/{id}/reassignment",
-                "POST /manager/escalations/{id}/resolution")) {
+                "POST /manager/escalations/{id}/resolution", "GET /manager/handlers", "POST /manager/handlers",
+                "GET /manager/handlers/{username}", "POST /manager/handlers/{username}/pools",
+                "POST /manager/handlers/{username}/training", "POST /manager/handlers/{username}/deactivation",
+                "POST /manager/handlers/{username}/reactivation", "GET /manager/pools", "POST /manager/pools",
+                "POST /manager/pools/{id}", "GET /manager/interests", "POST /manager/interests",
+                "POST /manager/interests/{id}/end", "GET /manager/tasks", "POST /manager/tasks/{id}/reassignment",
+                "GET /manager/dashboard")) {
             RULES.put(page, rule(Scope.PAGE, MANAGER, Set.of(200)));
         }
     }
@@ -393,7 +435,8 @@ public final class AccessRules {
                 case EVIDENCE_OWNER -> "id".equals(name) ? evidenceE : caseE;
                 case CASE_TO_END -> caseW;
                 case TASK -> "caseworker".equals(role) ? triageTaskC : panelTask;
-                default -> "id".equals(name) ? "2026.1" : "membershipNumber".equals(name) ? "M100001" : caseA;
+                default -> "id".equals(name) ? "2026.1" : "membershipNumber".equals(name) ? "M100001"
+                        : "username".equals(name) ? "rowan" : caseA;
             };
         }
     }

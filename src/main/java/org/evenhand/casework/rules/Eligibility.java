@@ -15,6 +15,7 @@ import java.util.Set;
 /**
  * Who may handle a case: never a party to it (the complainant, the respondent, anyone who
  * joined it as a complainant), never someone from a party's CLP (the joined complainants' too),
+ * never someone out of standing (inactive, untrained, or their training lapsed: {@link Standing}),
  * never someone with a declared interest that conflicts (a connection to a party, an office in a
  * party's CLP or region body) at any time from the conduct to today, never someone named in the
  * complaint as involved, never someone who recused from the case, never someone excluded for this
@@ -30,8 +31,20 @@ public final class Eligibility {
     private Eligibility() {
     }
 
-    /** A handler who might be drawn: their login and their CLP (null when they have none). */
-    public record Candidate(String username, String clp) {
+    /**
+     * A handler who might be drawn: their login, their CLP (null when they have none) and their
+     * standing (active, trained, training in date: {@link Standing}).
+     */
+    public record Candidate(String username, String clp, Standing standing) {
+
+        public Candidate {
+            standing = standing == null ? new Standing(false, null, null) : standing;
+        }
+
+        /** A handler in good standing, for rules that are not about standing. */
+        public Candidate(String username, String clp) {
+            this(username, clp, Standing.GOOD);
+        }
     }
 
     /** A party to the case: login (null if none), membership number, CLP, region (any may be null). */
@@ -141,7 +154,8 @@ public final class Eligibility {
     /** Every rule but the joined complainants' CLPs (the one that may be relaxed). */
     static boolean mayHandle(CaseFacts facts, Candidate h, Collection<Interest> interests, Collection<String> excluded) {
         Parties p = facts.parties();
-        return !p.people().contains(h.username())
+        return h.standing().mayBeDrawn(facts.today())
+                && !p.people().contains(h.username())
                 && (h.clp() == null || !p.clps().contains(h.clp()))
                 && !facts.involved().contains(h.username())
                 && !facts.recused().contains(h.username())
