@@ -45,6 +45,18 @@ public interface MembershipWords {
             + " again if that is right.")
     String planChanged();
 
+    /** Page only: no file chosen. */
+    @Message("Choose the membership file (CSV) to upload.")
+    String chooseFile();
+
+    /** Page only: no mode chosen. */
+    @Message("Choose whether the file holds only some members or the whole membership.")
+    String chooseMode();
+
+    /** Page only: the file was refused (the refusals are listed below the form). */
+    @Message("The file was refused and nothing has been changed: {detail}")
+    String fileRefused(String detail);
+
     @Message("Choose the mode: upsert (only the members in the file) or full (the file is the whole membership).")
     String mode();
 
