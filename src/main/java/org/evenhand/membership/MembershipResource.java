@@ -88,7 +88,12 @@ public class MembershipResource {
     }
 
     private MembershipBatch batch(String contentType, byte[] body) throws IOException {
-        MediaType type = MediaType.valueOf(contentType);
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type", words.mediaType(), List.of());
+        }
         if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             Members given = json.readValue(body, Members.class);
             List<MembershipBatch.Row> rows = new ArrayList<>();

@@ -125,6 +125,13 @@ public final class AccessRules {
                 f -> Map.of("task", "1", "to", "quinn", "reason", "Quinn has capacity this week."), "reason", "task", "to"));
         RULES.put("POST /api/escalations/{id}/resolution", post(Scope.ROLE, MANAGER, Set.of(404),
                 f -> Map.of("note", "Spoke to the investigator; the report is due on Friday."), "note"));
+        // membership sync (decision 0039): the membership system's own service client (role membership-sync,
+        // MembershipSyncTest) or a complaints manager; the matrix sends a dry run, so nothing changes
+        RULES.put("POST /api/membership/sync", new Rule(Scope.ROLE, MANAGER, Set.of(200), f -> Map.of("members",
+                List.of(Map.of("membershipNumber", "M100001", "displayName", "Alice Adeyemi", "email", "alice@evenhand.test",
+                        "clp", "Leeds Central", "region", "Yorkshire and the Humber", "status", "active"))),
+                Map.of("dryRun", "true", "mode", "upsert"), Set.of()));
+        RULES.put("GET /api/membership/syncs", rule(Scope.ROLE, MANAGER, Set.of(200)));
         RULES.put("POST /api/tasks/{id}/claim", rule(Scope.TASK, STAFF, Set.of(200, 409)));
         RULES.put("POST /api/tasks/{id}/complete", post(Scope.TASK, List.of("panel", "caseworker"),
                 Set.of(204, 400, 409), f -> Map.of("findings", List.of(Map.of("clause", "bullying", "upheld", false)),
@@ -302,9 +309,12 @@ public final class AccessRules {
             RULES.put(page, rule(Scope.PAGE, DPO, Set.of(200)));
         }
         for (String page : List.of("GET /manager", "POST /manager/escalations/{id}/reassignment",
-                "POST /manager/escalations/{id}/resolution")) {
+                "POST /manager/escalations/{id}/resolution", "GET /manager/membership",
+                "POST /manager/membership/uploads/{id}/apply")) {
             RULES.put(page, rule(Scope.PAGE, MANAGER, Set.of(200)));
         }
+        RULES.put("POST /manager/membership/preview", rule(Scope.PAGE, MANAGER, Set.of(200))
+                .withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
     }
 
     private AccessRules() {
