@@ -12,13 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * One member as the party's membership system states them: a row of a membership file (columns
  * membership_number, display_name, email, clp, region, status and, optionally, joined_on) or an entry
- * of a JSON batch. Checked after {@link #normalised()}: values trimmed, the membership number in capitals,
- * the email in lower case (Keycloak keeps it so) or none, the status in lower case.
+ * of a JSON batch. Checked after {@link #normalised()}: values trimmed, the email in lower case (Keycloak
+ * keeps it so) or none, the status in lower case. The membership number is matched exactly, as the
+ * membership system writes it.
  */
 @Schema(name = "MembershipRecord")
 public record MemberRecord(
         @NotBlank(message = "{membership.number.required}")
-        @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,31}", message = "{membership.number.form}")
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,31}", message = "{membership.number.form}")
         String membershipNumber,
         @NotBlank(message = "{membership.displayName.required}")
         @Size(max = 200, message = "{membership.displayName.max}")
@@ -45,13 +46,16 @@ public record MemberRecord(
 
     /** The same record with its values tidied as described above. */
     public MemberRecord normalised() {
-        return new MemberRecord(trim(membershipNumber) == null ? null : trim(membershipNumber).toUpperCase(Locale.ROOT),
-                trim(displayName), trim(email) == null ? null : trim(email).toLowerCase(Locale.ROOT), trim(clp),
-                trim(region), trim(status) == null ? null : trim(status).toLowerCase(Locale.ROOT), joinedOn);
+        return new MemberRecord(trim(membershipNumber), trim(displayName), lower(trim(email)), trim(clp), trim(region),
+                lower(trim(status)), joinedOn);
     }
 
     SyncRules.MemberState state() {
         return new SyncRules.MemberState(membershipNumber, displayName, email, clp, region, status);
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
     private static String trim(String s) {

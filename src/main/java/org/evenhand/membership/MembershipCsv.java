@@ -25,8 +25,9 @@ import org.evenhand.common.ProblemException;
 
 /**
  * Reads a membership file: CSV in UTF-8 (a byte-order mark is allowed), a first line naming the
- * columns in any order, one member a line. What cannot be read is refused with the line it is on;
- * the records' own rules are checked afterwards, by {@link MembershipSync}.
+ * columns in any order, one member a line. A file that cannot be read, or whose first line does not
+ * name the columns, is refused here; a line that cannot be read as a record is kept with the line it is
+ * on, and refused with the records' own refusals by {@link MembershipSync}.
  */
 @ApplicationScoped
 public class MembershipCsv {
@@ -60,7 +61,7 @@ public class MembershipCsv {
         try (CSVParser parser = CSV.parse(new StringReader(text))) {
             List<String> header = null;
             for (CSVRecord rec : parser) {
-                int line = lineOf(lineStarts, rec.getCharacterPosition());
+                int line = lineOf(lineStarts, firstCharacter(text, rec.getCharacterPosition()));
                 if (header == null) {
                     header = Arrays.stream(rec.values()).map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).toList();
                     Problem.FieldError bad = checkHeader(header, line);
@@ -93,13 +94,10 @@ public class MembershipCsv {
             throw refused(List.of(new Problem.FieldError("file", words.unreadable(String.valueOf(e.getMessage())),
                     null)));
         }
-        if (!errors.isEmpty()) {
-            throw refused(errors);
-        }
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && errors.isEmpty()) {
             throw refused(List.of(new Problem.FieldError("file", words.noMembers(), null)));
         }
-        return new MembershipBatch(List.copyOf(rows), true);
+        return new MembershipBatch(List.copyOf(rows), true, List.copyOf(errors));
     }
 
     private Problem.FieldError checkHeader(List<String> header, int line) {
@@ -134,6 +132,15 @@ public class MembershipCsv {
             }
         }
         return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Where a record really starts: the parser gives the start of the empty lines it skipped before it. */
+    static long firstCharacter(String text, long position) {
+        int p = (int) position;
+        while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
+            p++;
+        }
+        return p;
     }
 
     /** The line (from 1) the character at {@code position} is on. */

@@ -61,8 +61,9 @@ public class MembershipDrop {
 
     private BackgroundLoop loop;
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes StartupEvent event) throws IOException {
         if (config.drop().dir().isPresent()) {
+            Files.createDirectories(Path.of(config.drop().dir().get()));
             loop = new BackgroundLoop("membership-drop", this::look, config.drop().every(), Duration.ZERO, LOG);
             loop.start();
         }

@@ -60,6 +60,10 @@ public class MembershipSync {
             int reactivated, int unchanged, List<ChangeView> changes, String digest, String planDigest) {
     }
 
+    /** A record's properties in the order its refusals are listed (a file's columns). */
+    static final List<String> PROPERTIES = List.of("membershipNumber", "displayName", "email", "clp", "region", "status",
+            "joinedOn");
+
     static final long SYNC_LOCK = 0x6d656d62L; // one sync at a time: two could create the same member
 
     @Inject
@@ -114,17 +118,17 @@ public class MembershipSync {
 
     /** The records, tidied, if every one keeps its rules and no membership number is given twice. */
     List<MemberRecord> check(MembershipBatch batch) {
-        if (batch.rows().isEmpty()) {
+        if (batch.rows().isEmpty() && batch.unreadable().isEmpty()) {
             throw csv.refused(List.of(new Problem.FieldError(batch.file() ? "file" : "members", words.noMembers())));
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>(batch.unreadable());
         List<MemberRecord> records = new ArrayList<>(batch.rows().size());
         Map<String, Integer> first = new HashMap<>();
         for (MembershipBatch.Row row : batch.rows()) {
             MemberRecord r = row.record() == null ? new MemberRecord(null, null, null, null, null, null, null)
                     : row.record().normalised();
             validator.validate(r).stream().sorted(Comparator.comparing((ConstraintViolation<MemberRecord> v) ->
-                    SyncRules.FIELDS.indexOf(v.getPropertyPath().toString())))
+                    PROPERTIES.indexOf(v.getPropertyPath().toString())))
                     .forEach(v -> errors.add(error(batch, row.position(), v.getPropertyPath().toString(), v.getMessage())));
             if (r.membershipNumber() != null) {
                 Integer before = first.putIfAbsent(r.membershipNumber(), row.position());
@@ -136,6 +140,9 @@ public class MembershipSync {
             records.add(r);
         }
         if (!errors.isEmpty()) {
+            if (batch.file()) {
+                errors.sort(Comparator.comparing(Problem.FieldError::line, Comparator.nullsFirst(Comparator.naturalOrder())));
+            }
             throw csv.refused(errors);
         }
         return records;
@@ -209,13 +216,13 @@ public class MembershipSync {
 
     /**
      * A new member, with a login: their membership number in lower case (Keycloak keeps usernames so),
-     * unless another member already has it as theirs.
+     * unless another member already has it as theirs (then none: they cannot sign in until one is given).
      */
     private Member create(MemberRecord r, LocalDate today, Set<String> loginsTaken) {
         Member m = new Member();
         m.membershipNumber = r.membershipNumber();
         String login = r.membershipNumber().toLowerCase(Locale.ROOT);
-        m.username = loginsTaken.contains(login) ? null : login;
+        m.username = loginsTaken.add(login) ? login : null; // "m1" and "M1" cannot both have the login m1
         m.displayName = r.displayName();
         m.email = r.email();
         m.clp = r.clp();
