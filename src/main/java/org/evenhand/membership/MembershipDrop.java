@@ -81,11 +81,16 @@ public class MembershipDrop {
         List<Path> files = settledFiles(dir);
         int handled = 0;
         for (Path file : files) {
-            Handled h = QuarkusTransaction.requiringNew().call(() -> {
-                Number got = (Number) em.createNativeQuery("SELECT CASE WHEN pg_try_advisory_xact_lock(" + DROP_LOCK
-                        + ") THEN 1 ELSE 0 END").getSingleResult();
-                return got.intValue() == 1 ? handle(file) : null;
-            });
+            Handled h;
+            try {
+                h = QuarkusTransaction.requiringNew().call(() -> {
+                    Number got = (Number) em.createNativeQuery("SELECT CASE WHEN pg_try_advisory_xact_lock(" + DROP_LOCK
+                            + ") THEN 1 ELSE 0 END").getSingleResult();
+                    return got.intValue() == 1 ? handle(file) : null;
+                });
+            } catch (RefusedFile refused) { // its transaction rolled back: nothing of it is stored
+                h = refused.handled;
+            }
             if (h != null) { // moved once its sync has committed (or been refused): never lost, never applied twice
                 move(dir, file, h.to(), h.report());
                 handled++;
@@ -95,6 +100,16 @@ public class MembershipDrop {
     }
 
     private record Handled(String to, Map<String, Object> report) {
+    }
+
+    /** A file the sync refused after it had begun: thrown so that its transaction rolls back. */
+    private static final class RefusedFile extends RuntimeException {
+        final transient Handled handled;
+
+        RefusedFile(Handled handled) {
+            super(null, null, false, false);
+            this.handled = handled;
+        }
     }
 
     /** One file, in the caller's transaction (which holds the drop's lock); null if it is gone. */
@@ -132,8 +147,7 @@ public class MembershipDrop {
             report.put("outcome", "applied");
             report.put("report", done);
         } catch (ProblemException refused) { // say, a full sync that would lapse too many: nothing changed
-            QuarkusTransaction.setRollbackOnly();
-            return refused(name, report, refused);
+            throw new RefusedFile(refused(name, report, refused));
         }
         LOG.infof("membership file %s applied", name);
         return new Handled("processed", report);
