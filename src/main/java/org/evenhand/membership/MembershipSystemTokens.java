@@ -20,7 +20,11 @@ import java.util.Base64;
 @ApplicationScoped
 public class MembershipSystemTokens implements TenantResolver {
 
-    static final String TENANT = "membership";
+    /**
+     * Not a word any path holds: Quarkus also picks a tenant whose id is a segment of the request's path
+     * (a tenant "membership" would have taken /manager/membership).
+     */
+    static final String TENANT = "membership-system";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
