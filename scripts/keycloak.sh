@@ -21,9 +21,10 @@
 #   evenhand-production-check  the production realm as shipped, renamed, with the demo users (one with
 #                              an enrolled one-time code), for the end-to-end tests of its policies
 #                              (src/test/keycloak/production-check-realm.jq; skipped if absent)
-# Needs jq. Keycloak substitutes ${EVENHAND_OIDC_SECRET} and ${EVENHAND_DEMO_PASSWORD:evenhand-demo}
-# from the environment at import time. Keycloak skips the import when a realm already exists, so when
-# those files or secrets change the dev database (data/h2) is wiped before start.
+# Needs jq. Keycloak substitutes ${EVENHAND_OIDC_SECRET}, ${EVENHAND_PROVISIONING_SECRET},
+# ${EVENHAND_MEMBERSHIP_SECRET} and ${EVENHAND_DEMO_PASSWORD:evenhand-demo} from the environment at import
+# time. Keycloak skips the import when a realm already exists, so when those files or secrets change
+# the dev database (data/h2) is wiped before start.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -116,7 +117,8 @@ pick_java() {    # exports JAVA_HOME for kc.sh when KEYCLOAK_JAVA_HOME is set
 }
 
 realm_checksum() {   # realm files + the values substituted into them
-  { cat "$REALM_FILE" "$DEMO_USERS" "$DEMO_JQ"; [ ! -f "$CHECK_JQ" ] || cat "$CHECK_JQ"; printf '\n%s\n%s\n%s\n' "$KEYCLOAK_VERSION" "$EVENHAND_OIDC_SECRET" "$EVENHAND_DEMO_PASSWORD"; } \
+  { cat "$REALM_FILE" "$DEMO_USERS" "$DEMO_JQ"; [ ! -f "$CHECK_JQ" ] || cat "$CHECK_JQ"; printf '\n%s\n%s\n%s\n%s\n%s\n' "$KEYCLOAK_VERSION" "$EVENHAND_OIDC_SECRET" "$EVENHAND_DEMO_PASSWORD" \
+    "$EVENHAND_PROVISIONING_SECRET" "$EVENHAND_MEMBERSHIP_SECRET"; } \
     | sha256sum | cut -d' ' -f1
 }
 
@@ -175,8 +177,8 @@ cmd_start() {
     echo "keycloak: installing jq (it derives the demo realm from the production realm)" >&2
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null; } || die "jq is needed to derive the demo realm (apt-get install jq)"
   fi
-  case "$EVENHAND_OIDC_SECRET$EVENHAND_DEMO_PASSWORD" in
-    *'"'*|*'\'*) die "EVENHAND_OIDC_SECRET / EVENHAND_DEMO_PASSWORD must not contain quotes or backslashes" ;;
+  case "$EVENHAND_OIDC_SECRET$EVENHAND_DEMO_PASSWORD$EVENHAND_PROVISIONING_SECRET$EVENHAND_MEMBERSHIP_SECRET" in
+    *'"'*|*'\'*) die "the secrets (scripts/secrets.sh) must not contain quotes or backslashes" ;;
   esac
 
   install_keycloak
@@ -194,7 +196,7 @@ cmd_start() {
   if [ -f "$CHECK_JQ" ]; then write_realm "$CHECK_JQ" "$KC_DIR/data/import/$CHECK_REALM-realm.json"; fi
 
   export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx512m}"
-  export EVENHAND_OIDC_SECRET EVENHAND_DEMO_PASSWORD
+  export EVENHAND_OIDC_SECRET EVENHAND_DEMO_PASSWORD EVENHAND_PROVISIONING_SECRET EVENHAND_MEMBERSHIP_SECRET
   # Nothing in dev mode phones home; keep the cache local and the banner quiet.
   : >>"$LOG_FILE"
   printf '\n==== %s keycloak.sh start ====\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$LOG_FILE"

@@ -9,6 +9,10 @@
 #   EVENHAND_OIDC_SECRET    client secret of Keycloak client "evenhand-web" (random)
 #   EVENHAND_MASTER_KEY     application master key, 32 random bytes, base64
 #   EVENHAND_DEMO_PASSWORD  password of every demo user (default evenhand-demo)
+#   EVENHAND_PROVISIONING_SECRET  client secret of Keycloak client "evenhand-provisioning", with which
+#                           Evenhand creates and disables members' users (random; decision 0039)
+#   EVENHAND_MEMBERSHIP_SECRET    client secret of Keycloak client "evenhand-membership", with which the
+#                           party's membership system calls POST /api/membership/sync (random)
 # A variable already set (non-empty) in the environment wins over the file.
 # Values must not contain quotes or backslashes (they are substituted into the
 # Keycloak realm JSON at import time).
@@ -40,12 +44,14 @@ evenhand_load_secrets() {
     printf '# Evenhand local secrets (generated %s). Keep out of git.\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$file"
   fi
   # Add any missing key (first run, or a file from an older version of this script).
-  for key in EVENHAND_OIDC_SECRET EVENHAND_MASTER_KEY EVENHAND_DEMO_PASSWORD; do
+  for key in EVENHAND_OIDC_SECRET EVENHAND_MASTER_KEY EVENHAND_DEMO_PASSWORD EVENHAND_PROVISIONING_SECRET \
+      EVENHAND_MEMBERSHIP_SECRET; do
     if ! grep -q "^${key}=" "$file"; then
       case "$key" in
         EVENHAND_OIDC_SECRET)   value="$(_evenhand_random_hex 24)" ;;
         EVENHAND_MASTER_KEY)    value="$(_evenhand_random_b64 32)" ;;
         EVENHAND_DEMO_PASSWORD) value="evenhand-demo" ;;
+        EVENHAND_PROVISIONING_SECRET|EVENHAND_MEMBERSHIP_SECRET) value="$(_evenhand_random_hex 24)" ;;
       esac
       printf "%s='%s'\n" "$key" "$value" >>"$file"
     fi
@@ -55,12 +61,15 @@ evenhand_load_secrets() {
 
   # Load; values already present in the environment take precedence.
   local saved_oidc="${EVENHAND_OIDC_SECRET:-}" saved_key="${EVENHAND_MASTER_KEY:-}" saved_pw="${EVENHAND_DEMO_PASSWORD:-}"
+  local saved_prov="${EVENHAND_PROVISIONING_SECRET:-}" saved_memb="${EVENHAND_MEMBERSHIP_SECRET:-}"
   # shellcheck disable=SC1090
   . "$file"
   [ -n "$saved_oidc" ] && EVENHAND_OIDC_SECRET="$saved_oidc"
   [ -n "$saved_key" ] && EVENHAND_MASTER_KEY="$saved_key"
   [ -n "$saved_pw" ] && EVENHAND_DEMO_PASSWORD="$saved_pw"
-  export EVENHAND_OIDC_SECRET EVENHAND_MASTER_KEY EVENHAND_DEMO_PASSWORD
+  [ -n "$saved_prov" ] && EVENHAND_PROVISIONING_SECRET="$saved_prov"
+  [ -n "$saved_memb" ] && EVENHAND_MEMBERSHIP_SECRET="$saved_memb"
+  export EVENHAND_OIDC_SECRET EVENHAND_MASTER_KEY EVENHAND_DEMO_PASSWORD EVENHAND_PROVISIONING_SECRET EVENHAND_MEMBERSHIP_SECRET
   export EVENHAND_SECRETS_FILE="$file"
   return 0
 }

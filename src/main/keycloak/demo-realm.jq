@@ -7,7 +7,7 @@
 #   - the client allows the password grant (scripts/keycloak.sh token, the tests, bench/);
 #   - the demo users ($users, password ${EVENHAND_DEMO_PASSWORD}) and redirects to test ports 8081-8089.
 .displayName = "Evenhand (demo: staff sign in without a second factor)"
-| .users = $users[0]
+| .users = (.users // []) + $users[0]
 | (.authenticationFlows[].authenticationExecutions[]
     | select(.flowAlias == "staff second factor" or .flowAlias == "staff refused (direct grant)")
     | .requirement) = "DISABLED"

@@ -7,7 +7,7 @@
 def enrolled_secret: "EvenhandTestTotpKey1";
 .realm = "evenhand-production-check"
 | .displayName = "Evenhand (production realm, test copy)"
-| .users = ($users[0] | map(if .username == "quinn" then .credentials += [{
+| .users = (.users // []) + ($users[0] | map(if .username == "quinn" then .credentials += [{
       type: "otp",
       userLabel: "test authenticator",
       secretData: ({value: enrolled_secret} | tojson),

@@ -95,7 +95,8 @@ class ArchitectureTest {
 
     static final ArchRule fairnessRulesArePlainCode = noClasses().that()
             .resideInAPackage("org.evenhand.casework.rules..").or().haveFullyQualifiedName(
-                    "org.evenhand.definition.SanctionLadder")
+                    "org.evenhand.definition.SanctionLadder").or().haveFullyQualifiedName(
+                    "org.evenhand.membership.SyncRules")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.transaction..",
                     "jakarta.inject..", "jakarta.enterprise..", "io.quarkus..", "io.smallrye..", "org.camunda..",
                     "org.evenhand.crypto..", "org.evenhand.trail..", "org.evenhand.notification..")

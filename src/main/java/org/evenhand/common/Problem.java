@@ -10,7 +10,13 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance,
         List<FieldError> errors) {
 
+    /** A refused field; {@code line} only for a field of an uploaded file (its line in the file, from 1). */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProblemFieldError")
-    public record FieldError(String field, String message) {
+    public record FieldError(String field, String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer line) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

@@ -20,6 +20,10 @@ import java.util.Optional;
 @jakarta.persistence.Cacheable
 public class Member extends PanacheEntityBase {
 
+    public static final String ACTIVE = "active";
+    /** No longer a member: keeps their record and cases, cannot sign in or file (decision 0039). */
+    public static final String LAPSED = "lapsed";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -35,6 +39,12 @@ public class Member extends PanacheEntityBase {
     public String region;
     @Column(name = "joined_on")
     public LocalDate joinedOn;
+    /** {@link #ACTIVE} or {@link #LAPSED}, as the membership system last said (membership sync). */
+    public String status = ACTIVE;
+
+    public boolean lapsed() {
+        return LAPSED.equals(status);
+    }
 
     public static Optional<Member> byUsername(String username) {
         return find("username", username).firstResultOptional();

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String DPO = "dpo";
     /** Complaints manager: takes overdue stages and reassigns them (decision 0035). */
     public static final String MANAGER = "manager";
+    /** The party's membership system (a service account, never a person): applies membership files (decision 0039). */
+    public static final String MEMBERSHIP_SYNC = "membership-sync";
 
     private Roles() {
     }

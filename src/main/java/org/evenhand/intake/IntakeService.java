@@ -50,12 +50,16 @@ public class IntakeService {
 
     /**
      * Checks a complaint whose record is valid (FilingWithEvidence checks it first) as filing it would,
-     * storing nothing: refused, in the words of {@link IntakeWords}, for a respondent who is not a member
+     * storing nothing: refused, in the words of {@link IntakeWords}, for a complainant whose membership has
+     * lapsed (403, decision 0039), for a respondent who is not a member
      * or is the complainant, for a date or clauses the definition does not cover, for conduct the member
      * has already complained about, and at the filing limit.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Checked check(Member complainant, ComplaintRequest in) {
+        if (complainant.lapsed()) {
+            throw ProblemException.forbidden(words.lapsed());
+        }
         rateLimit.check(complainant);
         Member respondent = Member.byMembershipNumber(in.respondentMembershipNumber().strip())
                 .orElseThrow(() -> ProblemException.invalidField("respondentMembershipNumber", words.noSuchMember()));

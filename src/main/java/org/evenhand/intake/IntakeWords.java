@@ -18,6 +18,10 @@ public interface IntakeWords {
     @Message("You cannot complain about yourself.")
     String notYourself();
 
+    /** A member whose membership has lapsed (membership sync, decision 0039). */
+    @Message("Your membership has lapsed, so you cannot make a new complaint. Your existing cases carry on.")
+    String lapsed();
+
     @Message("Conduct before {first.format('d MMMM yyyy')} predates the first published definition of abuse, so it"
             + " cannot be the subject of a complaint.")
     String predatesTheDefinition(LocalDate first);

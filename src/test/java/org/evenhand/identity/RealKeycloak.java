@@ -38,7 +38,9 @@ public class RealKeycloak implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.oidc.auth-server-url", URL, "quarkus.oidc.client-id", "evenhand-web",
-                "quarkus.oidc.credentials.secret", secret("EVENHAND_OIDC_SECRET"));
+                "quarkus.oidc.credentials.secret", secret("EVENHAND_OIDC_SECRET"),
+                // members' Keycloak users are provisioned for real (MembershipKeycloakEndToEndTest)
+                "evenhand.membership.provisioning.client-secret", secret("EVENHAND_PROVISIONING_SECRET"));
     }
 
     /** An access token from Keycloak's token endpoint (password grant, demo users). */

@@ -41,7 +41,7 @@ class RealmPolicyTest {
             String name = role.path("name").asText();
             realmRoles.add(name);
             boolean staff = texts(role.path("composites").path("realm")).contains("staff");
-            if (name.equals(Roles.MEMBER) || name.equals("staff")) {
+            if (name.equals(Roles.MEMBER) || name.equals("staff") || name.equals(Roles.MEMBERSHIP_SYNC)) {
                 assertFalse(staff, name + " must not include staff");
             } else {
                 assertTrue(staff, "realm role " + name + " must be a composite including staff (second factor)");
@@ -73,7 +73,49 @@ class RealmPolicyTest {
         assertTrue(realm.path("failureFactor").asInt() <= 10);
         assertEquals("totp", realm.path("otpPolicyType").asText());
         assertFalse(realm.path("otpPolicyCodeReusable").asBoolean(true));
-        assertTrue(realm.path("users").isMissingNode(), "no users (demo users are in demo-users.json)");
+        for (JsonNode user : realm.path("users")) {
+            assertTrue(user.hasNonNull("serviceAccountClientId"), "no people in the realm, only service accounts"
+                    + " (demo users are in demo-users.json): " + user.path("username").asText());
+        }
+    }
+
+    /**
+     * The two service clients of the membership sync (decision 0039) hold only what they need: the membership
+     * system's account the role membership-sync and nothing else, its client no way for a person to sign in;
+     * Evenhand's provisioning account the management of users and nothing else. No person holds membership-sync.
+     */
+    @Test
+    void theServiceAccountsHoldOnlyWhatTheyNeed() throws IOException {
+        JsonNode realm = JSON.readTree(PRODUCTION.toFile());
+        JsonNode membership = client(realm, "evenhand-membership");
+        for (JsonNode c : List.of(membership, client(realm, "evenhand-provisioning"))) {
+            assertTrue(c.path("serviceAccountsEnabled").asBoolean(), c.path("clientId").asText());
+            assertFalse(c.path("publicClient").asBoolean(true));
+            assertFalse(c.path("standardFlowEnabled").asBoolean(true), "nobody signs in through " + c.path("clientId"));
+            assertFalse(c.path("directAccessGrantsEnabled").asBoolean(true));
+            assertFalse(c.path("implicitFlowEnabled").asBoolean(true));
+            assertTrue(c.path("secret").asText().matches("\\$\\{EVENHAND_[A-Z_]+}"), "secret from the environment");
+        }
+        JsonNode sync = serviceAccount(realm, "evenhand-membership");
+        assertEquals(Set.of(Roles.MEMBERSHIP_SYNC), texts(sync.path("realmRoles")));
+        assertTrue(sync.path("clientRoles").isMissingNode());
+        assertFalse(membership.path("fullScopeAllowed").asBoolean(true), "its tokens carry only the roles mapped to it");
+        JsonNode provisioning = serviceAccount(realm, "evenhand-provisioning");
+        assertTrue(texts(provisioning.path("realmRoles")).isEmpty());
+        List<String> clients = new ArrayList<>();
+        provisioning.path("clientRoles").fieldNames().forEachRemaining(clients::add);
+        assertEquals(List.of("realm-management"), clients);
+        assertTrue(Set.of("manage-users", "view-users", "query-users")
+                .containsAll(texts(provisioning.path("clientRoles").path("realm-management"))));
+        for (JsonNode user : JSON.readTree(Path.of("src/main/keycloak/demo-users.json").toFile())) {
+            assertFalse(texts(user.path("realmRoles")).contains(Roles.MEMBERSHIP_SYNC), user.path("username").asText());
+        }
+    }
+
+    private static JsonNode serviceAccount(JsonNode realm, String clientId) {
+        return StreamSupport.stream(realm.path("users").spliterator(), false)
+                .filter(u -> clientId.equals(u.path("serviceAccountClientId").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no service account for " + clientId));
     }
 
     @Test
@@ -87,6 +129,17 @@ class RealmPolicyTest {
             }
         }
         assertEquals(List.of("evenhand-web"), audiences);
+        // besides, only the membership system's service client, whose tokens Evenhand's API takes on
+        // /api/membership/ alone (decision 0039); no other client adds any audience
+        List<String> adding = new ArrayList<>();
+        for (JsonNode c : realm.path("clients")) {
+            for (JsonNode mapper : c.path("protocolMappers")) {
+                if (mapper.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
+                    adding.add(c.path("clientId").asText() + "->" + mapper.path("config").path("included.client.audience").asText());
+                }
+            }
+        }
+        assertEquals(List.of("evenhand-web->evenhand-web", "evenhand-membership->evenhand-web"), adding);
         // not through a client scope (shared with other clients such as admin-cli)
         for (JsonNode scope : realm.path("clientScopes")) {
             for (JsonNode mapper : scope.path("protocolMappers")) {
@@ -101,7 +154,10 @@ class RealmPolicyTest {
         ObjectNode production = (ObjectNode) JSON.readTree(PRODUCTION.toFile());
         ObjectNode demo = (ObjectNode) JSON.readTree(derive("src/main/keycloak/demo-realm.jq"));
         assertEquals("evenhand", demo.path("realm").asText());
-        assertEquals(JSON.readTree(Path.of("src/main/keycloak/demo-users.json").toFile()), demo.path("users"));
+        com.fasterxml.jackson.databind.node.ArrayNode users = production.path("users").deepCopy();
+        users.addAll((com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(
+                Path.of("src/main/keycloak/demo-users.json").toFile()));
+        assertEquals(users, demo.path("users"), "the realm's service accounts, then the demo users");
         assertEquals("DISABLED", step(demo, "evenhand browser forms", "staff second factor").path("requirement").asText());
         assertEquals("DISABLED", step(demo, "evenhand direct grant", "staff refused (direct grant)").path("requirement").asText());
         assertTrue(client(demo).path("directAccessGrantsEnabled").asBoolean());
@@ -127,8 +183,13 @@ class RealmPolicyTest {
     }
 
     private static JsonNode client(JsonNode realm) {
+        return client(realm, "evenhand-web");
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
         return StreamSupport.stream(realm.path("clients").spliterator(), false)
-                .filter(c -> c.path("clientId").asText().equals("evenhand-web")).findFirst().orElseThrow();
+                .filter(c -> c.path("clientId").asText().equals(clientId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no client " + clientId));
     }
 
     private static JsonNode flow(JsonNode realm, String alias) {

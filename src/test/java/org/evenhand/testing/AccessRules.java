@@ -88,6 +88,8 @@ public final class AccessRules {
     static final List<String> STAFF = List.of("caseworker", "panel");
     static final List<String> DPO = List.of("dpo");
     static final List<String> MANAGER = List.of("manager");
+    /** A complaints manager, or the membership system's own service client (its token: MembershipSyncTest). */
+    static final List<String> MEMBERSHIP = List.of("manager", "membership-sync");
     /** A matrix body sent as multipart/form-data rather than JSON. */
     public static final Map<String, String> MULTIPART_WITHOUT_FILE = Map.of("attestPartyToExchange", "true");
 
@@ -161,6 +163,13 @@ public final class AccessRules {
         RULES.put("POST /api/manager/tasks/{id}/reassignment", post(Scope.ROLE, MANAGER, Set.of(404),
                 f -> Map.of("to", "quinn", "reason", "Quinn has capacity this week."), "reason"));
         RULES.put("GET /api/manager/dashboard", rule(Scope.ROLE, MANAGER, Set.of(200)));
+        // membership sync (decision 0039): the membership system's own service client (role membership-sync,
+        // MembershipSyncTest) or a complaints manager; the matrix sends a dry run, so nothing changes
+        RULES.put("POST /api/membership/sync", new Rule(Scope.ROLE, MEMBERSHIP, Set.of(200), f -> Map.of("members",
+                List.of(Map.of("membershipNumber", "M100001", "displayName", "Alice Adeyemi", "email", "alice@evenhand.test",
+                        "clp", "Leeds Central", "region", "Yorkshire and the Humber", "status", "active"))),
+                Map.of("dryRun", "true", "mode", "upsert"), Set.of()));
+        RULES.put("GET /api/membership/syncs", rule(Scope.ROLE, MEMBERSHIP, Set.of(200)));
         RULES.put("POST /api/tasks/{id}/claim", rule(Scope.TASK, STAFF, Set.of(200, 409)));
         RULES.put("POST /api/tasks/{id}/complete", post(Scope.TASK, List.of("panel", "caseworker"),
                 Set.of(204, 400, 409), f -> Map.of("findings", List.of(Map.of("clause", "bullying", "upheld", false)),
@@ -345,8 +354,12 @@ public final class AccessRules {
                 "POST /manager/pools/{id}", "GET /manager/interests", "POST /manager/interests",
                 "POST /manager/interests/{id}/end", "GET /manager/tasks", "POST /manager/tasks/{id}/reassignment",
                 "GET /manager/dashboard")) {
+                "POST /manager/escalations/{id}/resolution", "GET /manager/membership",
+                "POST /manager/membership/uploads/{id}/apply")) {
             RULES.put(page, rule(Scope.PAGE, MANAGER, Set.of(200)));
         }
+        RULES.put("POST /manager/membership/preview", rule(Scope.PAGE, MANAGER, Set.of(200))
+                .withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
     }
 
     private AccessRules() {
