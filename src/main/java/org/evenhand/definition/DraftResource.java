@@ -3,6 +3,7 @@ package org.evenhand.definition;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,10 +19,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evenhand.common.Problem;
 import org.evenhand.common.ProblemException;
+import org.evenhand.web.Form;
 
 /**
  * The NEC's drafts of a new version of the definition, and their publication (decision 0040). The
@@ -64,7 +69,7 @@ public class DraftResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a draft: a copy of the latest published version, named in 'from'")
     public Response start(DefinitionDrafts.Start body) {
-        DefinitionDrafts.Draft d = drafts.start(member(), body);
+        DefinitionDrafts.Draft d = withPaths(() -> drafts.start(member(), body));
         return Response.created(URI.create("/api/definition/drafts/" + d.id())).entity(d).build();
     }
 
@@ -82,7 +87,7 @@ public class DraftResource {
             description = "If-Match, optional, names the revision edited: a draft saved since is not overwritten (409).")
     public DefinitionDrafts.Draft save(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             DraftContent body) {
-        return drafts.revise(id, member(), revision(ifMatch), body);
+        return withPaths(() -> drafts.revise(id, member(), revision(ifMatch), body));
     }
 
     @PATCH
@@ -92,7 +97,7 @@ public class DraftResource {
             description = "If-Match, optional, names the revision edited: a draft saved since is not overwritten (409).")
     public DefinitionDrafts.Draft amend(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             DraftContent body) {
-        return drafts.amend(id, member(), revision(ifMatch), body);
+        return withPaths(() -> drafts.amend(id, member(), revision(ifMatch), body));
     }
 
     @DELETE
@@ -117,7 +122,7 @@ public class DraftResource {
             description = "The draft cannot be edited while it waits; another NEC member approves it.")
     public DefinitionDrafts.Draft propose(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             DefinitionDrafts.Proposal body) {
-        return drafts.propose(id, member(), revision(ifMatch), body);
+        return withPaths(() -> drafts.propose(id, member(), revision(ifMatch), body));
     }
 
     @DELETE
@@ -133,8 +138,22 @@ public class DraftResource {
     @Operation(summary = "Approve the draft and publish it as a new version, frozen by its SHA-256",
             description = "By an NEC member other than the one who asked for approval, for the date asked for.")
     public Response publish(@PathParam("id") long id, DefinitionDrafts.Approval body) {
-        DefinitionDrafts.Published p = drafts.approve(id, member(), body);
+        DefinitionDrafts.Published p = withPaths(() -> drafts.approve(id, member(), body));
         return Response.created(URI.create("/api/definition/versions/" + p.id())).entity(p).build();
+    }
+
+    /**
+     * A refused draft names each field by its whole path ("clauses[2].tier"), not its last node as
+     * other refusals do: a draft has many clauses, each with a tier.
+     */
+    private static <T> T withPaths(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.invalid(e.getConstraintViolations().stream()
+                    .map(v -> new Problem.FieldError(Form.fieldOf(v.getPropertyPath().toString()), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.FieldError::field)).toList());
+        }
     }
 
     private String member() {
