@@ -72,7 +72,8 @@ public class DefinitionResource {
     @Produces("application/yaml")
     @Operation(summary = "One published version exactly as frozen: the text whose SHA-256 the list gives")
     public Response text(@PathParam("id") String id) {
-        DefinitionCatalog.Frozen f = catalog.frozen(id).orElseThrow(() -> ProblemException.notFound("definition version " + id));
+        DefinitionCatalog.Frozen f = catalog.frozen(id)
+                .orElseThrow(() -> ProblemException.notFound("definition version " + id));
         return Response.ok(f.text(), "application/yaml; charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"" + f.version().id() + ".yaml\"").build();
     }

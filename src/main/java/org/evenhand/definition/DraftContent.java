@@ -86,7 +86,8 @@ public record DraftContent(String title, String introduction, List<String> summa
 
     @Override
     public void check(CheckedTogether.Refusals refuse) {
-        if (Stream.of(clauses, factors, notAbuse, sanctions).anyMatch(l -> l != null && l.stream().anyMatch(Objects::isNull))) {
+        if (Stream.of(clauses, factors, notAbuse, sanctions)
+                .anyMatch(l -> l != null && l.stream().anyMatch(Objects::isNull))) {
             refuse.at("clauses", "{definition.items.null}");
             return;
         }

@@ -138,7 +138,7 @@ final class LadderForm {
         for (int t = 1; t <= DefinitionRules.TIERS; t++) {
             List<String> allowed = new ArrayList<>();
             for (String key : form.values("tier" + t)) {
-                int i = key.startsWith("s") ? DraftForms.number(Form.empty().set("n", key.substring(1)), "n", -1) : -1;
+                int i = row(key);
                 if (i >= 0 && i < rows && ids[i] != null) {
                     allowed.add(ids[i]);
                 }
@@ -148,5 +148,14 @@ final class LadderForm {
             }
         }
         return new Read(sanctions, tiers, from);
+    }
+
+    /** The row a tier's box names ("s3" → 3), or -1. */
+    private static int row(String key) {
+        try {
+            return key.startsWith("s") ? Integer.parseInt(key.substring(1)) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }
