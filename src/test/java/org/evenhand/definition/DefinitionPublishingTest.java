@@ -247,6 +247,41 @@ class DefinitionPublishingTest {
                 .then().statusCode(404);
     }
 
+    @Inject
+    DefinitionCatalog catalog;
+
+    /**
+     * Another node publishes (its row appears here without this node's use case): asked which version
+     * is in force on a date after the day of its last check (the engine clock moved to the new
+     * version's date), this node finds it at once, without waiting for the refresh.
+     */
+    @Test
+    void aVersionPublishedOnAnotherNodeIsSeenWhereItMatters() {
+        JsonPath base = latest();
+        LocalDate date = nextDate();
+        String id = date.getYear() + "." + (catalog.versions().stream().filter(v -> v.id().startsWith(date.getYear() + "."))
+                .count() + 1);
+        DefinitionVersion mine = catalog.byId(base.getString("id")).orElseThrow();
+        DefinitionVersion other = DraftContent.of(mine).withSummary(List.of("Published on another node."))
+                .asVersion(id, date, time.today());
+        String text = VersionText.canonical(other);
+        catalog.invalidate();
+        assertTrue(catalog.versions().stream().noneMatch(v -> v.id().equals(id)), "read before the other node publishes");
+        Db.update("INSERT INTO definition_versions (id, effective_from, sha256, source, content, published_at,"
+                + " proposed_by, approved_by) VALUES (?, ?, ?, 'published', ?, now(), 'nora', 'nell')", id, date,
+                VersionText.sha256(text), text);
+        EngineClock.advance(Duration.between(time.now(), date.atTime(9, 0).atZone(TimeSource.ZONE).toInstant()));
+        try {
+            assertEquals(id, catalog.inForceOn(date).orElseThrow().id(), "in force on its date, at once");
+            assertEquals(base.getString("id"), catalog.inForceOn(date.minusDays(1)).orElseThrow().id());
+        } finally {
+            EngineClock.reset();
+        }
+        assertEquals(other, catalog.byId(id).orElseThrow(), "the version as the other node published it");
+        given().get("/api/definition/versions/" + id + "/text").then().statusCode(200)
+                .body(equalTo(text));
+    }
+
     @Test
     void aPublishedVersionWhoseTextWasAlteredStopsTheCatalog() {
         long draft = start("nora");
