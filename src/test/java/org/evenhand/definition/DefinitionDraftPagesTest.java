@@ -160,6 +160,8 @@ class DefinitionDraftPagesTest {
                 "the public page of the new version");
         assertNotNull(Db.value("SELECT sha256 FROM definition_versions WHERE id = ? AND approved_by = 'nell'"
                 + " AND proposed_by = 'nora'", version));
+        assertEquals(java.util.List.of(version, latest), DefinitionPublishingTest.citedOnAndBefore(date, time),
+                "a complaint about conduct on its date cites it; the day before, the version it follows");
     }
 
     /** The ladder as it is, with formal-warning's rung and months as given. */

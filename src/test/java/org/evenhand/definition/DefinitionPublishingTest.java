@@ -175,14 +175,22 @@ class DefinitionPublishingTest {
         }
 
         // a complaint about conduct on the effective date cites the new version; the day before, the one it replaced
+        assertEquals(List.of(id, previous), citedOnAndBefore(date, time));
+    }
+
+    /**
+     * The versions complaints cite about conduct on {@code date} and on the day before, filed on that
+     * date (the engine clock moved there and back) by members of their own, so no other suite's
+     * members have cases dated then.
+     */
+    static List<String> citedOnAndBefore(LocalDate date, TimeSource time) {
         Db.update("INSERT INTO members (membership_number, username, display_name, email, clp, region) VALUES"
                 + " ('M190001', 'pubtest1', 'Petra Published', 'petra@evenhand.test', 'Hove', 'South East'),"
                 + " ('M190002', 'pubtest2', 'Quentin Quoted', 'quentin@evenhand.test', 'Hove', 'South East')"
                 + " ON CONFLICT (membership_number) DO NOTHING");
         EngineClock.advance(Duration.between(time.now(), date.atTime(12, 0).atZone(TimeSource.ZONE).toInstant()));
         try {
-            assertEquals(id, file(date));
-            assertEquals(previous, file(date.minusDays(1)));
+            return List.of(file(date), file(date.minusDays(1)));
         } finally {
             EngineClock.reset();
         }
