@@ -122,6 +122,9 @@ public class DraftPages {
         } catch (ConstraintViolationException e) {
             form.reject(e);
         } catch (ProblemException e) {
+            if (sentBefore(e, id, DefinitionDraft.PROPOSED, date(form))) {
+                return Html.seeOther(href(id) + "?done=proposed");
+            }
             refuse(e, form, "effectiveFrom");
         }
         return Html.page(400, Templates.draft(overview(id, null), form));
@@ -132,7 +135,13 @@ public class DraftPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response withdraw(@PathParam("id") long id) {
-        drafts.withdraw(id, member());
+        try {
+            drafts.withdraw(id, member());
+        } catch (ProblemException e) {
+            if (!sentBefore(e, id, DefinitionDraft.EDITING, null)) {
+                throw e;
+            }
+        }
         return Html.seeOther(href(id) + "?done=withdrawn");
     }
 
@@ -155,6 +164,9 @@ public class DraftPages {
         } catch (ConstraintViolationException e) {
             form.reject(e);
         } catch (ProblemException e) {
+            if (sentBefore(e, id, DefinitionDraft.PUBLISHED, null)) {
+                return Html.seeOther(href(id) + "?done=published");
+            }
             refuse(e, form, "effectiveFrom");
         }
         return Html.page(400, Templates.approval(approvalPage(id), form));
@@ -165,7 +177,13 @@ public class DraftPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response discard(@PathParam("id") long id) {
-        drafts.discard(id, member());
+        try {
+            drafts.discard(id, member());
+        } catch (ProblemException e) {
+            if (!sentBefore(e, id, DefinitionDraft.DISCARDED, null)) {
+                throw e;
+            }
+        }
         return Html.seeOther("/nec/definition?done=discarded");
     }
 
@@ -190,6 +208,16 @@ public class DraftPages {
 
     private DefinitionDrafts.Draft find(long id) {
         return drafts.find(id).orElseThrow(() -> ProblemException.notFound("draft " + id));
+    }
+
+    /**
+     * Whether a step refused as out of step with the draft (409) had been done already: the same
+     * form sent twice (a second click, the page sent again from the browser's history) lands where
+     * the first did (decision 0037).
+     */
+    private boolean sentBefore(ProblemException e, long id, String state, LocalDate effectiveFrom) {
+        return e.status() == 409 && drafts.find(id).filter(d -> d.state().equals(state)
+                && (effectiveFrom == null || effectiveFrom.equals(d.effectiveFrom()))).isPresent();
     }
 
     /** A refusal the page shows: a field's next to it, the draft's state (409) at the top, anything else as a page. */

@@ -146,6 +146,9 @@ class DefinitionDraftPagesTest {
             assertTrue(approval.contains("Online stalking"), "every change is on it");
             post(base + "/approval", base + "/approval", "effectiveFrom", date.toString()).then().statusCode(303)
                     .header("Location", org.hamcrest.Matchers.endsWith(base + "?done=published"));
+            // the approval sent again (a second click, the page from the browser's history) lands where the first did
+            post(base + "/approval", "/nec/definition", "effectiveFrom", date.toString()).then().statusCode(303)
+                    .header("Location", org.hamcrest.Matchers.endsWith(base + "?done=published"));
             String published = html(base + "?done=published", 200);
             Matcher m = Pattern.compile("Published as <a href=\"/definition/([^\"]+)\">").matcher(published);
             assertTrue(m.find(), "the draft names its version");
