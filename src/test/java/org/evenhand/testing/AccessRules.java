@@ -385,9 +385,7 @@ public final class AccessRules {
                 "POST /manager/handlers/{username}/reactivation", "GET /manager/pools", "POST /manager/pools",
                 "POST /manager/pools/{id}", "GET /manager/interests", "POST /manager/interests",
                 "POST /manager/interests/{id}/end", "GET /manager/tasks", "POST /manager/tasks/{id}/reassignment",
-                "GET /manager/dashboard")) {
-                "POST /manager/escalations/{id}/resolution", "GET /manager/membership",
-                "POST /manager/membership/uploads/{id}/apply")) {
+                "GET /manager/dashboard", "GET /manager/membership", "POST /manager/membership/uploads/{id}/apply")) {
             RULES.put(page, rule(Scope.PAGE, MANAGER, Set.of(200)));
         }
         RULES.put("POST /manager/membership/preview", rule(Scope.PAGE, MANAGER, Set.of(200))
