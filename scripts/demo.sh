@@ -101,7 +101,7 @@ Demo logins (password: $EVENHAND_DEMO_PASSWORD)
   members         alice, bob, carol, dan, erin, frank
   caseworkers     casey, quinn, rowan
   panel           pat, pam, pete, paula, percy, piper, prue, penn
-  NEC             nora
+  NEC             nora, nell (a second member, to approve what nora asks for)
   DPO             dara
   manager         mona (complaints manager)
 

@@ -664,6 +664,83 @@ async function fairness() {
   check(await visit(bob, '/nec/audit') === 403, 'a member who is not on the NEC cannot open the audit (403)');
 }
 
+async function newDefinition() {
+  // a date for the new version far in the future, after the latest (the other suites' complaints cite today's)
+  const versions = await (await (await as('nora')).request.get(BASE + '/api/definition/versions')).json();
+  const latest = versions[versions.length - 1];
+  const next = new Date(latest.effectiveFrom + 'T12:00:00Z');
+  next.setUTCMonth(next.getUTCMonth() + 1, 1);
+  const effective = latest.effectiveFrom < '2095-01-01' ? '2095-01-01' : next.toISOString().slice(0, 10);
+
+  const page = await as('nora');
+  await visit(page, '/me');
+  await page.getByRole('link', { name: 'New versions of the definition' }).click();
+  await page.waitForLoadState('load');
+  check((await page.locator('h1').innerText()).includes('New versions of the definition'), 'the NEC member opens the drafts from the menu');
+  await audit(page, 'nec-definition-drafts');
+  await submit(page, `Start a draft from version ${latest.id}`);
+  check(/\/nec\/definition\/drafts\/\d+\?done=started/.test(page.url()), 'a draft is started from the latest version', page.url());
+  const draft = page.url().replace(/\?.*/, '').replace(BASE, '');
+  await audit(page, 'nec-definition-draft');
+
+  // a clause refused next to its fields, with what was typed kept
+  await visit(page, `${draft}/edit/clause`);
+  await page.fill('#id', 'Online Stalking');
+  await page.fill('#title', 'Online stalking');
+  await submit(page, 'Save the clause in the draft');
+  check((await fieldError(page, 'id')).includes('lower-case'), 'an id with capitals and a space is refused next to it', await fieldError(page, 'id'));
+  check((await fieldError(page, 'tier')).includes('tier'), 'a clause without a tier is refused next to it', await fieldError(page, 'tier'));
+  check(await page.inputValue('#title') === 'Online stalking', 'the title typed is kept');
+  await audit(page, 'nec-definition-clause-errors');
+
+  // change the test of harassment, word by word
+  await visit(page, `${draft}/edit/clause?id=harassment`);
+  await audit(page, 'nec-definition-clause');
+  const test = await page.inputValue('#test');
+  await page.fill('#test', test + ' Fear counts as well as alarm.');
+  await submit(page, 'Save the clause in the draft');
+  check((await text(page)).includes('Your change is saved in the draft'), 'the clause is saved in the draft');
+  await visit(page, `${draft}/edit/ladder`);
+  await audit(page, 'nec-definition-ladder');
+  await page.fill('#s2-expiresAfterMonths', '12');
+  await submit(page, 'Save the ladder in the draft');
+  check((await text(page)).includes('Your change is saved in the draft'), 'the ladder is saved in the draft');
+  await visit(page, `${draft}/edit/general`);
+  await page.fill('#summaryOfChanges', 'Clause \'harassment\': fear counts as well as alarm.\nA formal warning expires after 12 months.');
+  await submit(page, 'Save in the draft');
+
+  await page.getByRole('link', { name: /See every change/ }).click();
+  await page.waitForLoadState('load');
+  check((await page.locator('.worddiff ins').allInnerTexts()).some((t) => t.includes('Fear counts as well as alarm.')),
+    'the changes show the words put in');
+  check((await text(page)).includes('The draft: 12'), 'the changes show the new expiry of a warning');
+  await audit(page, 'nec-definition-changes');
+
+  await visit(page, draft);
+  await page.fill('#effectiveFrom', today(-1));
+  await submit(page, 'Ask for approval');
+  check((await fieldError(page, 'effectiveFrom')).includes('at the earliest'), 'a date in the past is refused next to the field',
+    await fieldError(page, 'effectiveFrom'));
+  await page.fill('#effectiveFrom', effective);
+  await submit(page, 'Ask for approval');
+  check((await text(page)).includes('Approval is asked for'), 'approval is asked for, with the date');
+  await visit(page, `${draft}/approval`);
+  check((await text(page)).includes('another member of the NEC must approve it'), 'the member who asked cannot approve');
+
+  const nell = await as('nell');
+  await visit(nell, `${draft}/approval`);
+  check((await text(nell)).includes('Publishing cannot be undone'), 'the second member reads the approval step');
+  await audit(nell, 'nec-definition-approval');
+  await submit(nell, 'Approve and publish');
+  check((await text(nell)).includes('approved and published'), 'the second member approves it and it is published');
+  const version = await nell.locator('.facts a[href^="/definition/"]').last().getAttribute('href');
+  await visit(nell, version);
+  check((await text(nell)).includes('This version is not in force yet'), 'the new version is public, not yet in force', version);
+  report.publishedDefinition = version;
+  const bob = await as('bob');
+  check(await visit(bob, '/nec/definition') === 403, 'a member who is not on the NEC cannot draft the definition (403)');
+}
+
 async function access() {
   const bob = await as('bob');
   check(await visit(bob, '/work') === 403, 'a member cannot open the casework pages (403)');
@@ -795,6 +872,8 @@ async function manager() {
   check(await visit(bob, '/manager/handlers') === 403, 'a member cannot open the manager\'s pages (403)');
   const casey = await as('casey');
   check(await visit(casey, '/manager/dashboard') === 403, 'a caseworker cannot open the dashboard (403)');
+}
+
 async function membership() {
   // a lapsed new member: applied, but given no Keycloak user (the shared Keycloak is left as it was)
   const header = 'membership_number,display_name,email,clp,region,status\n';
@@ -844,6 +923,7 @@ try {
   await scene('A member declares and withdraws a faction', faction);
   await scene('The NEC reads the fairness audit', fairness);
   await scene('A complaints manager applies a membership file', membership);
+  await scene('The NEC publishes a new version of the definition', newDefinition);
   await scene('Each role sees only its own pages', access);
   await scene('Overdue tasks stand out', overdue);
   await scene('The complaints manager runs the handlers', manager);

@@ -55,12 +55,18 @@ public @interface CheckedTogether {
             any = true;
         }
 
+        /** The field {@code property} is at fault; {@code item} fills "{item}" in the message. */
+        public void at(String property, String message, Object item) {
+            context.addMessageParameter("item", item == null ? "" : item);
+            at(property, message);
+        }
+
         /**
          * The field {@code property} of entry {@code index} of the list {@code list} is at fault
          * ("lawfulBases[1].reason"); {@code item} fills "{item}" in the message.
          */
         public void at(String list, int index, String property, String message, Object item) {
-            context.addMessageParameter("item", item);
+            context.addMessageParameter("item", item == null ? "" : item);
             context.buildConstraintViolationWithTemplate(message).addPropertyNode(list).addPropertyNode(property)
                     .inIterable().atIndex(index).addConstraintViolation();
             any = true;

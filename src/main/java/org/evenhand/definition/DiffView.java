@@ -19,16 +19,31 @@ public final class DiffView {
 
     private final DefinitionCatalog catalog;
     private final ObjectMapper json;
+    /** The page a version's items link to: a published version's public page, or a draft's. */
+    private final Function<DefinitionVersion, String> pageOf;
 
     DiffView(DefinitionCatalog catalog, ObjectMapper json) {
+        this(catalog, json, v -> "/definition/" + v.id());
+    }
+
+    DiffView(DefinitionCatalog catalog, ObjectMapper json, Function<DefinitionVersion, String> pageOf) {
         this.catalog = catalog;
         this.json = json;
+        this.pageOf = pageOf;
     }
 
     /** Two versions compared, item by item, with every id resolved to its title. */
     public record DiffPage(DefinitionVersion from, DefinitionVersion to, String fromEffective, String toEffective,
             boolean backwards, List<Summary> summaries, List<DiffSection> sections, TierChange tierChange,
-            List<DefinitionPage.VersionLink> versions, boolean noChanges) {
+            List<DefinitionPage.VersionLink> versions, boolean noChanges, Names names) {
+    }
+
+    /** How the page names the two sides: as a heading ("Version 2026.1", "The draft") and in a sentence. */
+    public record Names(String fromTitle, String fromText, String toTitle, String toText) {
+
+        static Names of(DefinitionVersion a, DefinitionVersion b) {
+            return new Names("Version " + a.id(), "version " + a.id(), "Version " + b.id(), "version " + b.id());
+        }
     }
 
     public record Summary(String versionId, List<String> changes) {
@@ -73,7 +88,6 @@ public final class DiffView {
 
     /** The page comparing version a with version b; versions are the links to every version, b shown. */
     DiffPage page(DefinitionVersion a, DefinitionVersion b, List<DefinitionPage.VersionLink> versions) {
-        DefinitionDiff d = DefinitionDiff.between(a, b, json);
         boolean backwards = a.effectiveFrom().isAfter(b.effectiveFrom());
         List<Summary> summaries = new ArrayList<>();
         if (!backwards) {
@@ -84,7 +98,21 @@ public final class DiffView {
                 }
             }
         }
-        List<DiffSection> sections = List.of(
+        return compare(a, b, backwards, summaries, versions, Names.of(a, b));
+    }
+
+    /** A draft compared with the published version it started from; its own summary of changes is the summary. */
+    DiffPage draft(DefinitionVersion base, DefinitionVersion draft) {
+        List<Summary> summaries = draft.summaryOfChanges() == null || draft.summaryOfChanges().isEmpty() ? List.of()
+                : List.of(new Summary(draft.id(), draft.summaryOfChanges()));
+        return compare(base, draft, false, summaries, List.of(),
+                new Names("Version " + base.id(), "version " + base.id(), "The draft", "the draft"));
+    }
+
+    private DiffPage compare(DefinitionVersion a, DefinitionVersion b, boolean backwards, List<Summary> summaries,
+            List<DefinitionPage.VersionLink> versions, Names names) {
+        DefinitionDiff d = DefinitionDiff.between(a, b, json);
+        List<DiffSection> sections = List.of(general(a, b),
                 section("Clauses", "", d.clauses(), a, b, DefinitionVersion::clauses, DefinitionVersion.Clause::id,
                         DefinitionVersion.Clause::title),
                 section("Aggravating and mitigating factors", "factor-", d.factors(), a, b,
@@ -101,7 +129,21 @@ public final class DiffView {
         }
         boolean none = !d.tierSanctionsChanged() && sections.stream().allMatch(DiffSection::empty);
         return new DiffPage(a, b, date(a.effectiveFrom()), date(b.effectiveFrom()), backwards, summaries, sections,
-                new TierChange(d.tierSanctionsChanged(), rows), versions, none);
+                new TierChange(d.tierSanctionsChanged(), rows), versions, none, names);
+    }
+
+    /** The title and the introduction, which are no item's, word by word. */
+    private DiffSection general(DefinitionVersion a, DefinitionVersion b) {
+        List<ChangedItem> changed = new ArrayList<>();
+        if (!Objects.equals(a.title(), b.title())) {
+            changed.add(new ChangedItem("title", "Title", pageOf.apply(b), List.of(fieldChange("title", a.title(),
+                    b.title(), a, b))));
+        }
+        if (!Objects.equals(a.introduction(), b.introduction())) {
+            changed.add(new ChangedItem("introduction", "Introduction", pageOf.apply(b) + "#introduction",
+                    List.of(fieldChange("introduction", a.introduction(), b.introduction(), a, b))));
+        }
+        return new DiffSection("Title and introduction", "", List.of(), List.of(), changed);
     }
 
     private <T> DiffSection section(String heading, String prefix, DefinitionDiff.Section s, DefinitionVersion a,
@@ -124,14 +166,13 @@ public final class DiffView {
         return new DiffSection(heading, prefix, added, removed, changed);
     }
 
-    private static <T> Item item(DefinitionVersion v, String prefix, String itemId, T item,
-            Function<T, String> title) {
+    private <T> Item item(DefinitionVersion v, String prefix, String itemId, T item, Function<T, String> title) {
         return new Item(itemId, title.apply(item), href(v, prefix, itemId));
     }
 
-    private static String href(DefinitionVersion v, String prefix, String itemId) {
+    private String href(DefinitionVersion v, String prefix, String itemId) {
         // factors are listed under each clause, not on their own, so link to the version only
-        return "/definition/" + v.id() + (prefix.equals("factor-") ? "" : "#" + prefix + itemId);
+        return pageOf.apply(v) + (prefix.equals("factor-") ? "" : "#" + prefix + itemId);
     }
 
     private static <T> T find(List<T> items, Function<T, String> id, String wanted) {
@@ -140,6 +181,7 @@ public final class DiffView {
 
     private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
             Map.entry("title", "Title"),
+            Map.entry("introduction", "Introduction"),
             Map.entry("test", "The test"),
             Map.entry("tier", "Tier"),
             Map.entry("breachExamples", "Examples of a breach"),

@@ -27,12 +27,26 @@ class DefinitionApiTest {
         given().get("/api/definition").then().statusCode(200).body("id", equalTo("2026.1"))
                 .body("clauses.id", hasItems("violent-threat", "coordinated-pile-on", "false-allegation"))
                 .body("notAbuse.id", hasItems("forthright-opinion", "mild-rudeness", "satire-humour"));
-        given().get("/api/definition/versions").then().statusCode(200).body("id", equalTo(List.of("2024.1", "2026.1")))
-                .body("find { it.id == '2026.1' }.current", equalTo(true));
+        // the repository's versions come first; tests publish later ones from the pages, far in the future
+        given().get("/api/definition/versions").then().statusCode(200).body("id[0..1]", equalTo(List.of("2024.1", "2026.1")))
+                .body("find { it.id == '2026.1' }.current", equalTo(true))
+                .body("find { it.id == '2026.1' }.source", equalTo("repository"))
+                .body("find { it.id == '2026.1' }.sha256", equalTo(catalog.frozen("2026.1").orElseThrow().sha256()));
         given().get("/api/definition/versions/2024.1").then().statusCode(200)
                 .body("clauses.id", not(hasItem("coordinated-pile-on")))
                 .body("sanctions.find { it.id == 'formal-warning' }.expiresAfterMonths", equalTo(24));
         given().get("/api/definition/versions/1999.9").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void eachVersionsTextIsServedExactlyAsFrozen() throws Exception {
+        byte[] file = getClass().getClassLoader().getResourceAsStream("definition/versions/2026.1.yaml").readAllBytes();
+        byte[] served = given().get("/api/definition/versions/2026.1/text").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/yaml")).extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(file, served);
+        org.junit.jupiter.api.Assertions.assertEquals(VersionText.sha256(file), given().get("/api/definition/versions")
+                .then().extract().path("find { it.id == '2026.1' }.sha256"));
+        given().get("/api/definition/versions/1999.9/text").then().statusCode(404);
     }
 
     @Test

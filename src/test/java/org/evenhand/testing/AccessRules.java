@@ -90,6 +90,7 @@ public final class AccessRules {
     static final List<String> MANAGER = List.of("manager");
     /** A complaints manager, or the membership system's own service client (its token: MembershipSyncTest). */
     static final List<String> MEMBERSHIP = List.of("manager", "membership-sync");
+    static final List<String> NEC = List.of("nec");
     /** A matrix body sent as multipart/form-data rather than JSON. */
     public static final Map<String, String> MULTIPART_WITHOUT_FILE = Map.of("attestPartyToExchange", "true");
 
@@ -101,6 +102,24 @@ public final class AccessRules {
         RULES.put("GET /api/definition/versions/{id}", rule(Scope.PUBLIC, List.of(), Set.of(200)));
         RULES.put("GET /api/definition/diff", new Rule(Scope.PUBLIC, List.of(), Set.of(200), f -> null,
                 Map.of("from", "2024.1", "to", "2026.1"), Set.of()));
+        RULES.put("GET /api/definition/versions/{id}/text", rule(Scope.PUBLIC, List.of(), Set.of(200)));
+        // new versions of the definition (issue 17, decision 0040): the NEC drafts, asks for approval, approves; the
+        // matrix's draft id ("2026.1") is no draft (404), so nothing is proposed or published from the fixtures, and
+        // starting a draft from 2026.1 is refused once a later version is published (400)
+        RULES.put("GET /api/definition/drafts", rule(Scope.ROLE, NEC, Set.of(200)));
+        RULES.put("POST /api/definition/drafts", post(Scope.ROLE, NEC, Set.of(201, 400), f -> Map.of("from", "2026.1")));
+        RULES.put("GET /api/definition/drafts/{id}", rule(Scope.ROLE, NEC, Set.of(404)));
+        for (String write : List.of("PUT /api/definition/drafts/{id}", "PATCH /api/definition/drafts/{id}")) {
+            RULES.put(write, post(Scope.ROLE, NEC, Set.of(404), f -> Map.of("title", "Evenhand definition of abuse",
+                    "summaryOfChanges", List.of("The test of harassment is clearer.")), "title", "summaryOfChanges"));
+        }
+        RULES.put("DELETE /api/definition/drafts/{id}", rule(Scope.ROLE, NEC, Set.of(404)));
+        RULES.put("GET /api/definition/drafts/{id}/diff", rule(Scope.ROLE, NEC, Set.of(404)));
+        RULES.put("POST /api/definition/drafts/{id}/proposal", post(Scope.ROLE, NEC, Set.of(404),
+                f -> Map.of("effectiveFrom", "2090-01-01")));
+        RULES.put("DELETE /api/definition/drafts/{id}/proposal", rule(Scope.ROLE, NEC, Set.of(404)));
+        RULES.put("POST /api/definition/drafts/{id}/publication", post(Scope.ROLE, NEC, Set.of(404),
+                f -> Map.of("effectiveFrom", "2090-01-01")));
         RULES.put("GET /api/members", new Rule(Scope.ROLE, MEMBER, Set.of(200), f -> null, Map.of("q", "Bren"),
                 Set.of("q")));
         RULES.put("POST /api/complaints", post(Scope.ROLE, MEMBER, Set.of(201), f -> Map.of(
@@ -334,6 +353,19 @@ public final class AccessRules {
                 "GET /nec/audit/reports/{id}", "GET /nec/audit/reports/{id}/download",
                 "POST /nec/audit/reports/{id}/publish")) {
             RULES.put(page, rule(Scope.PAGE, List.of("nec"), Set.of(200)));
+        }
+        for (String page : List.of("GET /nec/definition", "POST /nec/definition/drafts", "GET /nec/definition/drafts/{id}",
+                "GET /nec/definition/drafts/{id}/changes", "POST /nec/definition/drafts/{id}/proposal",
+                "POST /nec/definition/drafts/{id}/proposal/withdrawal", "GET /nec/definition/drafts/{id}/approval",
+                "POST /nec/definition/drafts/{id}/approval", "POST /nec/definition/drafts/{id}/discard")) {
+            RULES.put(page, rule(Scope.PAGE, NEC, Set.of(200)));
+        }
+        for (String item : List.of("general", "clause", "factor", "not-abuse", "ladder")) {
+            RULES.put("GET /nec/definition/drafts/{id}/edit/" + item, rule(Scope.PAGE, NEC, Set.of(200)));
+            RULES.put("POST /nec/definition/drafts/{id}/edit/" + item, rule(Scope.PAGE, NEC, Set.of(200)));
+            if (!item.equals("general") && !item.equals("ladder")) {
+                RULES.put("POST /nec/definition/drafts/{id}/edit/" + item + "/removal", rule(Scope.PAGE, NEC, Set.of(200)));
+            }
         }
         for (String page : List.of("GET /me/fairness", "POST /me/fairness", "POST /me/fairness/withdraw",
                 "GET /me/survey", "GET /me/survey/thanks", "GET /me/survey/{id}", "POST /me/survey/{id}")) {

@@ -19,7 +19,7 @@ public final class Api {
     public static final List<String> CASEWORKERS = List.of("casey", "quinn", "rowan");
     public static final List<String> PANEL = List.of("pat", "pam", "pete", "paula", "percy", "piper", "prue", "penn");
     static final Map<String, Set<String>> ROLES = Map.ofEntries(
-            Map.entry("nora", Set.of("member", "nec")), Map.entry("dara", Set.of("dpo")),
+            Map.entry("nora", Set.of("member", "nec")), Map.entry("nell", Set.of("nec")), Map.entry("dara", Set.of("dpo")),
             Map.entry("mona", Set.of("manager")));
 
     private Api() {
