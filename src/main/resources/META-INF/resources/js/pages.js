@@ -47,6 +47,9 @@
     return plural(Math.max(mins, 1), 'minute');
   }
 
+  /* The words are English; a page in another language keeps the server's words and only its colours move. */
+  var english = /^en\b/.test(document.documentElement.lang || 'en');
+
   function tick() {
     var now = Date.now();
     document.querySelectorAll('[data-due]').forEach(function (el) {
@@ -55,7 +58,9 @@
         return;
       }
       var left = due - now;
-      el.textContent = left > 0 ? span(left) + ' left' : 'Overdue by ' + span(-left);
+      if (english) {
+        el.textContent = left > 0 ? span(left) + ' left' : 'Overdue by ' + span(-left);
+      }
       var box = el.closest('.due');
       if (box) {
         box.classList.toggle('due--overdue', left <= 0);
