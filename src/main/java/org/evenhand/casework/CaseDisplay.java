@@ -144,6 +144,14 @@ public class CaseDisplay {
         return GROUNDS.getOrDefault(code, code);
     }
 
+    /** An item of evidence on a member's page: the page words its kind and status (my:evidenceWhat, my:evidenceStatus). */
+    public record MemberEvidence(CaseEvidence.Item item, boolean pdf, String size) {
+
+        public static MemberEvidence of(CaseEvidence.Item i) {
+            return new MemberEvidence(i, "application/pdf".equals(i.mediaType()), CaseDisplay.size(i.sizeBytes()));
+        }
+    }
+
     /** An item of evidence as a line in a case's list. */
     public record EvidenceLine(long id, String what, String givenBy, String given, String status, boolean inUse,
             boolean yours, String lawfulBasis) {

@@ -67,14 +67,10 @@ public class MemberCasePages {
         }
     }
 
-    /** An item of evidence on the member's page; the page words its kind and status. */
-    public record EvidenceRow(CaseEvidence.Item item, boolean pdf, String size) {
-    }
-
     public record CasePage(CaseViews.MemberCase c, boolean complainant, boolean anonymous, List<Step> stages,
             List<Due> deadlines, boolean canRespond, boolean canAppeal, Due respondBy, Due appealBy,
             List<String> allegation, List<Definitions.ClauseOption> cited, List<Definitions.ClauseOption> engaged,
-            List<CaseDisplay.DecisionDisplay> decisions, List<EvidenceRow> evidence, boolean open, String done,
+            List<CaseDisplay.DecisionDisplay> decisions, List<CaseDisplay.MemberEvidence> evidence, boolean open, String done,
             List<TimelineRow> timeline, boolean canWithdraw, boolean canComment, Due commentBy, List<String> report,
             List<String> yourComment, List<MessageLine> messages) {
     }
@@ -200,8 +196,8 @@ public class MemberCasePages {
         Due respondBy = c.youCan().contains("respond") ? find(deadlines, TaskKind.AWAIT_RESPONSE.id()) : null;
         Due appealBy = c.youCan().contains("appeal") ? find(deadlines, TaskKind.APPEAL_WINDOW.id()) : null;
         var v = definitions.version(c.definitionVersion());
-        List<EvidenceRow> items = evidence.forMember(m, ref).stream().map(i -> new EvidenceRow(i,
-                "application/pdf".equals(i.mediaType()), CaseDisplay.size(i.sizeBytes()))).toList();
+        List<CaseDisplay.MemberEvidence> items = evidence.forMember(m, ref).stream().map(CaseDisplay.MemberEvidence::of)
+                .toList();
         List<String> grounds = c.appeal() == null ? List.of() : c.appeal().grounds();
         List<TimelineRow> timeline = new ArrayList<>(c.timeline().stream().map(e -> row(e, grounds, c.yourRole())).toList());
         java.util.Collections.reverse(timeline);

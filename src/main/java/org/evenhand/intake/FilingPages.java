@@ -31,6 +31,8 @@ import org.evenhand.web.Html;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.evidence.EvidenceFile;
 import org.evenhand.evidence.HeldFiles;
+import org.evenhand.web.PageLanguage;
+import org.evenhand.web.Words;
 import org.evenhand.definition.Definitions;
 import org.evenhand.evidence.EvidenceConfig;
 import org.evenhand.evidence.EvidenceForm;
@@ -100,9 +102,14 @@ public class FilingPages {
     @Inject
     CurrentUser user;
     @Inject
-    IntakeWords words;
-    @Inject
     FilingReviewWords reviewWords;
+    @Inject
+    PageLanguage language;
+
+    /** The form's own refusals, in the page's language. */
+    private IntakeWords words() {
+        return Words.in(IntakeWords.class, language.locale());
+    }
 
     // ------------------------------------------------------------ filing a complaint
 
@@ -279,7 +286,7 @@ public class FilingPages {
     private List<Choice> find(Form form, Member me) {
         String q = form.text("respondentQuery");
         if (q == null) {
-            form.error("respondentQuery", words.searchHowTo());
+            form.error("respondentQuery", words().searchHowTo());
             return List.of();
         }
         List<Choice> found;
@@ -288,11 +295,11 @@ public class FilingPages {
                     .map(s -> new Choice(s.membershipNumber(), s.displayName() + " (" + s.membershipNumber() + ")"))
                     .toList();
         } catch (ProblemException tooShortOrLong) {
-            form.error("respondentQuery", words.searchHowTo());
+            form.error("respondentQuery", words().searchHowTo());
             return List.of();
         }
         if (found.isEmpty()) {
-            form.error("respondentQuery", words.noMatch(q));
+            form.error("respondentQuery", words().noMatch(q));
         }
         return found;
     }
@@ -323,7 +330,7 @@ public class FilingPages {
         try {
             return LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
-            form.error("conductDate", words.dateAsDayMonthYear(time.today()));
+            form.error("conductDate", words().dateAsDayMonthYear(time.today()));
             return null;
         }
     }

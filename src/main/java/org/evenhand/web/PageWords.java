@@ -127,4 +127,34 @@ public interface PageWords {
 
     @Message("{larger} {smaller}")
     String two(String larger, String smaller);
+
+    // ------------------------------------------------------------ the engine's diagram (tags/diagram.html)
+
+    @Message("Zoom in")
+    String zoomIn();
+
+    @Message("Zoom out")
+    String zoomOut();
+
+    @Message("Whole process")
+    String wholeProcess();
+
+    @Message("This stage")
+    String thisStage();
+
+    @Message("Diagram of the complaint process{#if label}, with the current stage ({label}) highlighted{/if}. The stages are"
+            + " also listed in text on this page.")
+    String diagramLabel(String label);
+
+    @Message("The diagram needs JavaScript. The stages are listed in text on this page.")
+    String diagramNeedsScript();
+
+    @Message("The highlighted box is where the case is now.")
+    String diagramHighlighted();
+
+    @Message("Drag to move around the diagram.")
+    String diagramDrag();
+
+    @Message("Download the process definition (BPMN)")
+    String diagramDownload();
 }
