@@ -74,9 +74,9 @@ public interface CaseLabels {
     @Message("{title}")
     String sanction(String code, String title);
 
-    /** A sanction inside a sentence ("your formal warning has ended"); in English, its title in lower case. */
+    /** A sanction inside a sentence ("your formal warning has ended"); in English, its title and term in lower case. */
     @Message("{inText}")
-    String sanctionInText(String code, String inText);
+    String sanctionInText(String code, String inText, Integer months);
 
     /** A suspension's term. */
     @Message("{#if months == 1}1 month{#else}{months} months{/if}")

@@ -87,8 +87,9 @@ public class Sanctions {
             return;
         }
         s.lapsedAt = time.now();
-        letters.tell(c, Party.RESPONDENT, "sanction-lapsed", Letters.sanctionLapsed(new Letters.SanctionLapsed(
-                title(s), s.takesEffectAt, s.endsAt)));
+        letters.tell(c, Party.RESPONDENT, "sanction-lapsed", Letters.sanctionLapsed(new Letters.SanctionLapsed(s.sanction,
+                SanctionLadder.of(citations.version(s.definitionVersion)).title(s.sanction), s.months, s.takesEffectAt,
+                s.endsAt)));
     }
 
     /** The member's sanctions that still count, oldest first. */

@@ -58,6 +58,11 @@ public class FilingPages {
     public record FilePage(List<Definitions.VersionClauses> versions, List<Choice> found, String chosenLabel,
             String searched, EvidenceRecords.ConsentNotice notice, String today, long maxFileMb,
             EvidenceForm.Names fields, List<Choice> grounds, int anonymityLimit, HeldFiles.Held held) {
+
+        /** A member has been chosen from the search. */
+        public boolean chosen() {
+            return chosenLabel != null;
+        }
     }
 
     /** The grounds for anonymity, in the complainant's words. */
@@ -101,8 +106,6 @@ public class FilingPages {
     TimeSource time;
     @Inject
     CurrentUser user;
-    @Inject
-    FilingReviewWords reviewWords;
     @Inject
     PageLanguage language;
 
@@ -226,7 +229,7 @@ public class FilingPages {
         HeldFiles.Held held = chosen != null ? heldFiles.hold(me, chosen)
                 : token == null ? null : heldFiles.find(me, token).orElse(null);
         if (token != null && held == null) {
-            form.error("file", reviewWords.fileNoLongerHeld());
+            form.error("file", Words.in(FilingReviewWords.class, language.locale()).fileNoLongerHeld());
         }
         form.set(HELD, held == null ? null : held.token());
         return held;
