@@ -62,6 +62,11 @@ class WordsNotCodesTest {
                     + " VALUES (?, ?, ?, ?, 'Ceredigion', 'Wales', DATE '2019-05-01') ON CONFLICT DO NOTHING", m[0], m[1],
                     m[2], m[1] + "@evenhand.test");
         }
+        // declared factions, so that the faction page shows one and its consent record
+        as("gwen").body(Map.of("faction", "soft-left", "consent", true, "noticeVersion", "2026-1")).put("/api/me/faction")
+                .then().statusCode(200);
+        as("ifan").body(Map.of("faction", "prefer-not-to-say", "consent", true, "noticeVersion", "2026-1"))
+                .put("/api/me/faction").then().statusCode(200);
         // Wyn reads Welsh before anything is sent to him: his letters go in Welsh
         chooseLanguage("wyn", "cy");
         add("filed", "wyn", file("wyn", RESPONDENT_NUMBER, DAY, List.of("harassment"),
@@ -113,7 +118,13 @@ class WordsNotCodesTest {
     /** The pages this member reads: the public ones, their own, and each case they are a party to. */
     static List<String> pagesOf(String member) {
         List<String> paths = new ArrayList<>(List.of("/", "/process", "/complain", "/privacy", "/me", "/me/inbox",
-                "/me/data", "/me/complaints/new"));
+                "/me/data", "/me/complaints/new", "/me/survey", "/me/survey/thanks", "/me/fairness"));
+        // the confidence survey's questions, for each case of theirs that has ended
+        java.util.regex.Matcher invited = java.util.regex.Pattern.compile("href=\"(/me/survey/[0-9a-f-]{36})\"")
+                .matcher(page().get("/me/survey").then().statusCode(200).extract().asString());
+        while (invited.find()) {
+            paths.add(invited.group(1));
+        }
         CASES.forEach((stage, ref) -> {
             boolean complainant = member.equals(COMPLAINANT.get(stage));
             boolean respondent = member.equals(RESPONDENT) && !List.of("filed", "withdrawn", "dismissed").contains(stage);
@@ -151,6 +162,10 @@ class WordsNotCodesTest {
     static List<String> codesOn(String member, String acceptLanguage, String lang) {
         List<String> found = new ArrayList<>();
         Pages.as(member, () -> {
+            if (member.equals("dafydd")) {
+                assertTrue(pagesOf(member).stream().anyMatch(p -> p.matches("/me/survey/[0-9a-f-]{36}")),
+                        "the complainant of the dismissed case is asked how it felt");
+            }
             for (String path : pagesOf(member)) {
                 found.addAll(codesOn(path, acceptLanguage, lang, 200));
             }
