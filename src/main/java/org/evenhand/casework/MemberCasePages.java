@@ -233,16 +233,16 @@ public class MemberCasePages {
 
     private java.time.Period typical(String step) {
         var t = process.targets();
-        String iso = switch (step) {
-            case "triage" -> t.triage();
-            case "awaitResponse" -> process.responseWindow();
-            case "investigate" -> t.investigation();
-            case "commentWindow" -> process.commentWindow();
-            case "panelDecision" -> t.panel();
-            case "appealWindow" -> process.appealWindow();
-            case "hearAppeal" -> t.appeal();
+        String iso = TaskKind.find(step).map(k -> switch (k) {
+            case TRIAGE -> t.triage();
+            case AWAIT_RESPONSE -> process.responseWindow();
+            case INVESTIGATE -> t.investigation();
+            case COMMENT_WINDOW -> process.commentWindow();
+            case PANEL_DECISION -> t.panel();
+            case APPEAL_WINDOW -> process.appealWindow();
+            case HEAR_APPEAL -> t.appeal();
             default -> null;
-        };
+        }).orElse(null);
         return iso == null || !iso.startsWith("P") || iso.startsWith("PT") ? null : java.time.Period.parse(iso);
     }
 

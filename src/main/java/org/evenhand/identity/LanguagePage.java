@@ -31,15 +31,6 @@ public class LanguagePage {
     @Operation(hidden = true)
     public Response choose(@FormParam("language") String language, @FormParam("back") String back) {
         preference.choose(user.requireMember(), new LanguagePreference.Choice(language));
-        return Response.seeOther(URI.create(safeReturn(back))).header("Cache-Control", "no-store").build();
-    }
-
-    /** A path on this site to go back to; anything else (another site, a scheme, a control character) goes to /me. */
-    static String safeReturn(String path) {
-        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")
-                || path.length() > 2000 || path.chars().anyMatch(ch -> ch < 0x21 || ch == 0x7f || ch == '\\')) {
-            return "/me";
-        }
-        return path;
+        return Response.seeOther(URI.create(LanguagePreference.safeReturn(back))).header("Cache-Control", "no-store").build();
     }
 }

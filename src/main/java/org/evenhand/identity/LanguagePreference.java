@@ -47,4 +47,21 @@ public class LanguagePreference {
         trail.record(m.username, "language-chosen", null, (before == null ? "none" : before) + " -> " + m.language);
         return chosen;
     }
+
+    /**
+     * Where the switch brings the member back to: a path on this site; anything else (another site, a scheme,
+     * a control character, a backslash) goes to /me, so the switch can never send anyone elsewhere.
+     */
+    public static String safeReturn(String path) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.length() > 2000
+                || path.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e || ch == '\\')) {
+            return "/me";
+        }
+        try {
+            java.net.URI uri = new java.net.URI(path);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? path : "/me";
+        } catch (java.net.URISyntaxException notAPath) {
+            return "/me";
+        }
+    }
 }
