@@ -20,9 +20,11 @@ public final class Html {
     }
 
     public static Response page(int status, TemplateInstance page) {
+        String html = render(page);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store").header("Content-Language", language().tag())
-                .entity(render(page)).build();
+                .header("Cache-Control", "no-store").header("Content-Language",
+                        page.getAttribute("locale") instanceof java.util.Locale l ? l.toLanguageTag() : null)
+                .entity(html).build();
     }
 
     /**
@@ -30,11 +32,10 @@ public final class Html {
      * the locale set here, which {@link PageLanguage} chooses; every page is rendered through this.
      */
     public static String render(TemplateInstance page) {
-        return page.setLocale(language().locale()).render();
-    }
-
-    private static PageLanguage language() {
-        return Arc.container().instance(PageLanguage.class).get();
+        if (Arc.container().requestContext().isActive()) {
+            page.setLocale(Arc.container().instance(PageLanguage.class).get().locale());
+        }
+        return page.render();
     }
 
     /** The confirmation for a "done" code in the query, or null (unknown codes show nothing). */

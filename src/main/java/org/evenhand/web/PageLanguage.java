@@ -21,8 +21,11 @@ import org.evenhand.identity.MemberLogins;
 @RequestScoped
 public class PageLanguage {
 
-    /** The pages members and the public read; every other page (staff areas) is English only. */
-    static final List<String> MEMBER_PAGES = List.of("/me", "/privacy", "/complain", "/process", "/definition");
+    /**
+     * The pages members and the public read; every other page (staff areas) is English only. The definition's
+     * pages join once the words around the published text are labelled (decision 0036).
+     */
+    static final List<String> MEMBER_PAGES = List.of("/me", "/privacy", "/complain", "/process");
 
     /** A language to switch to, by its tag and its own name. */
     public record Choice(String tag, String name) {
