@@ -156,7 +156,7 @@ public interface CaseLabels {
              {#for g in e.grounds}{#if !g_isFirst}{#if g_hasNext}, {#else} and {/if}{/if}{labels:groundInText(g)}{/for}.\
              A new panel of three will hear it.\
             {#case 'message'}You sent a message to your caseworker; it is under Messages on this page{/switch}""")
-    String event(MemberCasePages.TimelineRow e);
+    String event(MemberEvents.Row e);
 
     /** What a member's form did, on the page it brings them back to. */
     @Message("""

@@ -29,7 +29,7 @@ public class InboxPages {
      * One line: when, the case, what happened, and where to read it. On a member's inbox an event is
      * worded by the page ({@code event}, labels:event) and a deadline by its step ({@code step}).
      */
-    public record Row(Instant at, String caseRef, List<String> text, String href, MemberCasePages.TimelineRow event,
+    public record Row(Instant at, String caseRef, List<String> text, String href, MemberEvents.Row event,
             String step) {
 
         Row(Instant at, String caseRef, List<String> text, String href) {

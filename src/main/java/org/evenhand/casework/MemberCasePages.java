@@ -47,14 +47,6 @@ public class MemberCasePages {
     public record CasesPage(String name, List<CaseRow> rows, String done) {
     }
 
-    /**
-     * An entry on the member's timeline: a letter in the words it was sent in ({@code text}), or an event
-     * ({@code event}, its kind) worded in the page's language (labels:event): {@code by} who did it
-     * (complainant, respondent, you), {@code grounds} an appeal's.
-     */
-    public record TimelineRow(Instant at, String event, String by, List<String> grounds, List<String> text) {
-    }
-
     /** A stage in the list beside the case: its step, done/current/todo, when it is due (current) or how long it usually takes. */
     public record Step(String step, String state, Due due, java.time.Period typical) {
 
@@ -71,7 +63,7 @@ public class MemberCasePages {
             List<Due> deadlines, boolean canRespond, boolean canAppeal, Due respondBy, Due appealBy,
             List<String> allegation, List<Definitions.ClauseOption> cited, List<Definitions.ClauseOption> engaged,
             List<CaseDisplay.DecisionDisplay> decisions, List<CaseDisplay.MemberEvidence> evidence, boolean open, String done,
-            List<TimelineRow> timeline, boolean canWithdraw, boolean canComment, Due commentBy, List<String> report,
+            List<MemberEvents.Row> timeline, boolean canWithdraw, boolean canComment, Due commentBy, List<String> report,
             List<String> yourComment, List<MessageLine> messages) {
     }
 
@@ -86,13 +78,6 @@ public class MemberCasePages {
     public record ActionPage(String ref, Due due, List<String> allegation, List<Definitions.ClauseOption> clauses,
             List<CaseDisplay.DecisionDisplay> decisions) {
     }
-
-    /** Timeline entries that are events rather than letters, worded by the page (labels:event). */
-    static final java.util.Set<String> EVENTS = java.util.Set.of("responded", "no-response", "closed-withdrawn", "closed",
-            "investigation", "to-panel", "report-comment");
-
-    /** Kinds that are a person's own entry when a person made it, and a letter when the process sent it. */
-    static final java.util.Set<String> EVENTS_BY_A_PERSON = java.util.Set.of("appeal-lodged", "message");
 
     @CheckedTemplate
     static class Templates {
@@ -199,7 +184,8 @@ public class MemberCasePages {
         List<CaseDisplay.MemberEvidence> items = evidence.forMember(m, ref).stream().map(CaseDisplay.MemberEvidence::of)
                 .toList();
         List<String> grounds = c.appeal() == null ? List.of() : c.appeal().grounds();
-        List<TimelineRow> timeline = new ArrayList<>(c.timeline().stream().map(e -> row(e, grounds, c.yourRole())).toList());
+        List<MemberEvents.Row> timeline = new ArrayList<>(c.timeline().stream()
+                .map(e -> MemberEvents.of(e, grounds, c.yourRole())).toList());
         java.util.Collections.reverse(timeline);
         List<MessageLine> thread = messages.forMember(m, ref).stream().map(x -> new MessageLine(x.at(), x.fromYou(),
                 CaseDisplay.paragraphs(x.text()))).toList();
@@ -213,15 +199,6 @@ public class MemberCasePages {
                 c.investigationReport() == null ? List.of() : CaseDisplay.paragraphs(c.investigationReport().report()),
                 c.investigationReport() == null ? List.of() : CaseDisplay.paragraphs(c.investigationReport().yourComment()),
                 thread);
-    }
-
-    /** A letter keeps the words it was sent in; an event is worded by the page, in the reader's language. */
-    private static TimelineRow row(CaseViews.Event e, List<String> grounds, String yourRole) {
-        boolean event = EVENTS.contains(e.kind()) || (EVENTS_BY_A_PERSON.contains(e.kind()) && e.by() != null);
-        // what the reader did is said of their role ("the respondent commented"), as the other party reads it
-        String by = "you".equals(e.by()) && !"message".equals(e.kind()) ? yourRole : e.by();
-        return event ? new TimelineRow(e.at(), e.kind(), by, grounds, List.of())
-                : new TimelineRow(e.at(), null, null, List.of(), CaseDisplay.paragraphs(e.summary()));
     }
 
     /** The stages beside the case: the current one with the date it is due, those to come with how long they usually take. */

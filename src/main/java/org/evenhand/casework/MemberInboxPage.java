@@ -32,17 +32,11 @@ public class MemberInboxPage {
     public Response member() {
         Inbox.MemberInbox in = inbox.forMember(user.requireMember());
         List<Row> rows = in.items().stream().map(i -> new Row(i.at(), i.caseRef(), CaseDisplay.paragraphs(i.text()),
-                "/me/cases/" + i.caseRef() + (CaseMessages.KIND.equals(i.kind()) ? "#messages" : ""), event(i), null))
+                "/me/cases/" + i.caseRef() + (CaseMessages.KIND.equals(i.kind()) ? "#messages" : ""),
+                MemberEvents.ofInbox(i), null))
                 .toList();
         List<Row> deadlines = in.deadlines().stream().map(d -> new Row(d.due(), d.caseRef(), List.of(),
                 "/me/cases/" + d.caseRef(), null, d.step())).toList();
         return Html.ok(Templates.inbox(new Page(in.since(), false, rows, deadlines, List.of())));
-    }
-
-    /** An event the page words in the member's language, as on their case page; a letter keeps its words. */
-    private static MemberCasePages.TimelineRow event(Inbox.Item i) {
-        boolean event = MemberCasePages.EVENTS.contains(i.kind())
-                || (MemberCasePages.EVENTS_BY_A_PERSON.contains(i.kind()) && i.by() != null);
-        return event ? new MemberCasePages.TimelineRow(i.at(), i.kind(), i.by(), i.grounds(), List.of()) : null;
     }
 }

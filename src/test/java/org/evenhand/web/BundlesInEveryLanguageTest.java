@@ -22,16 +22,39 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every language Evenhand offers has every message members read (decision 0036): each message bundle's
- * localized file has every key of its interface (Quarkus refuses unknown keys itself, but quietly falls back
- * to English for a missing one), and ValidationMessages_<tag> has every member form's rule. Staff-only
- * bundles are English only. No boot.
+ * Every language Evenhand offers has every message members read (decision 0036): each member-facing message
+ * bundle's localized file has every key of its interface (Quarkus refuses unknown keys itself, but quietly
+ * falls back to English for a missing one), and ValidationMessages_<tag> has every member form's rule. A
+ * bundle is member-facing if a template members read names it, or if it has a localized file at all (words
+ * Java hands a member's page); staff-only bundles are English only. No boot.
  */
 @Tag("fast")
 class BundlesInEveryLanguageTest {
 
-    /** Bundles staff alone read: English only. */
-    static final Set<String> STAFF_ONLY = Set.of("anonymityWords");
+    /** The templates members read: the layout, shared tags, letters, and the member and public pages. */
+    static final List<String> MEMBER_TEMPLATES = List.of("layout.html", "tags/", "letters/", "PageErrors/",
+            "PublicPages/", "MemberCasePages/", "FilingPages/", "EvidencePages/", "MemberDataPages/",
+            "PrivacyNoticePage/", "WithdrawalPage/", "InboxPages/", "AuditPages/survey", "AuditPages/faction");
+
+    /** The bundles the member templates name ({name:...}). */
+    static Set<String> namedByMemberTemplates() throws IOException {
+        Path root = Path.of("src/main/resources/templates");
+        Set<String> out = new TreeSet<>();
+        java.util.regex.Pattern ns = java.util.regex.Pattern.compile("\\{([a-zA-Z]+):");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String rel = root.relativize(f).toString().replace('\\', '/');
+                if (MEMBER_TEMPLATES.stream().anyMatch(rel::startsWith)) {
+                    java.util.regex.Matcher m = ns.matcher(Files.readString(f));
+                    while (m.find()) {
+                        out.add(m.group(1));
+                    }
+                }
+            }
+        }
+        out.remove("inject");
+        return out;
+    }
 
     /** The member commands' rules in ValidationMessages (the staff forms' stay English). */
     static final List<String> MEMBER_RULES = List.of("complaint.", "evidence.text", "evidence.nothing",
@@ -79,12 +102,14 @@ class BundlesInEveryLanguageTest {
     void everyMemberFacingBundleHasEveryMessageInEveryLanguage() throws IOException {
         List<Class<?>> bundles = bundles();
         assertTrue(bundles.size() >= 15, bundles.toString());
+        Set<String> named = namedByMemberTemplates();
+        assertTrue(named.containsAll(Set.of("page", "labels", "my", "letter", "notice")), named.toString());
         List<String> missing = new ArrayList<>();
         for (String language : otherLanguages()) {
             for (Class<?> bundle : bundles) {
                 String name = bundle.getAnnotation(MessageBundle.class).value();
-                if (STAFF_ONLY.contains(name)) {
-                    continue;
+                if (!named.contains(name) && PlainBundles.file(name, language).isEmpty()) {
+                    continue; // staff only: English
                 }
                 Set<String> have = PlainBundles.file(name, language).keySet();
                 for (String key : PlainBundles.keys(bundle)) {
