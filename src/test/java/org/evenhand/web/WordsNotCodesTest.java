@@ -118,7 +118,8 @@ class WordsNotCodesTest {
     /** The pages this member reads: the public ones, their own, and each case they are a party to. */
     static List<String> pagesOf(String member) {
         List<String> paths = new ArrayList<>(List.of("/", "/process", "/complain", "/privacy", "/me", "/me/inbox",
-                "/me/data", "/me/complaints/new", "/me/survey", "/me/survey/thanks", "/me/fairness"));
+                "/me/data", "/me/data/access-request", "/me/complaints/new", "/me/survey", "/me/survey/thanks",
+                "/me/fairness"));
         // the confidence survey's questions, for each case of theirs that has ended
         java.util.regex.Matcher invited = java.util.regex.Pattern.compile("href=\"(/me/survey/[0-9a-f-]{36})\"")
                 .matcher(page().get("/me/survey").then().statusCode(200).extract().asString());
