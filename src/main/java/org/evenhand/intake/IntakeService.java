@@ -56,11 +56,11 @@ public class IntakeService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Checked check(Member complainant, ComplaintRequest in) {
+        IntakeWords words = Words.current(IntakeWords.class); // the filing page reads them in its language
         if (complainant.lapsed()) {
             throw ProblemException.forbidden(words.lapsed());
         }
         rateLimit.check(complainant);
-        IntakeWords words = Words.current(IntakeWords.class); // the filing page reads them in its language
         Member respondent = Member.byMembershipNumber(in.respondentMembershipNumber().strip())
                 .orElseThrow(() -> ProblemException.invalidField("respondentMembershipNumber", words.noSuchMember()));
         if (respondent.id.equals(complainant.id)) {
