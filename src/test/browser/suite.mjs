@@ -49,8 +49,13 @@ async function publicPages() {
     await audit(page, `public-${name}`);
   }
   await visit(page, '/process');
+  const steps = await page.locator('.process-steps__title').allInnerTexts();
+  check(steps.length >= 6 && steps[0] === 'Triage' && !steps.join(' ').includes('escalation'),
+    '/process describes the stages in words, without the engine\'s own steps', steps.join(' | '));
+  check(!(await page.locator('.diagram-details').evaluate((d) => d.open)), 'the engine\'s diagram starts closed');
+  await page.locator('.diagram-details > summary').click();
   await page.locator('.diagram--ready').waitFor({ timeout: 30000 }).catch(() => {});
-  check(await page.locator('.diagram--ready .djs-element').count() > 10, '/process draws the BPMN diagram with bpmn-js');
+  check(await page.locator('.diagram--ready .djs-element').count() > 10, '/process draws the BPMN diagram with bpmn-js when opened');
   const status = await visit(page, '/me');
   check(page.url().includes('/protocol/openid-connect/auth') || page.url().includes('login-actions'),
     '/me without signing in goes to the Keycloak login page', `${status} ${page.url()}`);
@@ -268,9 +273,12 @@ async function respond() {
   check(!body.includes('Bob Brennan') && body.includes('their name is kept from you'),
     "the respondent's case page does not name the complainant, who was granted anonymity");
   check(body.includes('Response due'), 'the respondent sees the deadline counting down');
-  // bpmn-js draws after load: wait for it (slow on a busy machine) before looking for the highlight
-  await page.locator('.diagram--ready').waitFor({ timeout: 30000 }).catch(() => {});
-  check(await page.locator('.diagram--ready .is-current').count() === 1, 'the diagram highlights the current stage');
+  const current = page.locator('.stages__step--current');
+  check(await current.count() === 1 && (await current.innerText()).includes('Respondent\u2019s response')
+    && /Closes \d{1,2} \w+ \d{4}/.test(await current.innerText()),
+    'the stages beside the case mark the current one, in words, with the date it closes', await current.innerText());
+  check(await page.locator('[data-bpmn]').count() === 0 && !body.includes('Raise escalation'),
+    'a member sees no engine diagram on their case');
   await audit(page, 'respondent-case');
   await page.getByRole('link', { name: 'Respond to the allegation' }).click();
   await page.waitForLoadState('load');
@@ -292,6 +300,31 @@ async function respond() {
   await page.locator('#evidence a', { hasText: 'Read' }).first().click();
   await page.waitForLoadState('load');
   check((await text(page)).includes('This reading has been recorded'), 'the respondent reads the complainant\'s evidence');
+}
+
+/** A member switches to Cymraeg, reads their case in Welsh, and switches back (decision 0036). */
+async function welsh() {
+  const page = await as('bob');
+  await visit(page, `/me/cases/${ref}`);
+  const cymraeg = page.locator('.language-switch button[lang="cy"]');
+  check(await cymraeg.count() === 1 && (await cymraeg.innerText()) === 'Cymraeg', 'the header offers Cymraeg, in Welsh');
+  await Promise.all([page.waitForNavigation(), cymraeg.click()]);
+  await page.waitForLoadState('load');
+  check(page.url().endsWith(`/me/cases/${ref}`), 'the switch brings the member back to the page they were on', page.url());
+  check(await page.locator('html').getAttribute('lang') === 'cy', 'the page is marked as Welsh');
+  const body = await text(page);
+  check(body.includes('Ble mae\u2019r achos') && body.includes('Llinell amser') && !body.includes('Where the case is'),
+    'the case page reads in Welsh', body.slice(0, 300));
+  check((await page.locator('.site-nav').innerText()).includes('Fy achosion'), 'the menu reads in Welsh');
+  check(/\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}/.test(body),
+    'dates are in Welsh');
+  await audit(page, 'member-case-welsh');
+  await visit(page, '/me');
+  check(await page.locator('html').getAttribute('lang') === 'cy', 'the choice is remembered on the next page');
+  await Promise.all([page.waitForNavigation(), page.locator('.language-switch button[lang="en-GB"]').click()]);
+  await page.waitForLoadState('load');
+  check(await page.locator('html').getAttribute('lang') === 'en-GB' && (await text(page)).includes('My cases'),
+    'switching back to English works');
 }
 
 async function investigate() {
@@ -908,6 +941,7 @@ try {
     await scene('Forms are protected against cross-site request forgery', csrf);
     await scene('A caseworker triages it', triage);
     await scene('The respondent responds', respond);
+    await scene('A member reads their case in Welsh', welsh);
     await scene('An investigator reports', investigate);
     await scene('Both parties comment on the report', commentOnReport);
     await scene('A blind panel decides', panel);

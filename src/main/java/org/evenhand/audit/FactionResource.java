@@ -57,7 +57,7 @@ public class FactionResource {
             + " a political opinion, special category data under UK GDPR Article 9; we hold it on the basis of your"
             + " explicit consent (Article 9(2)(a)), recorded with the version of this notice. You can change or"
             + " withdraw it here at any time, as easily as you gave it; withdrawal deletes it at once, and reports"
-            + " made after that no longer count it. You may choose \"prefer-not-to-say\".";
+            + " made after that no longer count it. You may choose \u201cPrefer not to say\u201d.";
 
     @GET
     @Operation(summary = "My faction declaration (if any), the options, the notice and my consent record")

@@ -23,6 +23,8 @@ import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
 import org.evenhand.web.Form;
 import org.evenhand.web.Html;
+import org.evenhand.web.PageLanguage;
+import org.evenhand.web.Words;
 
 /**
  * A member's own faction declaration for the fairness audit, as a page: see it and the notice,
@@ -33,8 +35,13 @@ import org.evenhand.web.Html;
 @RolesAllowed(Roles.MEMBER)
 public class MyFactionPage {
 
-    public record FactionPage(boolean declared, String current, String since, List<Choice> options, String notice,
-            String noticeVersion, List<String> history, String done) {
+    /** current: the declared faction's code (and its configured label); the page words codes and dates. */
+    public record FactionPage(boolean declared, String current, String currentLabel, java.time.Instant since,
+            List<Choice> options, String notice, String noticeVersion, List<History> history, String done) {
+    }
+
+    /** A consent event: given, changed or withdrawn, under which notice. */
+    public record History(java.time.Instant at, String event, String notice) {
     }
 
     public record Choice(String value, String label) {
@@ -53,6 +60,8 @@ public class MyFactionPage {
     CurrentUser user;
     @Inject
     Commands commands;
+    @Inject
+    PageLanguage language;
 
 
     @GET
@@ -97,16 +106,11 @@ public class MyFactionPage {
     private FactionPage factionPage(Member m, String done) {
         FactionService.State s = factions.state(m);
         List<Choice> options = factions.options().stream().map(o -> new Choice(o, AuditViews.group(o))).toList();
-        List<String> history = s.consents().stream().map(c -> org.evenhand.web.Formats.when(c.at()) + ": " + switch (c.event()) {
-            case FactionConsentEvent.GIVEN -> "consent given to notice " + c.noticeVersion();
-            case FactionConsentEvent.CHANGED -> "declaration changed, under notice " + c.noticeVersion();
-            case FactionConsentEvent.WITHDRAWN -> "consent withdrawn; the declaration was deleted";
-            default -> c.event();
-        }).toList();
-        String message = "declared".equals(done) ? "Your declaration is recorded. Thank you."
-                : "withdrawn".equals(done) ? "Your declaration is withdrawn and deleted." : null;
-        return new FactionPage(s.declaration().isPresent(), s.declaration().map(d -> AuditViews.group(d.faction)).orElse(null),
-                s.declaration().map(d -> org.evenhand.web.Formats.date(d.updatedAt)).orElse(null), options,
+        List<History> history = s.consents().stream().map(c -> new History(c.at(), c.event(), c.noticeVersion())).toList();
+        String message = done == null ? null : Words.in(MemberAuditWords.class, language.locale()).done(done);
+        return new FactionPage(s.declaration().isPresent(), s.declaration().map(d -> d.faction).orElse(null),
+                s.declaration().map(d -> AuditViews.group(d.faction)).orElse(null),
+                s.declaration().map(d -> d.updatedAt).orElse(null), options,
                 FactionResource.NOTICE.formatted(config.suppressionThreshold()), config.notice().version(), history,
                 message);
     }

@@ -22,7 +22,6 @@ import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
 import org.evenhand.web.Form;
-import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
 import org.evenhand.web.PageErrors;
 
@@ -36,16 +35,16 @@ import org.evenhand.web.PageErrors;
 @RolesAllowed(Roles.MEMBER)
 public class MySurveyPage {
 
-    /** An invitation as the pages show it: dates in words. */
-    public record Row(String id, String caseRef, boolean respondent, String outcome, String closes) {
+    /** An invitation as the pages show it: its outcome band by code and its last day (the page words them). */
+    public record Row(String id, String caseRef, boolean respondent, String band, java.time.LocalDate closes) {
     }
 
     /** days: how long a party may answer after their case ends; threshold: the smallest count published. */
     public record ListPage(List<Row> rows, int days, int threshold) {
     }
 
-    /** One invitation's form; faction: the member's declared faction (label), which they may choose to give. */
-    public record AnswerPage(Row invitation, String faction, int threshold) {
+    /** One invitation's form; faction: the member's declared faction (code and label), which they may choose to give. */
+    public record AnswerPage(Row invitation, String factionCode, String faction, int threshold) {
     }
 
     @CheckedTemplate(basePath = "AuditPages")
@@ -128,11 +127,11 @@ public class MySurveyPage {
 
     private AnswerPage page(Member m, ConfidenceSurvey.Invitation i) {
         String faction = survey.declaredFaction(m);
-        return new AnswerPage(row(i), faction == null ? null : AuditViews.group(faction), config.suppressionThreshold());
+        return new AnswerPage(row(i), faction, faction == null ? null : AuditViews.group(faction),
+                config.suppressionThreshold());
     }
 
     private static Row row(ConfidenceSurvey.Invitation i) {
-        return new Row(i.id(), i.caseRef(), "respondent".equals(i.role()), i.band().label,
-                Formats.date(i.expiresOn()));
+        return new Row(i.id(), i.caseRef(), "respondent".equals(i.role()), i.band().code, i.expiresOn());
     }
 }

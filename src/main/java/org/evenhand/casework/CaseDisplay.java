@@ -32,9 +32,15 @@ public class CaseDisplay {
     public record FindingView(String clause, String title, boolean upheld, String href, PanelTally.Split split) {
     }
 
-    public record DecisionDisplay(String heading, String decidedOn, List<FindingView> findings, boolean upheld,
+    /** A decision; the tag words it (labels: the heading by bench, the sanction by its code) in the page's language. */
+    public record DecisionDisplay(String bench, Instant decidedAt, List<FindingView> findings, boolean upheld,
             String sanction, String sanctionId, String sanctionHref, Integer months, List<String> reasons,
             List<String> departure, Boolean appealAllowed, PanelTally.Split appealVote) {
+
+        /** An appeal allowed (the heading says so). */
+        public boolean allowed() {
+            return Boolean.TRUE.equals(appealAllowed);
+        }
     }
 
     /** The stages in order (the process contract's, then closed), labelled with typographic apostrophes. */
@@ -92,13 +98,13 @@ public class CaseDisplay {
     }
 
     /**
-     * The deadlines a party reads: their own windows by name, and a staff stage as the date it is
-     * expected by (its target), so that an open stage always shows a date (decision 0035).
+     * The deadlines a party reads, labelled by their step (the page words it, labels:deadline): their
+     * own windows by name, and a staff stage as the date it is expected by (its target), so that an
+     * open stage always shows a date (decision 0035).
      */
     public List<Due> memberDeadlines(List<CaseViews.DeadlineView> list, Instant now) {
-        return list.stream().filter(d -> DEADLINES.containsKey(d.step()))
-                .map(d -> Due.of(TaskKind.find(d.step()).filter(k -> k.isTask() && k.isStage()).map(k -> d.name())
-                        .orElse(DEADLINES.get(d.step())), d.due(), now)).toList();
+        return list.stream().filter(d -> DEADLINES.containsKey(d.step())).map(d -> Due.of(d.step(), d.due(), now))
+                .toList();
     }
 
     public List<DecisionDisplay> decisions(List<CaseViews.DecisionView> list) {
@@ -113,10 +119,7 @@ public class CaseDisplay {
                 findings.add(new FindingView(f.clause(), definitions.clauseTitle(v.id(), f.clause()), f.upheld(),
                         "/definition/" + v.id() + "#" + f.clause(), i < splits.size() ? splits.get(i) : null));
             }
-            boolean appeal = "appeal".equals(d.bench());
-            String heading = appeal ? (Boolean.TRUE.equals(d.appealAllowed()) ? "Appeal allowed" : "Appeal dismissed")
-                    : "The panel\u2019s decision";
-            out.add(new DecisionDisplay(heading, Formats.date(d.decidedAt()), findings, d.upheld(),
+            out.add(new DecisionDisplay(d.bench(), d.decidedAt(), findings, d.upheld(),
                     definitions.sanctionTitle(v.id(), d.sanction()), d.sanction(),
                     "/definition/" + v.id() + "#sanction-" + d.sanction(), d.sanctionMonths(), paragraphs(d.reasons()),
                     paragraphs(d.departureReason()), d.appealAllowed(), d.appealVote()));
@@ -139,6 +142,14 @@ public class CaseDisplay {
 
     public static String ground(String code) {
         return GROUNDS.getOrDefault(code, code);
+    }
+
+    /** An item of evidence on a member's page: the page words its kind and status (my:evidenceWhat, my:evidenceStatus). */
+    public record MemberEvidence(CaseEvidence.Item item, boolean pdf, String size) {
+
+        public static MemberEvidence of(CaseEvidence.Item i) {
+            return new MemberEvidence(i, "application/pdf".equals(i.mediaType()), CaseDisplay.size(i.sizeBytes()));
+        }
     }
 
     /** An item of evidence as a line in a case's list. */

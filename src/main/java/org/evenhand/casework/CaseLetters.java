@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import org.evenhand.common.Languages;
 import org.evenhand.common.TimeSource;
 import org.evenhand.identity.Member;
 import org.evenhand.notification.Outbox;
@@ -18,7 +20,8 @@ import org.evenhand.trail.ActionTrail;
 /**
  * Records what happened on a case (free text sealed under the case's key): the timeline (what the parties and staff see), the action
  * trail (the tamper-evident record) and, where a party is concerned, a letter by email whose
- * text also appears on that party's timeline.
+ * text also appears on that party's timeline. Each letter goes in its recipient's language (their stored
+ * choice, else en-GB); the timeline keeps it in the language of the party's first member (decision 0036).
  */
 @ApplicationScoped
 public class CaseLetters {
@@ -31,6 +34,8 @@ public class CaseLetters {
     Outbox outbox;
     @Inject
     CaseVault vault;
+    @Inject
+    Languages languages;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(CaseFile c, String actor, String kind, TimelineEntry.Audience audience, String summary) {
@@ -74,7 +79,8 @@ public class CaseLetters {
     /** As {@link #tell(CaseFile, Party, String, TemplateInstance)}, written by a named person rather than the process. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tell(CaseFile c, Party party, String kind, TemplateInstance letter, String actor) {
-        Letters.Letter l = Letters.Letter.of(letter);
+        Map<Locale, Letters.Letter> rendered = new HashMap<>();
+        Letters.Letter l = render(letter, languageOf(c.member(party)), rendered);
         String subject = l.subject();
         String body = l.body();
         List<Member> to = new ArrayList<>();
@@ -94,7 +100,10 @@ public class CaseLetters {
         e.audience = TimelineEntry.Audience.of(party);
         e.persist();
         for (Member m : to) {
-            outbox.enqueue(c.ref, c.id, m, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter(c, m, body)));
+            Locale language = languageOf(m);
+            Letters.Letter theirs = render(letter, language, rendered);
+            outbox.enqueue(c.ref, c.id, m, "[" + c.ref + "] " + theirs.subject(),
+                    vault.seal(c.ref, letter(c, m, theirs.body(), language)));
         }
         trail.record(actor, "letter-" + kind, c.ref, "to " + (to.size() > 1 ? to.size() + " " : "") + party.label()
                 + (to.size() > 1 ? "s" : "") + ": " + subject);
@@ -103,7 +112,8 @@ public class CaseLetters {
     /** Writes to one member who is a party (e.g. one complainant of several): only they see it on their timeline. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tellMember(CaseFile c, Member to, Party party, String kind, TemplateInstance letter) {
-        Letters.Letter l = Letters.Letter.of(letter);
+        Locale language = languageOf(to);
+        Letters.Letter l = render(letter, language, new HashMap<>());
         String subject = l.subject();
         String body = l.body();
         TimelineEntry e = new TimelineEntry();
@@ -115,12 +125,22 @@ public class CaseLetters {
         e.audience = TimelineEntry.Audience.of(party);
         e.memberId = to.id;
         e.persist();
-        outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter(c, to, body)));
+        outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter(c, to, body, language)));
         trail.record("system", "letter-" + kind, c.ref, "to a " + party.label() + ": " + subject);
     }
 
-    private static String letter(CaseFile c, Member to, String body) {
-        return Letters.envelope(new Letters.Envelope(to.displayName, body, c.ref)).render().strip();
+    /** The language a member reads their letters in: their stored choice, else en-GB. */
+    private Locale languageOf(Member m) {
+        return m == null ? languages.fallback() : languages.of(m.language);
+    }
+
+    /** The letter in a language, rendered once per language however many it goes to. */
+    private static Letters.Letter render(TemplateInstance letter, Locale language, Map<Locale, Letters.Letter> rendered) {
+        return rendered.computeIfAbsent(language, l -> Letters.Letter.of(letter.setLocale(l)));
+    }
+
+    private static String letter(CaseFile c, Member to, String body, Locale language) {
+        return Letters.envelope(new Letters.Envelope(to.displayName, body, c.ref)).setLocale(language).render().strip();
     }
 
     private static List<Member> joinedMembers(CaseFile c) {

@@ -34,8 +34,19 @@ public class CaseViews {
     public record ClauseRef(String id, String title, int tier) {
     }
 
-    public record Event(Instant at, String kind, String summary) {
+    /**
+     * An entry on a timeline. {@code by}, on a party's own view only: who made it when a person did
+     * ("you", "respondent", "complainant"), so that their page can word it (not on the API).
+     */
+    public record Event(Instant at, String kind, String summary, @com.fasterxml.jackson.annotation.JsonIgnore String by) {
+
+        public Event(Instant at, String kind, String summary) {
+            this(at, kind, summary, null);
+        }
     }
+
+    /** How the respondent is shown a complainant whose name is kept from them (decision 0029). */
+    static final String THE_COMPLAINANT = "the complainant";
 
     public record DeadlineView(String step, String name, Instant due) {
     }
@@ -185,8 +196,8 @@ public class CaseViews {
         // the respondent reads who complained only as decision 0029 allows, in every text
         UnaryOperator<String> shown = party == Party.RESPONDENT ? identity.forRespondent(c) : UnaryOperator.identity();
         List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
-                .filter(e -> e.visibleTo(party, m.id)).map(e -> new Event(e.at, e.kind, shown.apply(text(c, e.summary))))
-                .toList();
+                .filter(e -> e.visibleTo(party, m.id))
+                .map(e -> new Event(e.at, e.kind, shown.apply(text(c, e.summary)), by(e.actor, m, c))).toList();
         List<DeadlineView> deadlines = new ArrayList<>();
         if (c.stageDue != null && step != null && STAGES.containsKey(step)) {
             // a party's window by its timer's name; a staff stage by the date it is expected by (its target)
@@ -201,7 +212,7 @@ public class CaseViews {
         }
         String named = party == Party.RESPONDENT ? identity.nameForRespondent(c) : null;
         return new MemberCase(c.ref, party.label(),
-                party == Party.COMPLAINANT ? name(c.respondent) : named != null ? named : "the complainant",
+                party == Party.COMPLAINANT ? name(c.respondent) : named != null ? named : THE_COMPLAINANT,
                 party == Party.RESPONDENT ? identity.othersJoined(c) : null,
                 stage(c, step == null ? List.of() : List.of(step)), status(c), c.outcome == null ? null : c.outcome.name(),
                 c.receivedAt, joined != null ? joined.conductDate : c.conductDate,
@@ -209,6 +220,17 @@ public class CaseViews {
                 clauses(v, joined != null ? joined.citedClauses : c.citedClauses), clauses(v, c.engagedClauses),
                 deadlines, can, decided ? decisions(c, shown) : List.of(), appealLodged == null ? null : appeal(c, shown),
                 suspension, timeline, report, party == Party.RESPONDENT ? sanctions.ofCase(c).orElse(null) : null);
+    }
+
+    /** Who made a timeline entry, as the reader's page words it: you, the respondent, a complainant; null for the process. */
+    private static String by(String actor, Member reader, CaseFile c) {
+        if (actor == null || "system".equals(actor) || "process".equals(actor)) {
+            return null;
+        }
+        if (actor.equals(reader.username)) {
+            return "you";
+        }
+        return c.respondent != null && actor.equals(c.respondent.username) ? "respondent" : "complainant";
     }
 
     /** Status as the API has always shown it: a received case is open (its process is about to start). */

@@ -27,11 +27,20 @@ public class Inbox {
 
     static final Duration FIRST_LOOK = Duration.ofDays(30);
 
-    /** One thing that changed: when, on which case, and in words (the case's own text, opened). */
-    public record Item(Instant at, String caseRef, String kind, String text) {
+    /**
+     * One thing that changed: when, on which case, and in words (the case's own text, opened); for a
+     * member, {@code by} who did it when a person did (complainant, respondent) and an appeal's grounds,
+     * so that their page can word an event in their language (decision 0036).
+     */
+    public record Item(Instant at, String caseRef, String kind, String text, String by, List<String> grounds) {
+
+        public Item(Instant at, String caseRef, String kind, String text) {
+            this(at, caseRef, kind, text, null, List.of());
+        }
     }
 
-    public record Deadline(String caseRef, String name, Instant due) {
+    /** A coming deadline: its step (the page words it) and its name in UK English. */
+    public record Deadline(String caseRef, String step, String name, Instant due) {
     }
 
     public record MemberInbox(Instant since, List<Item> items, List<Deadline> deadlines) {
@@ -92,7 +101,7 @@ public class Inbox {
     public MemberInbox forMember(Member m) {
         Instant since = seen(m.username);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(MEMBER_CASES + "SELECT e.case_id, mine.side, e.at, e.kind, e.summary "
+        List<Object[]> rows = em.createNativeQuery(MEMBER_CASES + "SELECT e.case_id, mine.side, e.at, e.kind, e.summary, e.actor "
                 + MEMBER_ENTRIES + " ORDER BY e.id DESC LIMIT 200").setParameter("u", m.username)
                 .setParameter("m", m.id).setParameter("first", firstLook()).getResultList();
         Map<Long, CaseFile> byId = new HashMap<>();
@@ -100,11 +109,16 @@ public class Inbox {
         for (Object[] r : rows) {
             CaseFile c = byId.computeIfAbsent(((Number) r[0]).longValue(), k -> CaseFile.<CaseFile>findById(k));
             UnaryOperator<String> shown = "respondent".equals(r[1]) ? identity.forRespondent(c) : UnaryOperator.identity();
-            items.add(new Item(instant(r[2]), c.ref, (String) r[3], shown.apply(views.text(c, (String) r[4]))));
+            String actor = (String) r[5];
+            String by = actor == null || "system".equals(actor) || "process".equals(actor) ? null
+                    : c.respondent != null && actor.equals(c.respondent.username) ? "respondent" : "complainant";
+            Appeal appeal = by != null && "appeal-lodged".equals(r[3]) ? Appeal.findById(c.id) : null;
+            items.add(new Item(instant(r[2]), c.ref, (String) r[3], shown.apply(views.text(c, (String) r[4])), by,
+                    appeal == null ? List.of() : appeal.grounds));
         }
         List<Deadline> deadlines = new ArrayList<>();
         for (CaseViews.CaseSummary s : views.casesOf(m)) {
-            views.forMember(m, s.ref()).deadlines().forEach(d -> deadlines.add(new Deadline(s.ref(), d.name(), d.due())));
+            views.forMember(m, s.ref()).deadlines().forEach(d -> deadlines.add(new Deadline(s.ref(), d.step(), d.name(), d.due())));
         }
         deadlines.sort(java.util.Comparator.comparing(Deadline::due));
         markSeen(m.username);

@@ -14,7 +14,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
-import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
 
 /**
@@ -26,15 +25,23 @@ import org.evenhand.web.Html;
 @RolesAllowed({ Roles.CASEWORKER, Roles.PANEL })
 public class InboxPages {
 
-    /** One line: when, the case, what happened, and where to read it. */
-    public record Row(String when, String iso, String caseRef, List<String> text, String href) {
+    /**
+     * One line: when, the case, what happened, and where to read it. On a member's inbox an event is
+     * worded by the page ({@code event}, labels:event) and a deadline by its step ({@code step}).
+     */
+    public record Row(Instant at, String caseRef, List<String> text, String href, MemberEvents.Row event,
+            String step) {
+
+        Row(Instant at, String caseRef, List<String> text, String href) {
+            this(at, caseRef, text, href, null, null);
+        }
     }
 
-    public record TaskLine(String title, String caseRef, String href, String due) {
+    public record TaskLine(String title, String caseRef, String href, Instant due) {
     }
 
-    /** {@code since}: when the person last looked, in words, or null the first time. */
-    public record Page(String since, boolean staff, List<Row> rows, List<Row> deadlines, List<TaskLine> tasks) {
+    /** {@code since}: when the person last looked, or null the first time. */
+    public record Page(Instant since, boolean staff, List<Row> rows, List<Row> deadlines, List<TaskLine> tasks) {
     }
 
     @CheckedTemplate
@@ -51,14 +58,10 @@ public class InboxPages {
     @Operation(hidden = true)
     public Response staff() {
         Inbox.StaffInbox in = inbox.forStaff(user.username(), user.hasRole(Roles.CASEWORKER));
-        List<Row> rows = in.messages().stream().map(i -> new Row(Formats.when(i.at()), Formats.iso(i.at()),
-                i.caseRef(), List.of(i.text()), "/work/cases/" + i.caseRef() + "/messages")).toList();
+        List<Row> rows = in.messages().stream().map(i -> new Row(i.at(), i.caseRef(), List.of(i.text()),
+                "/work/cases/" + i.caseRef() + "/messages")).toList();
         List<TaskLine> tasks = in.newTasks().stream().map(t -> new TaskLine(t.name(), t.caseRef(),
-                "/work/tasks/" + t.id(), t.due() == null ? null : Formats.when(t.due()))).toList();
-        return Html.ok(Templates.inbox(new Page(since(in.since()), true, rows, List.of(), tasks)));
-    }
-
-    static String since(Instant at) {
-        return at == null ? null : Formats.when(at);
+                "/work/tasks/" + t.id(), t.due())).toList();
+        return Html.ok(Templates.inbox(new Page(in.since(), true, rows, List.of(), tasks)));
     }
 }

@@ -11,8 +11,10 @@ import org.evenhand.definition.SanctionLadder;
 
 /**
  * Every letter casework sends a party: one template per kind in templates/letters, each fed its
- * typed model. A template's first line is the letter's subject; the body follows a blank line.
- * Dates, clauses, sanctions and grounds reach the template already in words.
+ * typed model. A template's first line is the letter's subject; the body follows a blank line. The
+ * words are message bundles (LetterTexts, NoticeTexts, CaseLabels), so a letter is rendered in its
+ * recipient's language (CaseLetters, decision 0036): dates, sanctions and grounds reach the template as
+ * values and codes, which it words; clauses by their titles in the published definition.
  */
 @CheckedTemplate(basePath = "letters")
 public class Letters {
@@ -25,9 +27,10 @@ public class Letters {
     public record FindingLine(String title, boolean upheld, PanelTally.Split split) {
     }
 
-    /** A sanction in words: its title on the ladder and, for a suspension, its term. */
-    public record SanctionWords(String title, Integer months, boolean noAction) {
+    /** A sanction: its code and title on the ladder and, for a suspension, its term (labels:sanctionFor words it). */
+    public record SanctionWords(String code, String title, Integer months, boolean noAction) {
 
+        /** In UK English: "Suspension for 6 months". */
         @Override
         public String toString() {
             return months == null ? title : title + " for " + LetterWords.months(months);
@@ -55,29 +58,9 @@ public class Letters {
      */
     public record Allegation(LocalDate conductDate, String version, List<ClauseLine> clauses, String allegation,
             String complainant, int othersJoined, Instant due) {
-
-        public String others() {
-            return othersJoined == 1 ? "1 other member" : othersJoined + " other members";
-        }
-
-        public String conductOn() {
-            return LetterWords.day(conductDate);
-        }
-
-        public String dueBy() {
-            return LetterWords.date(due);
-        }
     }
 
     public record Accepted(List<ClauseLine> clauses, Instant due) {
-
-        public String engaged() {
-            return LetterWords.list(clauses.stream().map(ClauseLine::title).toList());
-        }
-
-        public String dueBy() {
-            return LetterWords.date(due);
-        }
     }
 
     /** {@code again}: the case had been triaged already; otherwise triage goes on without the withdrawn item. */
@@ -89,10 +72,6 @@ public class Letters {
      * appeal; {@code due}: when the window closes.
      */
     public record Reminder(String what, Instant due) {
-
-        public String dueBy() {
-            return LetterWords.date(due);
-        }
     }
 
     /**
@@ -104,36 +83,16 @@ public class Letters {
     }
 
     public record Suspended(String reasons, Instant review) {
-
-        public String reviewBy() {
-            return LetterWords.date(review);
-        }
     }
 
     /** {@code last}: this term reaches the suspension's maximum length, so it ends then and cannot be renewed. */
     public record Renewed(String reasons, Instant review, boolean last) {
-
-        public String reviewBy() {
-            return LetterWords.date(review);
-        }
     }
 
     public record ReachedMaximum(Instant imposedAt, Instant endedAt) {
-
-        public String imposedOn() {
-            return LetterWords.date(imposedAt);
-        }
-
-        public String endedOn() {
-            return LetterWords.date(endedAt);
-        }
     }
 
     public record Lifted(Instant liftedAt, String reason) {
-
-        public String endedOn() {
-            return LetterWords.date(liftedAt);
-        }
     }
 
     public record PanelDecision(String version, List<FindingLine> findings, SanctionWords sanction, String reasons,
@@ -143,13 +102,9 @@ public class Letters {
         public boolean upheld() {
             return findings.stream().anyMatch(FindingLine::upheld);
         }
-
-        public String appealDue() {
-            return LetterWords.date(appealBy);
-        }
     }
 
-    /** The grounds as their codes (procedural-failure, perverse-finding, new-evidence); the template words them. */
+    /** The party (complainant, respondent) and the grounds as their codes (procedural-failure, perverse-finding, new-evidence); the template words them. */
     public record AppealLodged(String party, List<String> grounds) {
     }
 
@@ -175,43 +130,24 @@ public class Letters {
 
     /** The complaint was withdrawn and the case ended; to the complainants and, if it was put to them, the respondent. */
     public record Withdrawn(boolean toRespondent, Instant at) {
-
-        public String on() {
-            return LetterWords.date(at);
-        }
     }
 
     /** One complainant of several withdrew their part; the case goes on for the others. */
     public record OwnPartWithdrawn(Instant at, int othersStanding) {
-
-        public String on() {
-            return LetterWords.date(at);
-        }
     }
 
-    /** A sanction on the member's record reached the end of its term. */
-    public record SanctionLapsed(String title, Instant tookEffect, Instant ended) {
+    /** A sanction on the member's record reached the end of its term: its code, title on the ladder and term. */
+    public record SanctionLapsed(String code, String title, Integer months, Instant tookEffect, Instant ended) {
 
-        /** The sanction's title as it reads inside a sentence ("formal warning"). */
+        /** The sanction as it reads inside a sentence in English ("formal warning", "suspension for 6 months"). */
         public String inText() {
-            return title.isEmpty() ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1);
-        }
-
-        public String tookEffectOn() {
-            return LetterWords.date(tookEffect);
-        }
-
-        public String endedOn() {
-            return LetterWords.date(ended);
+            String t = new SanctionWords(code, title, months, false).toString();
+            return t.isEmpty() ? t : Character.toLowerCase(t.charAt(0)) + t.substring(1);
         }
     }
 
     /** The investigation report disclosed to a party, with the day their window to comment on it closes. */
     public record ReportReady(boolean toRespondent, boolean complainantNamed, Instant closes) {
-
-        public String closesOn() {
-            return LetterWords.date(closes);
-        }
     }
 
     /** The envelope every letter goes out in. */
@@ -286,7 +222,8 @@ public class Letters {
     }
 
     public static SanctionWords sanction(DefinitionVersion v, String sanction, Integer months) {
-        return new SanctionWords(SanctionLadder.of(v).title(sanction), months, SanctionLadder.NO_ACTION.equals(sanction));
+        return new SanctionWords(sanction, SanctionLadder.of(v).title(sanction), months,
+                SanctionLadder.NO_ACTION.equals(sanction));
     }
 
     /** A rendered letter: the subject (the template's first line) and the body. */

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.evenhand.common.ProblemException;
 import org.evenhand.common.TimeSource;
@@ -27,7 +26,8 @@ import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
 import org.evenhand.web.Due;
 import org.evenhand.web.Form;
-import org.evenhand.web.Formats;
+import org.evenhand.web.PageLanguage;
+import org.evenhand.web.Words;
 import org.evenhand.web.Html;
 import org.evenhand.definition.Definitions;
 
@@ -40,47 +40,43 @@ import org.evenhand.definition.Definitions;
 @RolesAllowed(Roles.MEMBER)
 public class MemberCasePages {
 
-    static final Map<String, String> DONE = Map.of(
-            "filed", "Your complaint has been received. A caseworker with no connection to either of you will triage it,"
-                    + " and we will write to you when they have.",
-            "responded", "Your response has been sent. It goes to the investigator with the complaint.",
-            "appealed", "Your appeal has been lodged. A new panel of three will hear it; both of you have been told.",
-            "evidence", "Your evidence has been added to the case.",
-            "withdrawn", "Your consent is withdrawn. No one can read that item again.",
-            "complaint-withdrawn", "Your complaint is withdrawn and the case is closed. We have written to you to confirm it.",
-            "part-withdrawn", "You have withdrawn from the complaint. The case goes on for the other members who complained.",
-            "commented", "Your comment on the investigation report has been sent. It goes to the panel with the report.",
-            "message", "Your message has been sent to your caseworker. We will email you when they reply.");
-
-    public record CaseRow(String ref, String role, String stage, String received, String receivedIso, String action,
-            Due next) {
+    /** A case in the member's list: its role and step by code, worded by the page (labels). */
+    public record CaseRow(String ref, String role, String step, Instant received, String action, Due next) {
     }
 
     public record CasesPage(String name, List<CaseRow> rows, String done) {
     }
 
-    public record TimelineRow(String when, String iso, List<String> text) {
+    /** A stage in the list beside the case: its step, done/current/todo, when it is due (current) or how long it usually takes. */
+    public record Step(String step, String state, Due due, java.time.Period typical) {
+
+        public boolean current() {
+            return "current".equals(state);
+        }
+
+        public boolean done() {
+            return "done".equals(state);
+        }
     }
 
-    public record CasePage(CaseViews.MemberCase c, String title, boolean complainant, String stageLabel,
-            String stageExplanation, List<CaseDisplay.StageStep> stages, List<Due> deadlines, boolean canRespond,
-            boolean canAppeal, Due respondBy, Due appealBy, List<String> allegation, List<Definitions.ClauseOption> cited,
-            List<Definitions.ClauseOption> engaged, List<CaseDisplay.DecisionDisplay> decisions,
-            List<CaseDisplay.EvidenceLine> evidence, boolean open, String done, List<TimelineRow> timeline,
-            List<String> appealGrounds, String diagramStep, boolean canWithdraw, boolean canComment, Due commentBy, List<String> report,
+    public record CasePage(CaseViews.MemberCase c, boolean complainant, boolean anonymous, List<Step> stages,
+            List<Due> deadlines, boolean canRespond, boolean canAppeal, Due respondBy, Due appealBy,
+            List<String> allegation, List<Definitions.ClauseOption> cited, List<Definitions.ClauseOption> engaged,
+            List<CaseDisplay.DecisionDisplay> decisions, List<CaseDisplay.MemberEvidence> evidence, boolean open, String done,
+            List<MemberEvents.Row> timeline, boolean canWithdraw, boolean canComment, Due commentBy, List<String> report,
             List<String> yourComment, List<MessageLine> messages) {
     }
 
     /** One message in the member's thread with their caseworker. */
-    public record MessageLine(String when, String iso, String from, boolean mine, List<String> text) {
+    public record MessageLine(Instant at, boolean mine, List<String> text) {
     }
 
     /** The comment form: the report as this party reads it beside it. */
     public record CommentPage(String ref, Due due, List<String> report) {
     }
 
-    public record ActionPage(String ref, String title, Due due, List<String> allegation,
-            List<Definitions.ClauseOption> clauses, List<CaseDisplay.DecisionDisplay> decisions) {
+    public record ActionPage(String ref, Due due, List<String> allegation, List<Definitions.ClauseOption> clauses,
+            List<CaseDisplay.DecisionDisplay> decisions) {
     }
 
     @CheckedTemplate
@@ -118,6 +114,19 @@ public class MemberCasePages {
     Disclosing disclosing;
     @Inject
     CaseMessages messages;
+    @Inject
+    PageLanguage language;
+    @Inject
+    ProcessConfig process;
+
+    /** This page's labels, in the reader's language (for words Java hands the page). */
+    CaseLabels labels() {
+        return Words.in(CaseLabels.class, language.locale());
+    }
+
+    private String done(String code) {
+        return code == null ? null : labels().done(code);
+    }
 
     @GET
     @Operation(hidden = true)
@@ -127,14 +136,11 @@ public class MemberCasePages {
         List<CaseRow> rows = new ArrayList<>();
         for (CaseViews.CaseSummary s : views.casesOf(m)) {
             CaseViews.MemberCase c = views.forMember(m, s.ref());
-            String action = c.youCan().contains("respond") ? "Respond to the allegation"
-                    : c.youCan().contains("appeal") ? "You may appeal" : null;
+            String action = c.youCan().contains("respond") ? "respond" : c.youCan().contains("appeal") ? "appeal" : null;
             Due next = display.memberDeadlines(c.deadlines(), now).stream().findFirst().orElse(null);
-            String role = Character.toUpperCase(s.yourRole().charAt(0)) + s.yourRole().substring(1);
-            rows.add(new CaseRow(s.ref(), role, s.stage(), Formats.shortDate(s.receivedAt()),
-                    Formats.iso(s.receivedAt()), action, next));
+            rows.add(new CaseRow(s.ref(), s.yourRole(), c.stage().step(), s.receivedAt(), action, next));
         }
-        return Html.ok(Templates.cases(new CasesPage(m.displayName, rows, Html.message(DONE, done))));
+        return Html.ok(Templates.cases(new CasesPage(m.displayName, rows, done(done))));
     }
 
     @GET
@@ -172,33 +178,53 @@ public class MemberCasePages {
         Instant now = time.now();
         boolean complainant = "complainant".equals(c.yourRole());
         List<Due> deadlines = display.memberDeadlines(c.deadlines(), now);
-        Due respondBy = c.youCan().contains("respond") ? find(deadlines, "Response due") : null;
-        Due appealBy = c.youCan().contains("appeal") ? find(deadlines, "Appeal window closes") : null;
+        Due respondBy = c.youCan().contains("respond") ? find(deadlines, TaskKind.AWAIT_RESPONSE.id()) : null;
+        Due appealBy = c.youCan().contains("appeal") ? find(deadlines, TaskKind.APPEAL_WINDOW.id()) : null;
         var v = definitions.version(c.definitionVersion());
-        List<CaseDisplay.EvidenceLine> items = evidence.forMember(m, ref).stream().map(CaseDisplay::evidence).toList();
-        List<TimelineRow> timeline = new ArrayList<>(c.timeline().stream().map(e -> new TimelineRow(
-                Formats.when(e.at()), Formats.iso(e.at()), CaseDisplay.paragraphs(e.summary()))).toList());
+        List<CaseDisplay.MemberEvidence> items = evidence.forMember(m, ref).stream().map(CaseDisplay.MemberEvidence::of)
+                .toList();
+        List<String> grounds = c.appeal() == null ? List.of() : c.appeal().grounds();
+        List<MemberEvents.Row> timeline = new ArrayList<>(c.timeline().stream()
+                .map(e -> MemberEvents.of(e, grounds, c.yourRole())).toList());
         java.util.Collections.reverse(timeline);
-        String title = complainant ? "Your complaint about " + c.otherParty() : "The complaint about you";
-        List<String> grounds = c.appeal() == null ? List.of()
-                : c.appeal().grounds().stream().map(CaseDisplay::ground).toList();
-        List<MessageLine> thread = messages.forMember(m, ref).stream().map(x -> new MessageLine(Formats.when(x.at()),
-                Formats.iso(x.at()), x.from(), x.fromYou(), CaseDisplay.paragraphs(x.text()))).toList();
-        return new CasePage(c, title, complainant, c.stage().label(),
-                c.stage().explanation(), display.stages(c.stage(), c.appeal() != null), deadlines,
+        List<MessageLine> thread = messages.forMember(m, ref).stream().map(x -> new MessageLine(x.at(), x.fromYou(),
+                CaseDisplay.paragraphs(x.text()))).toList();
+        return new CasePage(c, complainant, !complainant && CaseViews.THE_COMPLAINANT.equals(c.otherParty()),
+                steps(c, deadlines), deadlines,
                 c.youCan().contains("respond"), c.youCan().contains("appeal"), respondBy, appealBy,
                 CaseDisplay.paragraphs(c.allegation()), definitions.clauses(v, ids(c.clausesCited())),
                 definitions.clauses(v, ids(c.clausesEngaged())), display.decisions(c.decisions()), items,
-                "OPEN".equals(c.status()), Html.message(DONE, done), timeline, grounds, c.stage().step(),
-                c.youCan().contains("withdraw"),
+                "OPEN".equals(c.status()), done(done), timeline, c.youCan().contains("withdraw"),
                 c.youCan().contains("comment"), commentBy(c, deadlines),
                 c.investigationReport() == null ? List.of() : CaseDisplay.paragraphs(c.investigationReport().report()),
                 c.investigationReport() == null ? List.of() : CaseDisplay.paragraphs(c.investigationReport().yourComment()),
                 thread);
     }
 
+    /** The stages beside the case: the current one with the date it is due, those to come with how long they usually take. */
+    private List<Step> steps(CaseViews.MemberCase c, List<Due> deadlines) {
+        return display.stages(c.stage(), c.appeal() != null).stream().map(s -> new Step(s.step(), s.state(),
+                s.current() ? find(deadlines, s.step()) : null, s.current() || s.done() ? null : typical(s.step())))
+                .toList();
+    }
+
+    private java.time.Period typical(String step) {
+        var t = process.targets();
+        String iso = TaskKind.find(step).map(k -> switch (k) {
+            case TRIAGE -> t.triage();
+            case AWAIT_RESPONSE -> process.responseWindow();
+            case INVESTIGATE -> t.investigation();
+            case COMMENT_WINDOW -> process.commentWindow();
+            case PANEL_DECISION -> t.panel();
+            case APPEAL_WINDOW -> process.appealWindow();
+            case HEAR_APPEAL -> t.appeal();
+            default -> null;
+        }).orElse(null);
+        return iso == null || !iso.startsWith("P") || iso.startsWith("PT") ? null : java.time.Period.parse(iso);
+    }
+
     private static Due commentBy(CaseViews.MemberCase c, List<Due> deadlines) {
-        return c.youCan().contains("comment") ? find(deadlines, TaskKind.COMMENT_WINDOW.deadlineLabel()) : null;
+        return c.youCan().contains("comment") ? find(deadlines, TaskKind.COMMENT_WINDOW.id()) : null;
     }
 
     // ------------------------------------------------------------ comment on the investigation report
@@ -235,10 +261,9 @@ public class MemberCasePages {
     private CommentPage commentPage(String ref) {
         CaseViews.MemberCase c = views.forMember(user.requireMember(), ref);
         if (!c.youCan().contains("comment")) {
-            throw ProblemException.conflict("the time to comment on the investigation report on case " + ref
-                    + " is not open, or you have already commented");
+            throw ProblemException.conflict(labels().notOpen("comment", ref));
         }
-        return new CommentPage(ref, commentBy(c, display.deadlines(c.deadlines(), time.now())),
+        return new CommentPage(ref, commentBy(c, display.memberDeadlines(c.deadlines(), time.now())),
                 CaseDisplay.paragraphs(c.investigationReport().report()));
     }
 
@@ -246,6 +271,7 @@ public class MemberCasePages {
         return refs == null ? List.of() : refs.stream().map(CaseViews.ClauseRef::id).toList();
     }
 
+    /** The deadline of this step (member deadlines are labelled by their step). */
     private static Due find(List<Due> list, String label) {
         return list.stream().filter(d -> d != null && d.label().equals(label)).findFirst().orElse(null);
     }
@@ -356,15 +382,12 @@ public class MemberCasePages {
         Member m = user.requireMember();
         CaseViews.MemberCase c = views.forMember(m, ref);
         if (!c.youCan().contains(action)) {
-            throw ProblemException.conflict("respond".equals(action)
-                    ? "the time to respond to the allegation on case " + ref + " is not open, or you are not the respondent"
-                    : "the time to appeal on case " + ref + " is not open, or an appeal has already been lodged");
+            throw ProblemException.conflict(labels().notOpen(action, ref));
         }
-        List<Due> deadlines = display.deadlines(c.deadlines(), time.now());
-        Due due = find(deadlines, "respond".equals(action) ? "Response due" : "Appeal window closes");
+        List<Due> deadlines = display.memberDeadlines(c.deadlines(), time.now());
+        Due due = find(deadlines, "respond".equals(action) ? TaskKind.AWAIT_RESPONSE.id() : TaskKind.APPEAL_WINDOW.id());
         var v = definitions.version(c.definitionVersion());
-        String title = "respond".equals(action) ? "Respond to the allegation" : "Appeal against the decision";
-        return new ActionPage(ref, title, due, CaseDisplay.paragraphs(c.allegation()),
+        return new ActionPage(ref, due, CaseDisplay.paragraphs(c.allegation()),
                 definitions.clauses(v, ids(c.clausesEngaged())), display.decisions(c.decisions()));
     }
 }

@@ -14,7 +14,6 @@ import org.evenhand.casework.InboxPages.Row;
 import org.evenhand.casework.InboxPages.Templates;
 import org.evenhand.identity.CurrentUser;
 import org.evenhand.identity.Roles;
-import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
 
 /** A member's inbox: new on their timelines since they last looked, and their coming deadlines (decision 0033). */
@@ -32,11 +31,12 @@ public class MemberInboxPage {
     @Operation(hidden = true)
     public Response member() {
         Inbox.MemberInbox in = inbox.forMember(user.requireMember());
-        List<Row> rows = in.items().stream().map(i -> new Row(Formats.when(i.at()), Formats.iso(i.at()), i.caseRef(),
-                CaseDisplay.paragraphs(i.text()), "/me/cases/" + i.caseRef()
-                        + (CaseMessages.KIND.equals(i.kind()) ? "#messages" : ""))).toList();
-        List<Row> deadlines = in.deadlines().stream().map(d -> new Row(Formats.when(d.due()), Formats.iso(d.due()),
-                d.caseRef(), List.of(d.name()), "/me/cases/" + d.caseRef())).toList();
-        return Html.ok(Templates.inbox(new Page(InboxPages.since(in.since()), false, rows, deadlines, List.of())));
+        List<Row> rows = in.items().stream().map(i -> new Row(i.at(), i.caseRef(), CaseDisplay.paragraphs(i.text()),
+                "/me/cases/" + i.caseRef() + (CaseMessages.KIND.equals(i.kind()) ? "#messages" : ""),
+                MemberEvents.ofInbox(i), null))
+                .toList();
+        List<Row> deadlines = in.deadlines().stream().map(d -> new Row(d.due(), d.caseRef(), List.of(),
+                "/me/cases/" + d.caseRef(), null, d.step())).toList();
+        return Html.ok(Templates.inbox(new Page(in.since(), false, rows, deadlines, List.of())));
     }
 }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.evenhand.web.Formats;
+import java.time.Period;
 import org.evenhand.web.Html;
 import org.evenhand.web.Viewer;
 
@@ -23,9 +23,9 @@ import org.evenhand.web.Viewer;
 @PermitAll
 public class PublicPages {
 
-    /** The process's time limits in words, as configured for new cases. */
-    public record Timings(String triage, String response, String investigation, String panel, String appealWindow,
-            String appeal, String suspensionReview) {
+    /** The process's time limits, as configured for new cases (the page words them in its language). */
+    public record Timings(Period triage, Period response, Period investigation, Period panel, Period appealWindow,
+            Period appeal, Period suspensionReview) {
     }
 
     @CheckedTemplate
@@ -90,8 +90,9 @@ public class PublicPages {
 
     Timings timings() {
         var t = process.targets();
-        return new Timings(Formats.duration(t.triage()), Formats.duration(process.responseWindow()), Formats.duration(t.investigation()),
-                Formats.duration(t.panel()), Formats.duration(process.appealWindow()), Formats.duration(t.appeal()), Formats.duration(process.suspensionReview()));
+        return new Timings(Period.parse(t.triage()), Period.parse(process.responseWindow()),
+                Period.parse(t.investigation()), Period.parse(t.panel()), Period.parse(process.appealWindow()),
+                Period.parse(t.appeal()), Period.parse(process.suspensionReview()));
     }
 
 }

@@ -5,6 +5,7 @@ import static org.evenhand.casework.TimelineEntry.Audience.staff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -39,7 +40,12 @@ public class Sanctions {
     TimeSource time;
 
     /** A sanction on a record, in words, for the pages and the panel. */
-    public record Standing(String ref, String title, Instant tookEffect, Instant ends, Instant lapsed) {
+    /**
+     * A sanction on a member's record. {@code title} in UK English with its term; the code, the ladder's
+     * title and the months let a member's page word it in their language (not on the API).
+     */
+    public record Standing(String ref, String title, Instant tookEffect, Instant ends, Instant lapsed,
+            @JsonIgnore String code, @JsonIgnore String ladderTitle, @JsonIgnore Integer months) {
     }
 
     /** When a case closes: records the standing decision's sanction, and starts its term if it ends. */
@@ -81,8 +87,9 @@ public class Sanctions {
             return;
         }
         s.lapsedAt = time.now();
-        letters.tell(c, Party.RESPONDENT, "sanction-lapsed", Letters.sanctionLapsed(new Letters.SanctionLapsed(
-                title(s), s.takesEffectAt, s.endsAt)));
+        letters.tell(c, Party.RESPONDENT, "sanction-lapsed", Letters.sanctionLapsed(new Letters.SanctionLapsed(s.sanction,
+                SanctionLadder.of(citations.version(s.definitionVersion)).title(s.sanction), s.months, s.takesEffectAt,
+                s.endsAt)));
     }
 
     /** The member's sanctions that still count, oldest first. */
@@ -97,7 +104,8 @@ public class Sanctions {
 
     private Standing standing(RecordedSanction s) {
         CaseFile c = CaseFile.findById(s.caseId);
-        return new Standing(c == null ? null : c.ref, title(s), s.takesEffectAt, s.endsAt, s.lapsedAt);
+        return new Standing(c == null ? null : c.ref, title(s), s.takesEffectAt, s.endsAt, s.lapsedAt, s.sanction,
+                SanctionLadder.of(citations.version(s.definitionVersion)).title(s.sanction), s.months);
     }
 
     private String title(RecordedSanction s) {

@@ -22,6 +22,8 @@ import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
 import org.evenhand.web.Form;
 import org.evenhand.web.Html;
+import org.evenhand.web.PageLanguage;
+import org.evenhand.web.Words;
 
 /**
  * A complainant withdrawing their complaint: the page says what withdrawing will do (end the case, or
@@ -47,6 +49,8 @@ public class WithdrawalPage {
     CaseViews views;
     @Inject
     CurrentUser user;
+    @Inject
+    PageLanguage language;
 
     @GET
     @Path("/cases/{ref}/withdraw")
@@ -85,8 +89,7 @@ public class WithdrawalPage {
         Member m = user.requireMember();
         Withdrawal.Effect effect = withdrawals.effectFor(m, ref);
         if (effect == Withdrawal.Effect.REFUSED) {
-            throw ProblemException.conflict("the complaint on case " + ref + " can no longer be withdrawn: the panel"
-                    + " has decided, the case has ended, or you have withdrawn already");
+            throw ProblemException.conflict(Words.in(WithdrawalWords.class, language.locale()).tooLate(ref));
         }
         return new WithdrawPage(ref, views.forMember(m, ref).otherParty(), effect == Withdrawal.Effect.ENDS_CASE);
     }

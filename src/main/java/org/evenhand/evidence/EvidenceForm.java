@@ -6,6 +6,7 @@ import java.util.List;
 import org.evenhand.casework.CaseDisplay;
 import org.evenhand.evidence.EvidenceRecords.Evidence;
 import org.evenhand.web.Form;
+import org.evenhand.web.Words;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -17,8 +18,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @ApplicationScoped
 public class EvidenceForm {
 
-    @Inject
-    EvidenceWords words;
 
     /** The names of the evidence fields on a form: the command's property paths under a prefix ("evidence." when filing). */
     public record Names(String text, String threadContext, String attestPartyToExchange, String consent) {
@@ -61,7 +60,7 @@ public class EvidenceForm {
     /** After a refused form: a browser never keeps a chosen file, so the page asks for it again (unless the file was refused). */
     public void askForTheFileAgain(Form form, FileUpload upload) {
         if (upload != null && upload.fileName() != null && !upload.fileName().isBlank()) {
-            form.error("file", words.chooseAgain(upload.fileName()));
+            form.error("file", Words.current(EvidenceWords.class).chooseAgain(upload.fileName()));
         }
     }
 }

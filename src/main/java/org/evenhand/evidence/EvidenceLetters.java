@@ -28,18 +28,6 @@ public class EvidenceLetters {
      * (decision 0030). kind: excerpt, link or file.
      */
     public record EvidenceAdded(String kind, java.time.Instant givenAt) {
-
-        public String what() {
-            return switch (kind) {
-                case "file" -> "a file (a screenshot or document)";
-                case "link" -> "a link to a post";
-                default -> "an excerpt of the exchange";
-            };
-        }
-
-        public String givenOn() {
-            return org.evenhand.casework.LetterWords.date(givenAt);
-        }
     }
 
     public static native TemplateInstance consentWithdrawn(ConsentWithdrawn m);

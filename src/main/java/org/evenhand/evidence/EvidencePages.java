@@ -22,6 +22,8 @@ import org.evenhand.identity.Member;
 import org.evenhand.identity.Roles;
 import org.evenhand.web.Form;
 import org.evenhand.web.Html;
+import org.evenhand.web.PageLanguage;
+import org.evenhand.web.Words;
 import org.evenhand.casework.CaseDisplay;
 import org.evenhand.casework.CaseViews;
 import org.jboss.resteasy.reactive.RestForm;
@@ -36,15 +38,15 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.TEXT_HTML)
 public class EvidencePages {
 
-    public record EvidenceFormPage(String ref, String title, EvidenceRecords.ConsentNotice notice, long maxFileMb,
-            EvidenceForm.Names fields) {
+    public record EvidenceFormPage(String ref, boolean complainant, String other, EvidenceRecords.ConsentNotice notice,
+            long maxFileMb, EvidenceForm.Names fields) {
     }
 
     public record EvidenceItemPage(String ref, long id, String kind, String text, String url, List<String> thread,
             String back, String nav) {
     }
 
-    public record WithdrawPage(String ref, CaseDisplay.EvidenceLine item) {
+    public record WithdrawPage(String ref, CaseDisplay.MemberEvidence item) {
     }
 
     @CheckedTemplate
@@ -69,7 +71,7 @@ public class EvidencePages {
     @Inject
     CurrentUser user;
     @Inject
-    EvidenceWords words;
+    PageLanguage language;
 
     // ------------------------------------------------------------ evidence
 
@@ -110,10 +112,10 @@ public class EvidencePages {
     private EvidenceFormPage evidencePage(String ref) {
         CaseViews.MemberCase c = views.forMember(user.requireMember(), ref);
         if (!"OPEN".equals(c.status())) {
-            throw ProblemException.conflict("case " + ref + " has ended; no more evidence can be added");
+            throw ProblemException.conflict(Words.in(EvidencePageWords.class, language.locale()).ended(ref));
         }
-        return new EvidenceFormPage(ref, "complainant".equals(c.yourRole()) ? "Your complaint about " + c.otherParty()
-                : "The complaint about you", evidence.notice(), config.maxFileBytes() / (1024 * 1024), EvidenceForm.ON_A_CASE);
+        return new EvidenceFormPage(ref, "complainant".equals(c.yourRole()), c.otherParty(), evidence.notice(),
+                config.maxFileBytes() / (1024 * 1024), EvidenceForm.ON_A_CASE);
     }
 
     /** Reads an item (the read is logged, as on the API): text on a page, files as a download. */
@@ -154,22 +156,22 @@ public class EvidencePages {
     public Response withdraw(@PathParam("ref") String ref, @PathParam("id") long id,
             MultivaluedMap<String, String> fields) {
         Form form = Form.of(fields);
-        CaseDisplay.EvidenceLine item = ownItem(ref, id);
+        CaseDisplay.MemberEvidence item = ownItem(ref, id);
         if (!form.ticked("confirm")) {
-            form.error("confirm", words.confirmWithdrawal());
+            form.error("confirm", Words.in(EvidenceWords.class, language.locale()).confirmWithdrawal());
             return Html.page(400, Templates.withdraw(new WithdrawPage(ref, item), form));
         }
         evidence.withdraw(user.requireMember(), ref, id);
         return Html.seeOther("/me/cases/" + ref + "?done=withdrawn#evidence");
     }
 
-    private CaseDisplay.EvidenceLine ownItem(String ref, long id) {
+    private CaseDisplay.MemberEvidence ownItem(String ref, long id) {
         return evidence.forMember(user.requireMember(), ref).stream().filter(v -> v.id() == id && v.yours())
                 .map(EvidencePages::line).findFirst().orElseThrow(() -> ProblemException.notFound("evidence item " + id));
     }
 
-    private static CaseDisplay.EvidenceLine line(EvidenceRecords.View v) {
-        return CaseDisplay.evidence(new org.evenhand.casework.CaseEvidence.Item(v.id(), v.kind(), v.party(), v.yours(),
+    private static CaseDisplay.MemberEvidence line(EvidenceRecords.View v) {
+        return CaseDisplay.MemberEvidence.of(new org.evenhand.casework.CaseEvidence.Item(v.id(), v.kind(), v.party(), v.yours(),
                 v.filename(), v.mediaType(), v.sizeBytes(), v.consentWithdrawnAt(), v.lawfulBasis(), v.status(),
                 v.createdAt(), v.redaction()));
     }

@@ -2,6 +2,7 @@ package org.evenhand.evidence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.evenhand.web.Words;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -14,8 +15,6 @@ class SubmissionRules {
 
     @Inject
     EvidenceConfig config;
-    @Inject
-    EvidenceWords words;
 
     void checkConsent(Boolean attested, EvidenceRecords.Consent consent) {
         if (!Boolean.TRUE.equals(attested)) {
@@ -48,13 +47,13 @@ class SubmissionRules {
 
     void checkFileSize(long length) {
         if (length == 0) {
-            throw ProblemException.invalidField(FileRefusal.FIELD, words.fileEmpty());
+            throw ProblemException.invalidField(FileRefusal.FIELD, Words.current(EvidenceWords.class).fileEmpty());
         }
         if (length > config.maxFileBytes()) {
             long maxMb = config.maxFileBytes() / (1024 * 1024);
             throw new ProblemException(413, "file-too-large", "File too large", "files may be at most "
                     + maxMb + " MB; this one is " + length + " bytes", List.of(new Problem.FieldError(
-                            FileRefusal.FIELD, words.fileTooLarge(org.evenhand.casework.CaseDisplay.size(length), maxMb))));
+                            FileRefusal.FIELD, Words.current(EvidenceWords.class).fileTooLarge(org.evenhand.casework.CaseDisplay.size(length), maxMb))));
         }
     }
 }

@@ -45,6 +45,8 @@ public class Member extends PanacheEntityBase {
     public boolean lapsed() {
         return LAPSED.equals(status);
     }
+    /** The language the member chose for their pages and letters ("cy", "en-GB"), or null (decision 0036). */
+    public String language;
 
     public static Optional<Member> byUsername(String username) {
         return find("username", username).firstResultOptional();

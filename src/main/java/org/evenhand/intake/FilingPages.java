@@ -31,6 +31,8 @@ import org.evenhand.web.Html;
 import org.evenhand.definition.DefinitionVersion;
 import org.evenhand.evidence.EvidenceFile;
 import org.evenhand.evidence.HeldFiles;
+import org.evenhand.web.PageLanguage;
+import org.evenhand.web.Words;
 import org.evenhand.definition.Definitions;
 import org.evenhand.evidence.EvidenceConfig;
 import org.evenhand.evidence.EvidenceForm;
@@ -56,6 +58,11 @@ public class FilingPages {
     public record FilePage(List<Definitions.VersionClauses> versions, List<Choice> found, String chosenLabel,
             String searched, EvidenceRecords.ConsentNotice notice, String today, long maxFileMb,
             EvidenceForm.Names fields, List<Choice> grounds, int anonymityLimit, HeldFiles.Held held) {
+
+        /** A member has been chosen from the search. */
+        public boolean chosen() {
+            return chosenLabel != null;
+        }
     }
 
     /** The grounds for anonymity, in the complainant's words. */
@@ -100,9 +107,12 @@ public class FilingPages {
     @Inject
     CurrentUser user;
     @Inject
-    IntakeWords words;
-    @Inject
-    FilingReviewWords reviewWords;
+    PageLanguage language;
+
+    /** The form's own refusals, in the page's language. */
+    private IntakeWords words() {
+        return Words.in(IntakeWords.class, language.locale());
+    }
 
     // ------------------------------------------------------------ filing a complaint
 
@@ -219,7 +229,7 @@ public class FilingPages {
         HeldFiles.Held held = chosen != null ? heldFiles.hold(me, chosen)
                 : token == null ? null : heldFiles.find(me, token).orElse(null);
         if (token != null && held == null) {
-            form.error("file", reviewWords.fileNoLongerHeld());
+            form.error("file", Words.in(FilingReviewWords.class, language.locale()).fileNoLongerHeld());
         }
         form.set(HELD, held == null ? null : held.token());
         return held;
@@ -279,7 +289,7 @@ public class FilingPages {
     private List<Choice> find(Form form, Member me) {
         String q = form.text("respondentQuery");
         if (q == null) {
-            form.error("respondentQuery", words.searchHowTo());
+            form.error("respondentQuery", words().searchHowTo());
             return List.of();
         }
         List<Choice> found;
@@ -288,11 +298,11 @@ public class FilingPages {
                     .map(s -> new Choice(s.membershipNumber(), s.displayName() + " (" + s.membershipNumber() + ")"))
                     .toList();
         } catch (ProblemException tooShortOrLong) {
-            form.error("respondentQuery", words.searchHowTo());
+            form.error("respondentQuery", words().searchHowTo());
             return List.of();
         }
         if (found.isEmpty()) {
-            form.error("respondentQuery", words.noMatch(q));
+            form.error("respondentQuery", words().noMatch(q));
         }
         return found;
     }
@@ -323,7 +333,7 @@ public class FilingPages {
         try {
             return LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
-            form.error("conductDate", words.dateAsDayMonthYear(time.today()));
+            form.error("conductDate", words().dateAsDayMonthYear(time.today()));
             return null;
         }
     }

@@ -3,6 +3,7 @@ package org.evenhand.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.evenhand.web.Words;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.evenhand.casework.ReceivingComplaints;
@@ -35,8 +36,6 @@ public class IntakeService {
     @Inject
     DefinitionCatalog catalog;
     @Inject
-    IntakeWords words;
-    @Inject
     TimeSource time;
     @Inject
     FilingRateLimit rateLimit;
@@ -57,6 +56,7 @@ public class IntakeService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Checked check(Member complainant, ComplaintRequest in) {
+        IntakeWords words = Words.current(IntakeWords.class); // the filing page reads them in its language
         if (complainant.lapsed()) {
             throw ProblemException.forbidden(words.lapsed());
         }

@@ -22,7 +22,7 @@ public interface IntakeWords {
     @Message("Your membership has lapsed, so you cannot make a new complaint. Your existing cases carry on.")
     String lapsed();
 
-    @Message("Conduct before {first.format('d MMMM yyyy')} predates the first published definition of abuse, so it"
+    @Message("Conduct before {first.date} predates the first published definition of abuse, so it"
             + " cannot be the subject of a complaint.")
     String predatesTheDefinition(LocalDate first);
 
@@ -39,6 +39,6 @@ public interface IntakeWords {
     String noMatch(String query);
 
     /** Page only: a date field the browser sent in a form we cannot read. */
-    @Message("Give the date as day, month and year, for example {example.format('d MMMM yyyy')}.")
+    @Message("Give the date as day, month and year, for example {example.date}.")
     String dateAsDayMonthYear(LocalDate example);
 }

@@ -25,16 +25,14 @@ import org.evenhand.identity.Roles;
 import org.evenhand.web.Form;
 import org.evenhand.web.Formats;
 import org.evenhand.web.Html;
+import org.evenhand.web.PageLanguage;
+import org.evenhand.web.Words;
 
 /** A member's data: downloading it, asking for a copy (subject access) and asking for erasure. */
 @Path("/me/data")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.MEMBER)
 public class MemberDataPages {
-
-    static final Map<String, String> DONE = Map.of(
-            "access", "Your request has gone to the data protection officer, who must answer within one month.",
-            "erasure", "Your request for erasure has gone to the data protection officer, who must decide within one month.");
 
     public record DataPage(String name, String membershipNumber, String done) {
     }
@@ -57,13 +55,13 @@ public class MemberDataPages {
     @Inject
     PrivacyConfig config;
     @Inject
-    PrivacyWords words;
-    @Inject
     TimeSource time;
     @Inject
     ErasureService erasure;
     @Inject
     CurrentUser user;
+    @Inject
+    PageLanguage language;
 
     // ------------------------------------------------------------ my data
 
@@ -71,7 +69,7 @@ public class MemberDataPages {
     @Operation(hidden = true)
     public Response data(@QueryParam("done") String done) {
         Member m = user.requireMember();
-        return Html.ok(Templates.data(new DataPage(m.displayName, m.membershipNumber, Html.message(DONE, done)), Form.empty()));
+        return Html.ok(Templates.data(new DataPage(m.displayName, m.membershipNumber, done == null ? null : Words.in(MemberDataWords.class, language.locale()).done(done)), Form.empty()));
     }
 
     @GET
@@ -98,7 +96,7 @@ public class MemberDataPages {
         Member m = user.requireMember();
         Form form = Form.of(fields);
         if (!form.ticked("confirm")) {
-            form.error("confirm", words.reviewConfirmRequired());
+            form.error("confirm", Words.in(PrivacyWords.class, language.locale()).reviewConfirmRequired());
             return Html.page(400, Templates.accessRequest(review(m), form));
         }
         requests.request(m);
@@ -107,8 +105,8 @@ public class MemberDataPages {
 
     private RequestReview review(Member m) {
         Instant now = time.now();
-        return new RequestReview(m.displayName, m.membershipNumber, Formats.date(now),
-                Formats.date(Durations.after(now, config.responseDeadline())));
+        return new RequestReview(m.displayName, m.membershipNumber, Formats.date(now, language.locale()),
+                Formats.date(Durations.after(now, config.responseDeadline()), language.locale()));
     }
 
     @POST

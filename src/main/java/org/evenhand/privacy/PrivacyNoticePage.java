@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.evenhand.evidence.EvidenceRecords;
 import org.evenhand.evidence.EvidenceService;
-import org.evenhand.web.Formats;
+import java.time.Period;
 import org.evenhand.web.Html;
 
 /** The privacy notice, for anyone: the evidence notice in force and how long what we keep is kept. */
@@ -21,8 +21,9 @@ import org.evenhand.web.Html;
 @PermitAll
 public class PrivacyNoticePage {
 
-    public record PrivacyPage(EvidenceRecords.ConsentNotice notice, String destroyAfter, String anonymiseAfter,
-            String legalClaims, String deadline) {
+    /** The notice's periods as configured; the page words them in its language. */
+    public record PrivacyPage(EvidenceRecords.ConsentNotice notice, Period destroyAfter, Period anonymiseAfter,
+            Period legalClaims, Period deadline) {
     }
 
     @CheckedTemplate
@@ -38,8 +39,8 @@ public class PrivacyNoticePage {
     @GET
     @Operation(hidden = true)
     public Response privacy() {
-        return Html.ok(Templates.privacy(new PrivacyPage(evidence.notice(), Formats.duration(privacy.destroyAfter()),
-                Formats.duration(privacy.anonymiseAfter()), Formats.duration(privacy.legalClaimsWindow()),
-                Formats.duration(privacy.responseDeadline()))));
+        return Html.ok(Templates.privacy(new PrivacyPage(evidence.notice(), Period.parse(privacy.destroyAfter()),
+                Period.parse(privacy.anonymiseAfter()), Period.parse(privacy.legalClaimsWindow()),
+                Period.parse(privacy.responseDeadline()))));
     }
 }

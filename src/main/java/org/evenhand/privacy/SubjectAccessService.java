@@ -113,6 +113,7 @@ public class SubjectAccessService {
         member.put("region", m.region);
         member.put("joinedOn", m.joinedOn);
         member.put("status", m.status); // active or lapsed, as the membership system says (decision 0039)
+        member.put("language", String.valueOf(m.language));
         CasesInPack.Contents contents = casesInPack.of(m, requestedBy);
         List<Map<String, Object>> log = logEntries(m, contents.all());
         List<Included> included = new ArrayList<>(List.of(

@@ -34,4 +34,22 @@ public interface ErrorWords {
             {#case 503}We cannot reach our records just now, so nothing was changed. Please try again in a few minutes.\
             {#else}Something went wrong on our side. It has been logged. Please try again later.{/switch}""")
     String explanation(int status);
+
+    /** A refusal with the problem's own sentence under it. */
+    @Message("You cannot do this")
+    String cannotDo();
+
+    /** A refused request with the problem's own sentences under it. */
+    @Message("Something is not right")
+    String notRight();
+
+    @Message("Error {status}")
+    String eyebrow(int status);
+
+    @Message("If you were sending a form, nothing has been saved. Use your browser’s Back button to return to it:"
+            + " what you typed should still be there.")
+    String formNotSaved();
+
+    @Message("{#if signedIn}Go to your start page{#else}Go to the start page{/if}")
+    String goHome(boolean signedIn);
 }

@@ -1,5 +1,6 @@
 package org.evenhand.web;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,9 +20,22 @@ public final class Html {
     }
 
     public static Response page(int status, TemplateInstance page) {
+        String html = render(page);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .entity(page.render()).build();
+                .header("Cache-Control", "no-store").header("Content-Language",
+                        page.getAttribute("locale") instanceof java.util.Locale l ? l.toLanguageTag() : null)
+                .entity(html).build();
+    }
+
+    /**
+     * A page rendered in the reader's language (decision 0036): its message bundles and dates follow
+     * the locale set here, which {@link PageLanguage} chooses; every page is rendered through this.
+     */
+    public static String render(TemplateInstance page) {
+        if (Arc.container().requestContext().isActive()) {
+            page.setLocale(Arc.container().instance(PageLanguage.class).get().locale());
+        }
+        return page.render();
     }
 
     /** The confirmation for a "done" code in the query, or null (unknown codes show nothing). */

@@ -28,13 +28,19 @@ public class PageErrors {
         static native TemplateInstance plain(ErrorPage page);
     }
 
+    /** The error words in the page's language. */
+    ErrorWords words() {
+        return Words.in(ErrorWords.class, language.locale());
+    }
+
     public Response page(int status, String heading, String message) {
         return Html.page(status, Templates.error(new ErrorPage(status, heading, message, viewer.home(), viewer.signedIn())));
     }
 
     /** The page for a status, in the words of {@link ErrorWords}. */
     public Response page(int status) {
-        return page(status, words.heading(status), words.explanation(status));
+        ErrorWords w = words();
+        return page(status, w.heading(status), w.explanation(status));
     }
 
     /**
@@ -54,7 +60,7 @@ public class PageErrors {
     @Inject
     Viewer viewer;
     @Inject
-    ErrorWords words;
+    PageLanguage language;
 
     /**
      * The page for a problem the shared mappers made: a refusal by role in the general words, a state
@@ -67,13 +73,12 @@ public class PageErrors {
             return page(status);
         }
         return switch (status) {
-            case 403 -> page(403, "You cannot do this", detail);
-            case 409 -> page(409, "This can no longer be done", detail);
-            case 410 -> page(410, "No longer available", detail);
+            case 403 -> page(403, words().cannotDo(), detail);
+            case 409, 410 -> page(status, words().heading(status), detail);
             case 400 -> problem.errors() == null || problem.errors().isEmpty() ? page(400)
-                    : page(400, "Something is not right", String.join(" ", problem.errors().stream()
+                    : page(400, words().notRight(), String.join(" ", problem.errors().stream()
                             .map(e -> sentence(e.message())).toList()));
-            case 422 -> page(status, "Something is not right", detail);
+            case 422 -> page(status, words().notRight(), detail);
             default -> page(status);
         };
     }

@@ -1,7 +1,8 @@
 /*
  * The complaint process diagram, drawn by the bpmn-js viewer from the BPMN file the engine runs,
  * with the case's current stage highlighted. The stages are also listed in text on every page
- * that shows the diagram, so nothing depends on it.
+ * that shows the diagram, so nothing depends on it. Inside a closed <details> it is drawn when opened
+ * (a hidden box has no size to fit the drawing to).
  */
 (function () {
   'use strict';
@@ -10,6 +11,17 @@
   if (!figure || !window.BpmnJS) {
     return;
   }
+  var details = figure.closest('details');
+  if (details && !details.open) {
+    details.addEventListener('toggle', function once() {
+      details.removeEventListener('toggle', once);
+      draw();
+    });
+    return;
+  }
+  draw();
+
+  function draw() {
   var canvasEl = figure.querySelector('.diagram__canvas');
   var toolbar = figure.querySelector('.diagram__toolbar');
   var current = figure.getAttribute('data-current');
@@ -85,4 +97,5 @@
   }).catch(function () {
     figure.classList.add('diagram--failed');
   });
+  }
 })();

@@ -47,6 +47,9 @@
     return plural(Math.max(mins, 1), 'minute');
   }
 
+  /* The words are English; a page in another language keeps the server's words and only its colours move. */
+  var english = /^en\b/.test(document.documentElement.lang || 'en');
+
   function tick() {
     var now = Date.now();
     document.querySelectorAll('[data-due]').forEach(function (el) {
@@ -55,7 +58,9 @@
         return;
       }
       var left = due - now;
-      el.textContent = left > 0 ? span(left) + ' left' : 'Overdue by ' + span(-left);
+      if (english) {
+        el.textContent = left > 0 ? span(left) + ' left' : 'Overdue by ' + span(-left);
+      }
       var box = el.closest('.due');
       if (box) {
         box.classList.toggle('due--overdue', left <= 0);
@@ -76,6 +81,10 @@
   if (search && results) {
     var timer = null;
     var latest = 0;
+    /* the page's words for the list (data-word-*), in the page's language */
+    var word = function (name, english) {
+      return results.getAttribute('data-word-' + name) || english;
+    };
 
     var render = function (members, query) {
       var chosen = document.querySelector('input[name="respondentMembershipNumber"]:checked');
@@ -87,14 +96,15 @@
       status.setAttribute('aria-live', 'polite');
       results.appendChild(status);
       if (!members.length) {
-        status.textContent = 'No member matches ' + query;
+        var noneWords = word('none', 'No member matches \u201c%s\u201d. Check the spelling, or use their membership number.');
+        status.textContent = noneWords.replace('%s', query);
         var none = document.createElement('p');
         none.className = 'muted';
-        none.textContent = 'No member matches \u201c' + query + '\u201d. Check the spelling, or use their membership number.';
+        none.textContent = noneWords.replace('%s', query);
         results.appendChild(none);
         return;
       }
-      status.textContent = plural(members.length, 'member') + ' found';
+      status.textContent = word('found', 'Members found: %s').replace('%s', String(members.length));
       var set = document.createElement('fieldset');
       set.className = 'choices';
       if (!document.querySelector('.chosen')) {
@@ -107,7 +117,7 @@
       }
       var legend = document.createElement('legend');
       legend.className = 'choices__legend';
-      legend.textContent = 'Choose the member';
+      legend.textContent = word('choose', 'Choose the member');
       set.appendChild(legend);
       members.forEach(function (m) {
         var row = document.createElement('div');

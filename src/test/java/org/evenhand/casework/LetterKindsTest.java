@@ -20,6 +20,16 @@ class LetterKindsTest {
 
     static final Path LETTERS = Path.of("src/main/resources/templates/letters");
 
+    /** Every letter template by name ("decision", "envelope"...). */
+    static TreeSet<String> templates() {
+        try (Stream<Path> list = Files.list(LETTERS)) {
+            return list.map(p -> p.getFileName().toString().replaceFirst("\\.txt$", ""))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void everyTemplateIsDeclaredAndEveryDeclarationHasItsTemplate() throws IOException {
         TreeSet<String> declared = Stream.of(Letters.class, org.evenhand.evidence.EvidenceLetters.class)

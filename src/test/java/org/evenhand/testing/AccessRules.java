@@ -249,6 +249,8 @@ public final class AccessRules {
                 "reason"));
         // data protection (issue 4): a member's own rights, the DPO's work
         RULES.put("GET /api/me/data", rule(Scope.ROLE, MEMBER, Set.of(200)));
+        // the language of my pages and letters (decision 0036); en-GB, so that no other test's letters change language
+        RULES.put("PUT /api/me/language", post(Scope.ROLE, MEMBER, Set.of(200), f -> Map.of("language", "en-GB")));
         RULES.put("POST /api/me/subject-access-requests", rule(Scope.ROLE, MEMBER, Set.of(201)));
         RULES.put("POST /api/me/erasure-requests", post(Scope.ROLE, MEMBER, Set.of(201),
                 f -> Map.of("statement", "Please erase what you hold about me."), "statement"));
@@ -329,7 +331,7 @@ public final class AccessRules {
                 "POST /me/cases/{ref}/evidence/{id}/withdraw", "GET /me/data", "GET /me/data/download",
                 "GET /me/data/access-request", "POST /me/data/access-request", "POST /me/data/erasure-request",
                 "POST /me/cases/{ref}/messages",
-                "GET /me/inbox")) {
+                "GET /me/inbox", "POST /me/language")) {
             RULES.put(page, rule(Scope.PAGE, MEMBER, Set.of(200)));
         }
         for (String page : List.of("GET /work", "GET /work/inbox", "POST /work/claims", "POST /work/tasks/{id}/claim", "GET /work/tasks/{id}",

@@ -172,14 +172,17 @@ class PagesTest {
                 "the time limits are the configured ones");
     }
 
+    /** A member reads the stages in plain words, the current one marked with its date: no engine diagram (decision 0036). */
     @Test
-    void theDiagramHighlightsTheCasesStage() {
+    void theStagesBesideTheCaseMarkTheCurrentOneWithItsDate() {
         String ref = Api.file("dan", "M100006", LocalDate.of(2026, 7, 3), List.of("intimidation"),
                 "Told me I would regret speaking against the motion at the next meeting.");
         String html = as("dan", () -> page().get("/me/cases/" + ref).then().statusCode(200).extract().asString());
-        assertTrue(html.contains("data-current=\"triage\""), "the diagram is told the current stage");
-        assertTrue(html.contains("aria-current=\"step\""), "the stage list marks it too, for screen readers");
-        assertTrue(html.contains("/js/diagram.js") && html.contains("bpmn-navigated-viewer.production.min.js"));
+        String stages = html.substring(html.indexOf("<ol class=\"stages\">"), html.indexOf("</ol>", html.indexOf("<ol class=\"stages\">")));
+        assertTrue(stages.contains("aria-current=\"step\"><span class=\"stages__label\">Triage</span>"), stages);
+        assertTrue(stages.contains("Expected by "), "the current stage says when it is expected: " + stages);
+        assertTrue(stages.contains("Usually 4 weeks"), "a stage to come says how long it usually takes: " + stages);
+        assertFalse(html.contains("data-bpmn") || html.contains("Raise escalation"), "no engine diagram on a member's case");
         page().get("/webjars/bpmn-js/8.0.0/dist/bpmn-navigated-viewer.production.min.js").then().statusCode(200);
         page().get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js").then().statusCode(200);
     }
