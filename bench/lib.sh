@@ -96,7 +96,7 @@ bench_need_wrk() {
 # The floor application (bench/floor-app): the same framework, token verification and JVM options,
 # no database. floor_build builds it with the product's Quarkus version; floor_start [JVM options...]
 # starts it on FLOOR_PORT (8091) and sets FLOOR_PID and FLOOR_READY_MS; floor_stop stops it.
-FLOOR_PORT="${FLOOR_PORT:-8091}"
+FLOOR_PORT="${FLOOR_PORT:-8092}"
 FLOOR_URL="http://127.0.0.1:$FLOOR_PORT"
 floor_build() {
   local app="$BENCH_ROOT/bench/floor-app" version
