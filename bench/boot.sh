@@ -6,12 +6,15 @@
 #
 #   bench/boot.sh [restarts=5]
 # Configurations: "plain" (java -jar, JVM defaults), "demo" (scripts/jvm-options.sh, as
-# scripts/demo.sh runs it, with its class-data archive).
+# scripts/demo.sh runs it, with its class-data archive), and the floor: bench/floor-app, a bare
+# Quarkus REST application with the same OIDC set-up and the same JVM options and its own
+# class-data archive, started the same way; then the ratio demo / floor.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
 RESTARTS="${1:-5}"
 bench_build
+floor_build
 bench_machine
 # shellcheck source=scripts/cds.sh
 source "$BENCH_ROOT/scripts/cds.sh"
@@ -33,6 +36,16 @@ boot_once() { # label, JVM options...; prints "ms rss_mb"
   echo "$ms $rss $rss_settled"
 }
 
+floor_once() { # JVM options...; prints "ms rss_mb rss_3s_later"
+  floor_start "$@"
+  local ms=$FLOOR_READY_MS rss rss_settled
+  rss=$(bench_rss_mb "$FLOOR_PID")
+  sleep 3
+  rss_settled=$(bench_rss_mb "$FLOOR_PID")
+  floor_stop
+  echo "$ms $rss $rss_settled"
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 
 report() { # label, JVM options...
@@ -50,6 +63,28 @@ report() { # label, JVM options...
 }
 
 echo "JVM options (demo): $EVENHAND_JAVA_OPTS $(evenhand_cds_options)"
-report plain
-evenhand_cds_prepare
-report demo $EVENHAND_JAVA_OPTS $(evenhand_cds_options)
+{
+  report plain
+  evenhand_cds_prepare
+  report demo $EVENHAND_JAVA_OPTS $(evenhand_cds_options)
+} | tee "$BENCH_OUT/boot.txt"
+DEMO_MS=$(sed -n 's/^demo .*restart to ready: median *\([0-9]*\) ms.*/\1/p' "$BENCH_OUT/boot.txt")
+DEMO_RSS=$(sed -n 's/^demo .*RSS when ready: median *\([0-9]*\) MB.*/\1/p' "$BENCH_OUT/boot.txt")
+
+floor_jsa="$BENCH_OUT/floor-app.jsa"
+rm -f "$floor_jsa"
+floor_start $EVENHAND_JAVA_OPTS -XX:ArchiveClassesAtExit="$floor_jsa" >/dev/null
+curl -fsS -o /dev/null "$FLOOR_URL/api/floor/view?bytes=100" || true
+floor_stop
+floor_opts="$EVENHAND_JAVA_OPTS -XX:SharedArchiveFile=$floor_jsa -Xshare:auto"
+times=(); rss=()
+for _ in $(seq 1 "$RESTARTS"); do
+  read -r t r _ < <(floor_once $floor_opts)
+  times+=("$t"); rss+=("$r")
+done
+FLOOR_MS=$(printf '%s\n' "${times[@]}" | median)
+FLOOR_RSS=$(printf '%s\n' "${rss[@]}" | median)
+printf 'floor  restart to ready: median %5d ms (%s); RSS when ready: median %3d MB (bench/floor-app, same JVM options, its own archive)\n' \
+  "$FLOOR_MS" "$(IFS=,; echo "${times[*]}")" "$FLOOR_RSS"
+printf 'FIGURE boot ready_ms=%s rss_mb=%s floor_ready_ms=%s floor_rss_mb=%s ratio=%s target_ready_ms=3000 target_rss_mb=350\n' \
+  "$DEMO_MS" "$DEMO_RSS" "$FLOOR_MS" "$FLOOR_RSS" "$(ratio "$DEMO_MS" "$FLOOR_MS")"

@@ -92,3 +92,47 @@ bench_token() {
 bench_need_wrk() {
   command -v wrk >/dev/null || { echo "bench: installing wrk (apt-get)..." >&2; apt-get install -y -q wrk >/dev/null; }
 }
+
+# The floor application (bench/floor-app): the same framework, token verification and JVM options,
+# no database. floor_build builds it with the product's Quarkus version; floor_start [JVM options...]
+# starts it on FLOOR_PORT (8091) and sets FLOOR_PID and FLOOR_READY_MS; floor_stop stops it.
+FLOOR_PORT="${FLOOR_PORT:-8092}"
+FLOOR_URL="http://127.0.0.1:$FLOOR_PORT"
+floor_build() {
+  local app="$BENCH_ROOT/bench/floor-app" version
+  version=$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' "$BENCH_ROOT/pom.xml" | head -1)
+  if [ ! -f "$app/target/quarkus-app/quarkus-run.jar" ] || [ -n "$(find "$app/src" "$app/pom.xml" -newer "$app/target/quarkus-app/quarkus-run.jar" -type f | head -1)" ]; then
+    echo "bench: building the floor application (Quarkus $version)..." >&2
+    "$BENCH_ROOT/mvnw" -B -q -f "$app/pom.xml" -Dquarkus.platform.version="$version" package >&2
+  fi
+}
+
+floor_start() {
+  local t0 log="$BENCH_OUT/floor.log"
+  bench_keycloak
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2068
+  FLOOR_HTTP_PORT="$FLOOR_PORT" java $@ -jar "$BENCH_ROOT/bench/floor-app/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  FLOOR_PID=$!
+  for _ in $(seq 1 1200); do
+    if curl -fsS -o /dev/null "$FLOOR_URL/api/floor/ready" 2>/dev/null; then
+      FLOOR_READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+      return 0
+    fi
+    kill -0 "$FLOOR_PID" 2>/dev/null || { echo "bench: the floor app exited; see $log" >&2; tail -20 "$log" >&2; return 1; }
+    sleep 0.05
+  done
+  echo "bench: the floor app was not ready in 60 s; see $log" >&2
+  return 1
+}
+
+floor_stop() {
+  if [ -n "${FLOOR_PID:-}" ] && kill -0 "$FLOOR_PID" 2>/dev/null; then
+    kill "$FLOOR_PID"
+    wait "$FLOOR_PID" 2>/dev/null || true
+  fi
+  FLOOR_PID=
+}
+
+# ratio A B: A / B to two places ("-" when B is zero or missing)
+ratio() { if [ -n "${2:-}" ] && [ "$(echo "$2 > 0" | bc)" = 1 ]; then echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; else echo "-"; fi; }

@@ -1,6 +1,8 @@
 -- wrk script for bench/view.sh: GET /api/me/cases/{ref}, each request one of the member's cases at
--- random (refs from the file named by BENCH_REFS, one a line).
+-- random (refs from the file named by BENCH_REFS, one a line). With BENCH_PREFIX the path is that
+-- prefix followed by the line (the floor: "/api/floor/view?bytes=" and the views' sizes).
 local token = os.getenv("BENCH_TOKEN")
+local prefix = os.getenv("BENCH_PREFIX") or "/api/me/cases/"
 local refs = {}
 for line in io.lines(os.getenv("BENCH_REFS")) do
   if line ~= "" then table.insert(refs, line) end
@@ -22,7 +24,7 @@ function init(args)
 end
 
 function request()
-  return wrk.format("GET", "/api/me/cases/" .. refs[math.random(#refs)], headers)
+  return wrk.format("GET", prefix .. refs[math.random(#refs)], headers)
 end
 
 function response(status, headers, body)

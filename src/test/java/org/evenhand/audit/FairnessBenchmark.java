@@ -97,6 +97,8 @@ class FairnessBenchmark {
                 + " %d ms (median)", median(naive)));
         boolean pass = median(wall) < 1000;
         out.add("Under 1 s: " + (pass ? "yes" : "NO"));
+        out.add(String.format(Locale.UK, "FIGURE fairness median_ms=%d floor_ms=%d ratio=%.2f target_ratio=2.00 target_ms=1000",
+                median(wall), median(facts), (double) median(wall) / Math.max(1, median(facts))));
         String text = String.join("\n", out) + "\n";
         System.out.println("\n" + text);
         Files.createDirectories(Path.of("target/bench"));
