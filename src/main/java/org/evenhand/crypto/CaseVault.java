@@ -4,6 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -29,6 +32,8 @@ public class CaseVault {
     EntityManager em;
     @Inject
     TimeSource time;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private static final String HMAC = "HmacSHA256";
     private final SecureRandom random = new SecureRandom();
@@ -44,6 +49,11 @@ public class CaseVault {
     static final byte WRAP_V2 = 2;
     /** Unwrapped keys, revalidated against the database after a minute so a shred on another node takes effect. */
     private Map<String, Cached> cache;
+    /**
+     * Counts committed shreds. A reader that loaded a key before a shred committed (it still saw the
+     * old row) caches it only if no shred committed meanwhile; checked and written under the cache's lock.
+     */
+    private long shredsCommitted;
 
     private record Cached(Sealer sealer, long loadedAt) {
     }
@@ -179,6 +189,21 @@ public class CaseVault {
         em.createNativeQuery("UPDATE case_keys SET wrapped_key = NULL, shredded_at = ?2 WHERE case_ref = ?1"
                 + " AND wrapped_key IS NOT NULL").setParameter(1, caseRef).setParameter(2, time.now()).executeUpdate();
         cache.remove(caseRef);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    synchronized (cache) {
+                        shredsCommitted++;
+                        cache.remove(caseRef);
+                    }
+                }
+            }
+        });
     }
 
     private Sealer sealer(String caseRef) {
@@ -186,13 +211,21 @@ public class CaseVault {
         if (c != null && System.nanoTime() - c.loadedAt() < REVALIDATE_NANOS) {
             return c.sealer();
         }
+        long shredsBefore;
+        synchronized (cache) {
+            shredsBefore = shredsCommitted;
+        }
         List<?> row = em.createNativeQuery("SELECT wrapped_key FROM case_keys WHERE case_ref = ?1")
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).setParameter(1, caseRef).getResultList();
         if (row.isEmpty() || row.get(0) == null) {
             throw new ErasedException(caseRef);
         }
         Sealer s = new Sealer(unwrap((byte[]) row.get(0)));
-        cache.put(caseRef, new Cached(s, System.nanoTime()));
+        synchronized (cache) {
+            if (shredsCommitted == shredsBefore) {
+                cache.put(caseRef, new Cached(s, System.nanoTime()));
+            }
+        }
         return s;
     }
 }

@@ -66,6 +66,21 @@ class CaseVaultTest {
     }
 
     @Test
+    void aKeyReadWhileTheShredIsUncommittedIsNotKeptAfterTheCommit() {
+        String ref = newCaseKey();
+        byte[] sealed = vault.sealBytes(ref, "read while being erased".getBytes());
+        QuarkusTransaction.requiringNew().run(() -> {
+            vault.shred(ref);
+            // another request, before the shred commits, still sees the key row and opens the item
+            byte[] seen = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> QuarkusTransaction.requiringNew().call(() -> vault.openBytes(ref, sealed))).join();
+            assertArrayEquals("read while being erased".getBytes(), seen);
+        });
+        assertThrows(ErasedException.class, () -> vault.openBytes(ref, sealed),
+                "once the shred has committed, no key cached by that earlier read may open the item");
+    }
+
+    @Test
     void wrappedKeysAreNotTheKeys() {
         String ref = newCaseKey();
         byte[] wrapped = (byte[]) Db.value("SELECT wrapped_key FROM case_keys WHERE case_ref = ?", ref);
