@@ -234,11 +234,17 @@ public class DraftItemPages {
     private Response save(long id, Form form, UnaryOperator<DraftContent> change,
             Function<DraftContent, Function<String, String>> fieldOf,
             Function<DefinitionDrafts.Draft, TemplateInstance> page) {
+        return save(id, form, change, fieldOf, page, "saved");
+    }
+
+    private Response save(long id, Form form, UnaryOperator<DraftContent> change,
+            Function<DraftContent, Function<String, String>> fieldOf,
+            Function<DefinitionDrafts.Draft, TemplateInstance> page, String done) {
         DefinitionDrafts.Draft d = drafts.editable(id);
         int status = 400;
         try {
             drafts.revise(id, member(), DraftForms.revision(form), change.apply(d.content()));
-            return Html.seeOther(DraftPages.href(id) + "?done=saved");
+            return Html.seeOther(DraftPages.href(id) + "?done=" + done);
         } catch (ConstraintViolationException e) {
             DraftForms.reject(form, e, fieldOf.apply(d.content()));
         } catch (ProblemException e) {
@@ -248,20 +254,10 @@ public class DraftItemPages {
         return Html.page(status, page.apply(d));
     }
 
+    /** Takes an item out of the draft: saved as any change is, with the item's own form shown on a refusal. */
     private Response remove(long id, Form form, UnaryOperator<DraftContent> change,
             Function<DefinitionDrafts.Draft, TemplateInstance> page) {
-        DefinitionDrafts.Draft d = drafts.editable(id);
-        int status = 400;
-        try {
-            drafts.revise(id, member(), DraftForms.revision(form), change.apply(d.content()));
-            return Html.seeOther(DraftPages.href(id) + "?done=removed");
-        } catch (ConstraintViolationException e) {
-            DraftForms.reject(form, e, path -> null);
-        } catch (ProblemException e) {
-            DraftPages.refuse(e, form, DraftForms.DRAFT);
-            status = e.status();
-        }
-        return Html.page(status, page.apply(d));
+        return save(id, form, change, c -> path -> null, page, "removed");
     }
 
     // ---------------------------------------------------------------- forms filled from the draft
