@@ -31,7 +31,7 @@ CREATE TABLE letter_versions (
     kind          TEXT NOT NULL CHECK (kind ~ '^[a-zA-Z]{1,40}$'),
     locale        TEXT NOT NULL CHECK (locale IN ('en-GB', 'cy')),
     version       INTEGER NOT NULL CHECK (version >= 2),
-    subject       TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 200),
+    subject       TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 500),
     body          TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
     published_at  TIMESTAMPTZ NOT NULL,
     published_by  TEXT NOT NULL,

@@ -55,7 +55,8 @@ public class LetterRenderer {
                 LetterVersion v = published.get();
                 return new Written(render(v.subject, v.body, model, language), v.version);
             }
-            LOG.errorf("letter %s: its model cannot be read; written from the bundled template", kind);
+            LOG.errorf("letter %s: its model cannot be read (%s); written from the bundled template", kind,
+                    diagnose(letter));
         }
         return new Written(Letters.Letter.of(letter.setLocale(language)), BUNDLED);
     }
@@ -77,14 +78,39 @@ public class LetterRenderer {
 
     private static final Method DATA = dataMethod();
 
-    private static Method dataMethod() {
+    private static String diagnose(TemplateInstance letter) {
         try {
-            Method m = TemplateInstanceBase.class.getDeclaredMethod("data");
+            Object data = DATA == null ? "no data method" : DATA.invoke(unwrapped(letter));
+            return letter.getClass().getName() + " holds " + (data == null ? null : data.getClass().getName())
+                    + (data instanceof io.quarkus.qute.Mapper mp ? " keys " + mp.mappedKeys() : "");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return letter.getClass().getName() + ": " + e;
+        }
+    }
+
+    private static final Method DELEGATE = method(io.quarkus.qute.ForwardingTemplateInstance.class, "delegate");
+
+    private static Method dataMethod() {
+        return method(TemplateInstanceBase.class, "data");
+    }
+
+    private static Method method(Class<?> c, String name) {
+        try {
+            Method m = c.getDeclaredMethod(name);
             m.setAccessible(true);
             return m;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The instance itself, under any wrapper Qute put round it (in tests, one that collects what was rendered). */
+    private static TemplateInstance unwrapped(TemplateInstance letter) throws ReflectiveOperationException {
+        TemplateInstance t = letter;
+        for (int i = 0; i < 5 && t instanceof io.quarkus.qute.ForwardingTemplateInstance && DELEGATE != null; i++) {
+            t = (TemplateInstance) DELEGATE.invoke(t);
+        }
+        return t;
     }
 
     /**
@@ -95,7 +121,7 @@ public class LetterRenderer {
      */
     static Object modelOf(TemplateInstance letter) {
         try {
-            Object data = DATA == null ? null : DATA.invoke(letter);
+            Object data = DATA == null ? null : DATA.invoke(unwrapped(letter));
             return data instanceof io.quarkus.qute.Mapper mapper ? mapper.get("m") : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;

@@ -12,15 +12,15 @@ import java.util.TreeSet;
 import org.evenhand.common.Problem;
 
 /**
- * What a letter's text may hold (decision 0043), as plain code: a subject of one line (at most 200
- * characters) and a body (at most 20,000), both Qute that parses, using only the placeholders the bundled
+ * What a letter's text may hold (decision 0043), as plain code: a subject of one line (at most 500
+ * characters as typed) and a body (at most 20,000), both Qute that parses, using only the placeholders the bundled
  * text of the same kind uses (in any of its languages) and only the sections that choose and repeat
  * ({@code if}, {@code for}, {@code each}, {@code let}, {@code switch}, {@code when}): nothing that could
  * put into a letter what its recipient must not read, or pull in another template.
  */
 public final class LetterRules {
 
-    public static final int SUBJECT_MAX = 200;
+    public static final int SUBJECT_MAX = 500;
     public static final int BODY_MAX = 20_000;
     static final Set<String> SECTIONS = Set.of("if", "for", "each", "let", "switch", "when");
 

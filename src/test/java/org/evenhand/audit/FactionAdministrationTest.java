@@ -96,8 +96,8 @@ class FactionAdministrationTest {
         as("mona").body(list("2027-1", NEXT)).post("/api/manager/factions/versions").then().statusCode(201)
                 .body("version", equalTo(2)).body("noticeVersion", equalTo("2027-1"));
         assertEquals(1, Db.count("SELECT count(*) FROM trail_log WHERE actor = 'mona' AND action ="
-                + " 'faction-list-published' AND detail LIKE ?", "%version 2 (notice 2027-1) replaces version 1: added"
-                + " greens 'Green wing'; retired soft-left; notice 2026-1 -> 2027-1%"));
+                + " 'faction-list-published' AND detail LIKE ?", "%version 2 (notice 2027-1) replaces version 1: retired"
+                + " soft-left; added greens 'Green wing'; notice 2026-1 -> 2027-1%"));
 
         JsonPath mine = as("erin").get("/api/me/faction").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("left", "centre", "right", "greens", "prefer-not-to-say"), mine.getList("options"));

@@ -66,8 +66,11 @@ class LetterAdministrationTest {
         List<Map<String, Object>> all = as("mona").get("/api/manager/letters").then().statusCode(200).extract()
                 .jsonPath().getList("$");
         assertEquals(LetterCatalogue.KINDS.size() * 2, all.size());
-        assertTrue(all.contains(Map.of("kind", "acknowledged", "about", "Complaint received (to the complainant)",
-                "locale", "cy", "version", 1, "publishedBy", "bundled")), all.toString());
+        Map<String, Object> ackCy = all.stream().filter(e -> "acknowledged".equals(e.get("kind"))
+                && "cy".equals(e.get("locale"))).findFirst().orElseThrow();
+        assertEquals(1, ackCy.get("version"));
+        assertEquals("bundled", ackCy.get("publishedBy"));
+        assertEquals("Complaint received (to the complainant)", ackCy.get("about"));
     }
 
     @Test
@@ -78,8 +81,10 @@ class LetterAdministrationTest {
                         .extract().jsonPath();
                 assertEquals(1, v.getInt("current.version"));
                 String subject = v.getString("current.subject"), body = v.getString("current.body");
-                JsonPath p = as("mona").body(edit(subject, body)).post("/api/manager/letters/" + kind + "/" + locale
-                        + "/preview").then().statusCode(200).extract().jsonPath();
+                io.restassured.response.Response r = as("mona").body(edit(subject, body))
+                        .post("/api/manager/letters/" + kind + "/" + locale + "/preview");
+                assertEquals(200, r.statusCode(), kind + " " + locale + ": " + r.asString());
+                JsonPath p = r.jsonPath();
                 assertFalse(p.getString("subject").isBlank(), kind + " " + locale);
                 assertFalse(p.getString("body").contains("{"), kind + " " + locale + ": " + p.getString("body"));
             }
@@ -103,7 +108,7 @@ class LetterAdministrationTest {
                     .body("errors[0].message", containsString("cannot be read as a template"));
             as("mona").body(edit("S", "{#include letters/allegation /}")).post(path + action).then().statusCode(400)
                     .body("errors[0].message", containsString("{#include}"));
-            as("mona").body(edit("s".repeat(201), "b".repeat(20_001))).post(path + action).then().statusCode(400)
+            as("mona").body(edit("s".repeat(501), "b".repeat(20_001))).post(path + action).then().statusCode(400)
                     .body("errors.field", equalTo(List.of("subject", "body")));
             as("mona").body("{").post(path + action).then().statusCode(400).contentType("application/problem+json");
             as("mona").body(edit("S", "T")).post("/api/manager/letters/envelope/en-GB/" + action).then().statusCode(404);
@@ -115,7 +120,7 @@ class LetterAdministrationTest {
     @Test
     void theLongestTextIsPublishedAndEachVersionIsKept() {
         String path = "/api/manager/letters/dismissed/en-GB";
-        String subject = "s".repeat(200);
+        String subject = "s".repeat(500);
         String body = ("{m.reasons} " + "b".repeat(20_000)).substring(0, 20_000);
         as("mona").body(edit(subject, body)).post(path + "/versions").then().statusCode(201)
                 .header("Location", containsString(path)).body("version", equalTo(2));
@@ -152,7 +157,7 @@ class LetterAdministrationTest {
                 + " version {m.version}.")).post("/api/manager/letters/acknowledged/en-GB/versions").then().statusCode(201);
 
         assertEquals(timeline, timeline(complainant, ref1), "the letter on the timeline is as it was written");
-        assertEquals(1L, Db.value("SELECT n.letter_version FROM notifications n JOIN cases c ON c.id = n.case_id"
+        assertEquals(1, version("SELECT n.letter_version FROM notifications n JOIN cases c ON c.id = n.case_id"
                 + " WHERE c.ref = ? AND n.letter_kind = 'acknowledged'", ref1));
         assertEquals(sent, letter(complainant, ref1), "the letter sent is as it was");
 
@@ -160,7 +165,7 @@ class LetterAdministrationTest {
         String edited = letter(complainant, ref2);
         assertTrue(edited.contains("EDITED " + TAG + ": Member " + second + ", version "), edited);
         assertTrue(timeline(complainant, ref2).contains("Received: complaint about Member " + second));
-        assertEquals(2L, Db.value("SELECT n.letter_version FROM notifications n JOIN cases c ON c.id = n.case_id"
+        assertEquals(2, version("SELECT n.letter_version FROM notifications n JOIN cases c ON c.id = n.case_id"
                 + " WHERE c.ref = ? AND n.letter_kind = 'acknowledged'", ref2));
         assertEquals(timeline, timeline(complainant, ref1));
     }
@@ -189,6 +194,10 @@ class LetterAdministrationTest {
         for (String who : List.of("alice", "casey", "pat")) {
             Pages.as(who, () -> Pages.page().get(edit).then().statusCode(403));
         }
+    }
+
+    static int version(String sql, String ref) {
+        return ((Number) Db.value(sql, ref)).intValue();
     }
 
     static String file(String complainant, String respondent, String allegation) {

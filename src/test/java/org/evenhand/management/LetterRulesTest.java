@@ -66,7 +66,7 @@ class LetterRulesTest {
     @Test
     void subjectAndBodyHaveTheirLimits() {
         assertEquals(List.of(), check("s".repeat(LetterRules.SUBJECT_MAX), "b".repeat(LetterRules.BODY_MAX)));
-        assertEquals(List.of(new Problem.FieldError("subject", "Keep the subject to 200 characters"),
+        assertEquals(List.of(new Problem.FieldError("subject", "Keep the subject to 500 characters"),
                 new Problem.FieldError("body", "Keep the letter to 20,000 characters")),
                 check("s".repeat(LetterRules.SUBJECT_MAX + 1), "b".repeat(LetterRules.BODY_MAX + 1)));
         assertEquals(List.of(new Problem.FieldError("subject", "Keep the subject to one line"),
