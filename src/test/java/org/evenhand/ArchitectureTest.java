@@ -250,7 +250,7 @@ class ArchitectureTest {
      */
     static final java.util.List<String> AUDIT_ONLY_NAMES = java.util.List.of("faction_declarations",
             "faction_consent_events", "audit_case_facts", "audit_member_counts", "FactionDeclaration",
-            "FactionConsentEvent", "confidence_answers", "survey_invitations", "SurveyInvitation");
+            "FactionConsentEvent", "faction_lists", "faction_list_entries", "confidence_answers", "survey_invitations", "SurveyInvitation");
 
     /**
      * No class outside the audit names the faction tables, the audit facts or the faction

@@ -28,4 +28,7 @@ public class FactionConsentEvent extends PanacheEntityBase {
     public String noticeVersion;
     public String purpose;
     public Instant at;
+    /** The version of the faction list consented under (decision 0043); null for a withdrawal or before versions. */
+    @Column(name = "list_version")
+    public Integer listVersion;
 }

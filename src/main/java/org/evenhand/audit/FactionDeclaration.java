@@ -26,4 +26,7 @@ public class FactionDeclaration extends PanacheEntityBase {
     public Instant declaredAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The version of the faction list it was made under (decision 0043); null if made before lists were versioned. */
+    @Column(name = "list_version")
+    public Integer listVersion;
 }

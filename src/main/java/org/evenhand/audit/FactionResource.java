@@ -35,6 +35,8 @@ public class FactionResource {
     @Inject
     AuditConfig config;
     @Inject
+    FactionLists lists;
+    @Inject
     CurrentUser user;
 
     public record Notice(String version, String purpose, String text) {
@@ -86,7 +88,7 @@ public class FactionResource {
 
     private FactionView view(Member m) {
         FactionService.State s = factions.state(m);
-        Notice notice = new Notice(config.notice().version(), config.notice().purpose(),
+        Notice notice = new Notice(lists.current().noticeVersion(), config.notice().purpose(),
                 NOTICE.formatted(config.suppressionThreshold()));
         return s.declaration().map(d -> new FactionView(true, d.faction, d.noticeVersion, d.declaredAt, d.updatedAt,
                 factions.options(), notice, s.consents()))

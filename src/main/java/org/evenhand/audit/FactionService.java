@@ -29,6 +29,8 @@ public class FactionService {
     TimeSource time;
     @Inject
     ActionTrail trail;
+    @Inject
+    FactionLists lists;
 
     public record Consent(String event, String noticeVersion, String purpose, Instant at) {
     }
@@ -36,9 +38,13 @@ public class FactionService {
     public record State(Optional<FactionDeclaration> declaration, List<Consent> consents) {
     }
 
-    /** The options a member may choose from: the configured factions, then "prefer-not-to-say". */
+    /** The options a member may choose from: the factions the list in force offers, then "prefer-not-to-say". */
     public List<String> options() {
-        List<String> all = new ArrayList<>(config.factions());
+        return options(lists.current());
+    }
+
+    static List<String> options(FactionLists.Snapshot list) {
+        List<String> all = new ArrayList<>(list.offered().stream().map(FactionLists.Faction::key).toList());
         all.add(PREFER_NOT_TO_SAY);
         return all;
     }
@@ -56,10 +62,12 @@ public class FactionService {
             throw ProblemException.invalidField("consent", "a faction is recorded only with your explicit consent"
                     + " (consent: true) to the notice");
         }
-        if (faction == null || !options().contains(faction)) {
-            throw ProblemException.invalidField("faction", "choose one of " + String.join(", ", options()));
+        FactionLists.Snapshot list = lists.current();
+        List<String> options = options(list);
+        if (faction == null || !options.contains(faction)) {
+            throw ProblemException.invalidField("faction", "choose one of " + String.join(", ", options));
         }
-        String notice = config.notice().version();
+        String notice = list.noticeVersion();
         if (!notice.equals(noticeVersion)) {
             throw ProblemException.invalidField("noticeVersion", "the notice in force is version " + notice
                     + "; read it (GET /api/me/faction) and consent to that version");
@@ -72,7 +80,8 @@ public class FactionService {
             d.memberId = m.id;
             d.declaredAt = now;
             event = FactionConsentEvent.GIVEN;
-        } else if (d.faction.equals(faction) && d.noticeVersion.equals(notice)) {
+        } else if (d.faction.equals(faction) && d.noticeVersion.equals(notice)
+                && Integer.valueOf(list.version()).equals(d.listVersion)) {
             return state(m);
         } else {
             event = d.noticeVersion.equals(notice) ? FactionConsentEvent.CHANGED : FactionConsentEvent.GIVEN;
@@ -81,8 +90,9 @@ public class FactionService {
         d.noticeVersion = notice;
         d.purpose = config.notice().purpose();
         d.updatedAt = now;
+        d.listVersion = list.version();
         d.persist();
-        consentEvent(m, event, notice, now);
+        consentEvent(m, event, notice, now).listVersion = list.version();
         trail.record(m.username, event.equals(FactionConsentEvent.CHANGED) ? "faction-changed" : "faction-declared",
                 null, "faction declaration " + (event.equals(FactionConsentEvent.CHANGED) ? "changed" : "recorded")
                         + " with consent to notice " + notice + " for purpose " + config.notice().purpose());
@@ -102,7 +112,7 @@ public class FactionService {
         trail.record(m.username, "faction-withdrawn", null, "faction declaration withdrawn and deleted");
     }
 
-    private void consentEvent(Member m, String event, String notice, Instant at) {
+    private FactionConsentEvent consentEvent(Member m, String event, String notice, Instant at) {
         FactionConsentEvent e = new FactionConsentEvent();
         e.memberId = m.id;
         e.event = event;
@@ -110,5 +120,6 @@ public class FactionService {
         e.purpose = notice == null ? null : config.notice().purpose();
         e.at = at;
         e.persist();
+        return e;
     }
 }

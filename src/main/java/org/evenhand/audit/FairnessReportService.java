@@ -35,6 +35,8 @@ public class FairnessReportService {
     @Inject
     AuditConfig config;
     @Inject
+    FactionLists lists;
+    @Inject
     TimeSource time;
     @Inject
     ActionTrail trail;
@@ -70,7 +72,7 @@ public class FairnessReportService {
         Rules rules = new Rules(config.bandLower(), config.bandUpper(), config.confidence(), config.minimumGroupSize());
         FairnessAnalysis.Settings settings = new FairnessAnalysis.Settings(period, filter,
                 config.suppressionThreshold(), rules, config.counterWindowDays(), config.conductWindowDays(),
-                config.factions(), config.protectedCharacteristicClauses(), lengthsTo);
+                lists.allKeys(), config.protectedCharacteristicClauses(), lengthsTo);
         FairnessReport report = new FairnessAnalysis(data, settings, byId).build(now, actor)
                 .withInterference(InterferenceSection.of(interference.countByPeriod(period.start(),
                         period.endExclusive()), config.suppressionThreshold(), filter.any()));

@@ -57,6 +57,8 @@ public class MyFactionPage {
     @Inject
     AuditConfig config;
     @Inject
+    FactionLists lists;
+    @Inject
     CurrentUser user;
     @Inject
     Commands commands;
@@ -78,7 +80,7 @@ public class MyFactionPage {
         Form form = Form.of(fields);
         boolean consent = form.ticked("consent");
         FactionResource.Declaration d = new FactionResource.Declaration(form.text("faction"), consent ? true : null,
-                consent ? form.value("consent") : config.notice().version());
+                consent ? form.value("consent") : lists.current().noticeVersion());
         try {
             commands.check(d); // as PUT /api/me/faction's body is
             factions.declare(m, d.faction(), d.noticeVersion(), d.consent());
@@ -103,15 +105,23 @@ public class MyFactionPage {
         return Html.seeOther("/me/fairness?done=withdrawn");
     }
 
+    /** The choices the declaration form offers under a version of the list, each with its label. */
+    static List<Choice> choices(FactionLists.Snapshot list) {
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        list.factions().forEach(f -> labels.put(f.key(), f.label()));
+        return FactionService.options(list).stream().map(o -> new Choice(o, labels.getOrDefault(o, AuditViews.group(o))))
+                .toList();
+    }
+
     private FactionPage factionPage(Member m, String done) {
         FactionService.State s = factions.state(m);
-        List<Choice> options = factions.options().stream().map(o -> new Choice(o, AuditViews.group(o))).toList();
+        List<Choice> options = choices(lists.current());
         List<History> history = s.consents().stream().map(c -> new History(c.at(), c.event(), c.noticeVersion())).toList();
         String message = done == null ? null : Words.in(MemberAuditWords.class, language.locale()).done(done);
         return new FactionPage(s.declaration().isPresent(), s.declaration().map(d -> d.faction).orElse(null),
                 s.declaration().map(d -> AuditViews.group(d.faction)).orElse(null),
                 s.declaration().map(d -> d.updatedAt).orElse(null), options,
-                FactionResource.NOTICE.formatted(config.suppressionThreshold()), config.notice().version(), history,
+                FactionResource.NOTICE.formatted(config.suppressionThreshold()), lists.current().noticeVersion(), history,
                 message);
     }
 }

@@ -48,6 +48,8 @@ public class ReportPageMaker {
     @Inject
     AuditConfig config;
     @Inject
+    FactionLists lists;
+    @Inject
     TimeSource time;
     @Inject
     ObjectMapper json;
@@ -170,7 +172,7 @@ public class ReportPageMaker {
         Call sanctionsAcross = st == null || st.acrossFactions() == null ? null : call(st.acrossFactions().verdict(),
                 "Across all factions at once: " + st.acrossFactions().reason() + ".");
         String heading = "respondent".equals(s.role()) ? "Members complained about" : "Members who complained";
-        List<String> factionLabels = config.factions().stream().map(AuditViews::group).toList();
+        List<String> factionLabels = lists.allKeys().stream().map(AuditViews::group).toList();
         List<GlanceRow> glance = rates.stream().map(m -> new GlanceRow(m.id(), m.label(), m.rows().stream()
                 .filter(RateRow::faction).map(r -> new GlanceCell(r.group(), r.ratio(), r.call())).toList())).toList();
         return new RoleView(s.role(), heading, s.description(), rates, times, st == null ? List.of() : st.titles(),
@@ -199,7 +201,7 @@ public class ReportPageMaker {
 
     /** The share-type rates by faction, for the chart (suppressed values are left out, as gaps). */
     private String chart(FairnessReport.RoleSection s) {
-        List<String> groups = new ArrayList<>(config.factions());
+        List<String> groups = new ArrayList<>(lists.allKeys());
         groups.add(FairnessReport.ALL);
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (FairnessReport.RateMetric m : s.rates()) {
@@ -248,7 +250,7 @@ public class ReportPageMaker {
     }
 
     boolean isFaction(String g) {
-        return config.factions().contains(g);
+        return lists.allKeys().contains(g);
     }
 
 }

@@ -36,6 +36,8 @@ public class CaseLetters {
     CaseVault vault;
     @Inject
     Languages languages;
+    @Inject
+    LetterRenderer renderer;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(CaseFile c, String actor, String kind, TimelineEntry.Audience audience, String summary) {
@@ -79,8 +81,8 @@ public class CaseLetters {
     /** As {@link #tell(CaseFile, Party, String, TemplateInstance)}, written by a named person rather than the process. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tell(CaseFile c, Party party, String kind, TemplateInstance letter, String actor) {
-        Map<Locale, Letters.Letter> rendered = new HashMap<>();
-        Letters.Letter l = render(letter, languageOf(c.member(party)), rendered);
+        Map<Locale, LetterRenderer.Written> rendered = new HashMap<>();
+        Letters.Letter l = render(letter, languageOf(c.member(party)), rendered).letter();
         String subject = l.subject();
         String body = l.body();
         List<Member> to = new ArrayList<>();
@@ -101,9 +103,10 @@ public class CaseLetters {
         e.persist();
         for (Member m : to) {
             Locale language = languageOf(m);
-            Letters.Letter theirs = render(letter, language, rendered);
+            LetterRenderer.Written w = render(letter, language, rendered);
+            Letters.Letter theirs = w.letter();
             outbox.enqueue(c.ref, c.id, m, "[" + c.ref + "] " + theirs.subject(),
-                    vault.seal(c.ref, letter(c, m, theirs.body(), language)));
+                    vault.seal(c.ref, letter(c, m, theirs.body(), language)), LetterRenderer.kindOf(letter), w.version());
         }
         trail.record(actor, "letter-" + kind, c.ref, "to " + (to.size() > 1 ? to.size() + " " : "") + party.label()
                 + (to.size() > 1 ? "s" : "") + ": " + subject);
@@ -113,7 +116,8 @@ public class CaseLetters {
     @Transactional(Transactional.TxType.MANDATORY)
     public void tellMember(CaseFile c, Member to, Party party, String kind, TemplateInstance letter) {
         Locale language = languageOf(to);
-        Letters.Letter l = render(letter, language, new HashMap<>());
+        LetterRenderer.Written w = render(letter, language, new HashMap<>());
+        Letters.Letter l = w.letter();
         String subject = l.subject();
         String body = l.body();
         TimelineEntry e = new TimelineEntry();
@@ -125,7 +129,8 @@ public class CaseLetters {
         e.audience = TimelineEntry.Audience.of(party);
         e.memberId = to.id;
         e.persist();
-        outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter(c, to, body, language)));
+        outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + subject, vault.seal(c.ref, letter(c, to, body, language)),
+                LetterRenderer.kindOf(letter), w.version());
         trail.record("system", "letter-" + kind, c.ref, "to a " + party.label() + ": " + subject);
     }
 
@@ -134,9 +139,13 @@ public class CaseLetters {
         return m == null ? languages.fallback() : languages.of(m.language);
     }
 
-    /** The letter in a language, rendered once per language however many it goes to. */
-    private static Letters.Letter render(TemplateInstance letter, Locale language, Map<Locale, Letters.Letter> rendered) {
-        return rendered.computeIfAbsent(language, l -> Letters.Letter.of(letter.setLocale(l)));
+    /**
+     * The letter in a language, rendered once per language however many it goes to, from the template version in
+     * force for its kind (decision 0043); the text is stored as written and never rendered again.
+     */
+    private LetterRenderer.Written render(TemplateInstance letter, Locale language,
+            Map<Locale, LetterRenderer.Written> rendered) {
+        return rendered.computeIfAbsent(language, l -> renderer.render(letter, l));
     }
 
     private static String letter(CaseFile c, Member to, String body, Locale language) {

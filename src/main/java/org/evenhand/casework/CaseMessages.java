@@ -67,6 +67,8 @@ public class CaseMessages {
     }
 
     @Inject
+    LetterRenderer renderer;
+    @Inject
     CaseAccess cases;
     @Inject
     CaseViews views;
@@ -125,9 +127,11 @@ public class CaseMessages {
                 continue;
             }
             Member.byUsername(caseworker).ifPresent(to -> {
-                Letters.Letter l = Letters.Letter.of(Letters.messageForStaff(
-                        new Letters.MessageForStaff(to.displayName, party.label(), c.ref)));
-                outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + l.subject(), vault.seal(c.ref, l.body()));
+                io.quarkus.qute.TemplateInstance t = Letters.messageForStaff(
+                        new Letters.MessageForStaff(to.displayName, party.label(), c.ref));
+                LetterRenderer.Written w = renderer.render(t, java.util.Locale.UK);
+                outbox.enqueue(c.ref, c.id, to, "[" + c.ref + "] " + w.letter().subject(),
+                        vault.seal(c.ref, w.letter().body()), LetterRenderer.kindOf(t), w.version());
             });
         }
         trail.record(m.username, "message-sent", c.ref, "message " + x.id + " from the " + party.label()

@@ -36,6 +36,8 @@ public class PanelService {
     static final int PANEL_SIZE = 3;
 
     @Inject
+    LetterRenderer renderer;
+    @Inject
     CaseAccess cases;
     @Inject
     CaseLetters letters;
@@ -202,7 +204,7 @@ public class PanelService {
         Letters.AppealLodged lodged = new Letters.AppealLodged(party.label(), a.grounds);
         // the timeline entry both parties see says what the letter to the other party says, grounds in words
         letters.record(c, member.username, "appeal-lodged", parties,
-                Letters.Letter.of(Letters.appealLodged(lodged)).body());
+                renderer.render(Letters.appealLodged(lodged), java.util.Locale.UK).letter().body());
         letters.tell(c, party.other(), "appeal-lodged", Letters.appealLodged(lodged));
         if (!process.deliver(ref, "AppealLodged", Map.of())) {
             throw ProblemException.conflict("the appeal window for " + ref + " is not open");

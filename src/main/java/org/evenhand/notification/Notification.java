@@ -37,4 +37,9 @@ public class Notification extends PanacheEntityBase {
     public Instant sentAt;
     @Column(name = "last_error")
     public String lastError;
+    /** The kind of letter and the template version its text was written from (decision 0043); null before. */
+    @Column(name = "letter_kind")
+    public String letterKind;
+    @Column(name = "letter_version")
+    public Integer letterVersion;
 }

@@ -392,6 +392,27 @@ public final class AccessRules {
         }
         RULES.put("POST /manager/membership/preview", rule(Scope.PAGE, MANAGER, Set.of(200))
                 .withMatrixBody(f -> MULTIPART_WITHOUT_FILE));
+        // factions and letters administered (issue 17, decision 0043): the matrix's kind and locale are a case reference
+        // (404); a faction list without the factions in force is refused (400), so the fixtures publish nothing
+        RULES.put("GET /api/manager/letters", rule(Scope.ROLE, MANAGER, Set.of(200)));
+        RULES.put("GET /api/manager/letters/{kind}/{locale}", rule(Scope.ROLE, MANAGER, Set.of(404)));
+        for (String write : List.of("POST /api/manager/letters/{kind}/{locale}/preview",
+                "POST /api/manager/letters/{kind}/{locale}/versions")) {
+            RULES.put(write, post(Scope.ROLE, MANAGER, Set.of(404), f -> Map.of("subject", "We have your complaint",
+                    "body", "Thank you: about {m.respondentName}."), "subject", "body"));
+        }
+        RULES.put("GET /api/manager/factions", rule(Scope.ROLE, MANAGER, Set.of(200)));
+        RULES.put("POST /api/manager/factions/preview", post(Scope.ROLE, MANAGER, Set.of(200, 400), f -> Map.of(
+                "noticeVersion", "2026-1", "factions", List.of(Map.of("key", "left", "label", "Left"),
+                        Map.of("key", "soft-left", "label", "Soft left"), Map.of("key", "centre", "label", "Centre"),
+                        Map.of("key", "right", "label", "Right")))));
+        RULES.put("POST /api/manager/factions/versions", post(Scope.ROLE, MANAGER, Set.of(400), f -> Map.of(
+                "noticeVersion", "2026-1", "factions", List.of(Map.of("key", "left", "label", "Left")))));
+        RULES.put("GET /manager/letters", rule(Scope.PAGE, MANAGER, Set.of(200)));
+        RULES.put("GET /manager/letters/{kind}/{locale}", rule(Scope.PAGE, MANAGER, Set.of(200, 404)));
+        RULES.put("POST /manager/letters/{kind}/{locale}", rule(Scope.PAGE, MANAGER, Set.of(200, 400, 404)));
+        RULES.put("GET /manager/factions", rule(Scope.PAGE, MANAGER, Set.of(200)));
+        RULES.put("POST /manager/factions", rule(Scope.PAGE, MANAGER, Set.of(200, 400)));
     }
 
     private AccessRules() {
