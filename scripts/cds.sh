@@ -10,7 +10,7 @@
 # writes the archive when the app stops. EVENHAND_CDS=off turns it off.
 EVENHAND_CDS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/jvm-options.sh
-[ -n "${EVENHAND_JAVA:-}" ] || source "$EVENHAND_CDS_ROOT/scripts/jvm-options.sh"
+declare -F evenhand_java_major >/dev/null || source "$EVENHAND_CDS_ROOT/scripts/jvm-options.sh"
 if [ "$(evenhand_java_major)" -ge 25 ] 2>/dev/null; then EVENHAND_CDS_KIND=aot; else EVENHAND_CDS_KIND=jsa; fi
 EVENHAND_CDS_ARCHIVE="${EVENHAND_CDS_ARCHIVE:-$EVENHAND_CDS_ROOT/target/evenhand-app.$EVENHAND_CDS_KIND}"
 
