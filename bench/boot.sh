@@ -4,11 +4,12 @@
 # /q/health/ready answering 200 (median of the restarts; the first boot on an empty database,
 # which creates the schema, is shown apart) and the resident memory (RSS) once ready.
 #
-#   bench/boot.sh [restarts=5]
-# Configurations: "plain" (java -jar, JVM defaults), "demo" (scripts/jvm-options.sh, as
-# scripts/demo.sh runs it, with its class-data archive), and the floor: bench/floor-app, a bare
-# Quarkus REST application with the same OIDC set-up and the same JVM options and its own
-# class-data archive, started the same way; then the ratio demo / floor.
+#   bench/boot.sh [restarts=5]          BENCH_BOOT_PLAIN=off leaves out the "plain" configuration
+# Configurations: "plain" (java -jar with the PATH's java, JVM defaults), "demo" (scripts/jvm-options.sh,
+# as scripts/demo.sh runs it: JDK 25 when present, with its AOT cache, else Java 17 with its class-data
+# archive; scripts/cds.sh), and the floor: bench/floor-app, a bare Quarkus REST application with the same
+# OIDC set-up, the same JVM and JVM options and its own archive of the same kind, started the same way;
+# then the ratio demo / floor.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -25,8 +26,9 @@ export EVENHAND_DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" EVENHAND_SEE
   EVENHAND_MAIL_LOG_ONLY=true EVENHAND_TRAIL_ANCHORS="$BENCH_OUT/anchors"
 
 boot_once() { # label, JVM options...; prints "ms rss_mb"
-  local label="$1"; shift
-  BENCH_JAVA_OPTS="$*" bench_start_app >/dev/null
+  local label="$1" java="$BENCH_JAVA"; shift
+  [ "$label" != plain ] || java=java
+  BENCH_JAVA="$java" BENCH_JAVA_OPTS="$*" bench_start_app >/dev/null
   local ms=$BENCH_READY_MS rss
   rss=$(bench_rss_mb "$BENCH_PID")
   sleep 3
@@ -62,21 +64,21 @@ report() { # label, JVM options...
     "$(printf '%s\n' "${rss[@]}" | median)" "$(printf '%s\n' "${settled[@]}" | median)" "$first" "$rss_first"
 }
 
-echo "JVM options (demo): $EVENHAND_JAVA_OPTS $(evenhand_cds_options)"
+echo "JVM (demo): $EVENHAND_JAVA; options: $EVENHAND_JAVA_OPTS $(evenhand_cds_use "$EVENHAND_CDS_ARCHIVE")"
 {
-  report plain
+  [ "${BENCH_BOOT_PLAIN:-on}" = off ] || report plain
   evenhand_cds_prepare
   report demo $EVENHAND_JAVA_OPTS $(evenhand_cds_options)
 } | tee "$BENCH_OUT/boot.txt"
 DEMO_MS=$(sed -n 's/^demo .*restart to ready: median *\([0-9]*\) ms.*/\1/p' "$BENCH_OUT/boot.txt")
 DEMO_RSS=$(sed -n 's/^demo .*RSS when ready: median *\([0-9]*\) MB.*/\1/p' "$BENCH_OUT/boot.txt")
 
-floor_jsa="$BENCH_OUT/floor-app.jsa"
+floor_jsa="$BENCH_OUT/floor-app.$EVENHAND_CDS_KIND"
 rm -f "$floor_jsa"
-floor_start $EVENHAND_JAVA_OPTS -XX:ArchiveClassesAtExit="$floor_jsa" >/dev/null
+floor_start $EVENHAND_JAVA_OPTS $(evenhand_cds_record "$floor_jsa") >/dev/null
 curl -fsS -o /dev/null "$FLOOR_URL/api/floor/view?bytes=100" || true
 floor_stop
-floor_opts="$EVENHAND_JAVA_OPTS -XX:SharedArchiveFile=$floor_jsa -Xshare:auto"
+floor_opts="$EVENHAND_JAVA_OPTS $(evenhand_cds_use "$floor_jsa")"
 times=(); rss=()
 for _ in $(seq 1 "$RESTARTS"); do
   read -r t r _ < <(floor_once $floor_opts)
@@ -84,7 +86,7 @@ for _ in $(seq 1 "$RESTARTS"); do
 done
 FLOOR_MS=$(printf '%s\n' "${times[@]}" | median)
 FLOOR_RSS=$(printf '%s\n' "${rss[@]}" | median)
-printf 'floor  restart to ready: median %5d ms (%s); RSS when ready: median %3d MB (bench/floor-app, same JVM options, its own archive)\n' \
+printf 'floor  restart to ready: median %5d ms (%s); RSS when ready: median %3d MB (bench/floor-app, same JVM and options, its own archive)\n' \
   "$FLOOR_MS" "$(IFS=,; echo "${times[*]}")" "$FLOOR_RSS"
 printf 'FIGURE boot ready_ms=%s rss_mb=%s floor_ready_ms=%s floor_rss_mb=%s ratio=%s target_ready_ms=3000 target_rss_mb=350\n' \
   "$DEMO_MS" "$DEMO_RSS" "$FLOOR_MS" "$FLOOR_RSS" "$(ratio "$DEMO_MS" "$FLOOR_MS")"

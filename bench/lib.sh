@@ -2,8 +2,8 @@
 # Shared by the benchmarks under bench/: the machine, a fresh benchmark database, the packaged app
 # started on it, a real token from the local Keycloak. Source it; it does nothing by itself.
 #
-# Environment: BENCH_DB (evenhand_bench), BENCH_PORT (8090), BENCH_JAVA_OPTS (the JVM options of
-# scripts/demo.sh), EVENHAND_DB_PASSWORD (postgres).
+# Environment: BENCH_DB (evenhand_bench), BENCH_PORT (8090), BENCH_JAVA (the JVM of scripts/demo.sh:
+# $EVENHAND_JAVA), BENCH_JAVA_OPTS (its JVM options), EVENHAND_DB_PASSWORD (postgres).
 set -euo pipefail
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DB="${BENCH_DB:-evenhand_bench}"
@@ -15,10 +15,11 @@ mkdir -p "$BENCH_OUT"
 # shellcheck source=scripts/jvm-options.sh
 source "$BENCH_ROOT/scripts/jvm-options.sh"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-$EVENHAND_JAVA_OPTS}"
+BENCH_JAVA="${BENCH_JAVA:-$EVENHAND_JAVA}"
 
 bench_machine() {
   echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"\
-    "$(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(psql -h 127.0.0.1 -U postgres -d postgres -tAc 'SHOW server_version' 2>/dev/null | cut -d' ' -f1 | sed 's/^/PostgreSQL /')"
+    "$(free -g | awk '/Mem:/ {print $2}') GiB, $("$BENCH_JAVA" -version 2>&1 | head -1), $(psql -h 127.0.0.1 -U postgres -d postgres -tAc 'SHOW server_version' 2>/dev/null | cut -d' ' -f1 | sed 's/^/PostgreSQL /')"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine makes figures pessimistic)"
 }
 
@@ -54,7 +55,7 @@ bench_start_app() {
   # shellcheck disable=SC2086
   EVENHAND_DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" EVENHAND_HTTP_PORT="$BENCH_PORT" \
     EVENHAND_SEEDS="$BENCH_ROOT/seeds/demo" EVENHAND_MAIL_LOG_ONLY=true EVENHAND_TRAIL_ANCHORS="$BENCH_OUT/anchors" \
-    java $BENCH_JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+    "$BENCH_JAVA" $BENCH_JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   BENCH_PID=$!
   for _ in $(seq 1 1200); do
     if curl -fsS -o /dev/null "$BENCH_URL/q/health/ready" 2>/dev/null; then
@@ -112,7 +113,7 @@ floor_start() {
   bench_keycloak
   t0=$(date +%s%N)
   # shellcheck disable=SC2068
-  FLOOR_HTTP_PORT="$FLOOR_PORT" java $@ -jar "$BENCH_ROOT/bench/floor-app/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  FLOOR_HTTP_PORT="$FLOOR_PORT" "$BENCH_JAVA" $@ -jar "$BENCH_ROOT/bench/floor-app/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   FLOOR_PID=$!
   for _ in $(seq 1 1200); do
     if curl -fsS -o /dev/null "$FLOOR_URL/api/floor/ready" 2>/dev/null; then

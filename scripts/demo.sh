@@ -35,7 +35,8 @@ fi
 if [ -f "$STATE/app.pid" ] && kill -0 "$(cat "$STATE/app.pid")" 2>/dev/null; then
   echo "demo: app already running (pid $(cat "$STATE/app.pid"))"
 else
-  # JVM options and the class-data archive that make boot fast (docs/performance.md, "Boot")
+  # the JVM (JDK 25 when present), its options and the AOT cache / class-data archive that make boot fast
+  # (docs/performance.md, "Boot"; decision 0047)
   # shellcheck source=scripts/jvm-options.sh
   source scripts/jvm-options.sh
   # shellcheck source=scripts/cds.sh
@@ -44,7 +45,7 @@ else
   echo "demo: starting the application on port $PORT..."
   # shellcheck disable=SC2046,SC2086
   EVENHAND_SEEDS="$ROOT/seeds/demo" EVENHAND_HTTP_PORT="$PORT" EVENHAND_MAIL_LOG_ONLY=true EVENHAND_LOG_JSON=false \
-    nohup java $EVENHAND_JAVA_OPTS $(evenhand_cds_options) -jar target/quarkus-app/quarkus-run.jar >"$STATE/app.log" 2>&1 &
+    nohup "$EVENHAND_JAVA" $EVENHAND_JAVA_OPTS $(evenhand_cds_options) -jar target/quarkus-app/quarkus-run.jar >"$STATE/app.log" 2>&1 &
   echo $! >"$STATE/app.pid"
 fi
 
