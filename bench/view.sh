@@ -70,9 +70,22 @@ done
 
 cputime() { awk '{print $14+$15}' "/proc/$1/stat"; }
 pgcpu() { local t=0 p; for p in $(pgrep -f "postgres: .* $BENCH_DB " || true); do t=$((t + $(cputime "$p"))); done; echo "$t"; }
+# warm_up URL: 15-s rounds of the same load (not counted) until the rate stops rising by a tenth (at
+# most 8): on a busy machine the JIT takes minutes to compile the app's paths, and a fixed 30 s
+# compared a half-compiled app with a small floor compiled in seconds.
+warm_up() {
+  local prev=0 rate i
+  for i in 1 2 3 4 5 6 7 8; do
+    rate=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d15s -s "$(dirname "$0")/view.lua" "$1" | grep '^RESULT' \
+      | sed 's/.* ok=\([0-9]*\) .* seconds=\([0-9.]*\) .*/\1 \2/' | awk '{printf "%d", $1 / $2}')
+    echo "  warm-up round $i: $rate/s"
+    [ "$i" -ge 2 ] && [ "$rate" -le $((prev + prev / 10)) ] && break
+    prev=$rate
+  done
+}
 fresh_token
-echo "warm-up: 30 s (not counted)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d30s -s "$(dirname "$0")/view.lua" "$BENCH_URL" >/dev/null
+echo "warm-up: 15-s rounds until the rate stops rising (not counted)"
+warm_up "$BENCH_URL"
 a0=$(cputime "$BENCH_PID"); p0=$(pgcpu)
 echo "run: $SECONDS_RUN s, $CONNECTIONS connections, $THREADS wrk threads"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -s "$(dirname "$0")/view.lua" "$BENCH_URL" \
@@ -108,8 +121,7 @@ echo
 echo "floor: the same token, connections and body sizes against bench/floor-app (no database)"
 floor_start $BENCH_JAVA_OPTS
 fresh_token
-BENCH_PREFIX="/api/floor/view?bytes=" BENCH_REFS="$BENCH_OUT/view-sizes.txt" \
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d30s -s "$(dirname "$0")/view.lua" "$FLOOR_URL" >/dev/null
+BENCH_PREFIX="/api/floor/view?bytes=" BENCH_REFS="$BENCH_OUT/view-sizes.txt" warm_up "$FLOOR_URL"
 BENCH_PREFIX="/api/floor/view?bytes=" BENCH_REFS="$BENCH_OUT/view-sizes.txt" \
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -s "$(dirname "$0")/view.lua" "$FLOOR_URL" \
   >"$BENCH_OUT/view-floor-wrk.txt"
