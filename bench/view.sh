@@ -9,6 +9,8 @@
 #
 #   bench/view.sh [seconds=30] [connections=8] [wrk threads=2] [cases of each kind=30]
 #   BENCH_JFR=1 bench/view.sh ...   also record a JFR profile and print the hottest frames
+#   BENCH_REUSE=1 bench/view.sh ... view the cases the last run seeded in $BENCH_DB again (no new
+#                                    filing or seeding; the app starts on that database as it is)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -20,7 +22,13 @@ bench_need_wrk
 bench_build
 floor_build
 bench_machine
-bench_fresh_db
+REUSE=
+if [ "${BENCH_REUSE:-}" = 1 ] && [ -s "$BENCH_OUT/view-kinds.txt" ] \
+    && [ "$(bench_psql "SELECT count(*) FROM cases" 2>/dev/null || echo 0)" -ge "$(wc -l <"$BENCH_OUT/view-kinds.txt")" ]; then
+  REUSE=1
+else
+  bench_fresh_db
+fi
 JFR_OPTS=()
 if [ "${BENCH_JFR:-}" = 1 ]; then
   JFR_OPTS=("-XX:StartFlightRecording=filename=$BENCH_OUT/view.jfr,settings=profile,delay=40s")
@@ -29,8 +37,13 @@ bench_start_app -Devenhand.intake.rate-limit.enabled=false -Devenhand.mail.dispa
 trap 'bench_stop_app; floor_stop' EXIT
 echo "app ready in $BENCH_READY_MS ms"
 export BENCH_TOKEN BENCH_REFS="$BENCH_OUT/view-refs.txt"
-BENCH_TOKEN="$(bench_token alice)"
+# Keycloak's access tokens live 5 minutes and seeding takes longer: a fresh token before each load
+fresh_token() { BENCH_TOKEN="$(bench_token alice)"; }
+fresh_token
 
+if [ -n "$REUSE" ]; then
+  echo "reusing the $(wc -l <"$BENCH_OUT/view-kinds.txt") cases seeded in $BENCH_DB by the last run"
+else
 echo "filing $EACH fresh complaints as alice (each a case at triage, with its post as evidence)..."
 BENCH_RUN=view wrk -t1 -c4 -d600s -s "$(dirname "$0")/intake.lua" "$BENCH_URL" >/dev/null &
 wrk_pid=$!
@@ -46,6 +59,8 @@ kinds="CASE WHEN EXISTS (SELECT 1 FROM appeals a WHERE a.case_id = c.id) THEN 'a
   WHEN (SELECT count(*) FROM case_complainants j WHERE j.case_id = c.id) > 1 THEN 'pile-on'
   WHEN c.triaged_at IS NOT NULL THEN 'investigation' ELSE 'fresh' END"
 bench_psql "SELECT $kinds || ' ' || c.ref FROM cases c ORDER BY c.id" >"$BENCH_OUT/view-kinds.txt"
+fi
+fresh_token
 cut -d' ' -f2 "$BENCH_OUT/view-kinds.txt" >"$BENCH_REFS"
 echo "$(wc -l <"$BENCH_REFS") cases:" $(cut -d' ' -f1 "$BENCH_OUT/view-kinds.txt" | sort | uniq -c | awk '{printf "%s %s, ", $1, $2}')
 for kind in fresh investigation decided appealed pile-on; do
@@ -55,8 +70,22 @@ done
 
 cputime() { awk '{print $14+$15}' "/proc/$1/stat"; }
 pgcpu() { local t=0 p; for p in $(pgrep -f "postgres: .* $BENCH_DB " || true); do t=$((t + $(cputime "$p"))); done; echo "$t"; }
-echo "warm-up: 30 s (not counted)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d30s -s "$(dirname "$0")/view.lua" "$BENCH_URL" >/dev/null
+# warm_up URL: 15-s rounds of the same load (not counted) until the rate stops rising by a tenth (at
+# most 8): on a busy machine the JIT takes minutes to compile the app's paths, and a fixed 30 s
+# compared a half-compiled app with a small floor compiled in seconds.
+warm_up() {
+  local prev=0 rate i
+  for i in 1 2 3 4 5 6 7 8; do
+    rate=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d15s -s "$(dirname "$0")/view.lua" "$1" | grep '^RESULT' \
+      | sed 's/.* ok=\([0-9]*\) .* seconds=\([0-9.]*\) .*/\1 \2/' | awk '{printf "%d", $1 / $2}')
+    echo "  warm-up round $i: $rate/s"
+    [ "$i" -ge 2 ] && [ "$rate" -le $((prev + prev / 10)) ] && break
+    prev=$rate
+  done
+}
+fresh_token
+echo "warm-up: 15-s rounds until the rate stops rising (not counted)"
+warm_up "$BENCH_URL"
 a0=$(cputime "$BENCH_PID"); p0=$(pgcpu)
 echo "run: $SECONDS_RUN s, $CONNECTIONS connections, $THREADS wrk threads"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -s "$(dirname "$0")/view.lua" "$BENCH_URL" \
@@ -64,6 +93,7 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -s "$(dirname "$0")/view.l
 a1=$(cputime "$BENCH_PID"); p1=$(pgcpu)
 eval "$(grep '^RESULT' "$BENCH_OUT/view-wrk.txt" | sed 's/^RESULT //' | tr ' ' '\n' | sed 's/^/R_/')"
 echo "each kind alone, 10 s:"
+fresh_token
 for kind in fresh investigation decided appealed pile-on; do
   awk -v k="$kind" '$1 == k {print $2}' "$BENCH_OUT/view-kinds.txt" >"$BENCH_OUT/view-refs-$kind.txt"
   [ -s "$BENCH_OUT/view-refs-$kind.txt" ] || continue
@@ -71,6 +101,7 @@ for kind in fresh investigation decided appealed pile-on; do
     "$BENCH_URL" | grep '^RESULT' | awk -v k="$kind" '{for (i = 2; i <= NF; i++) {split($i, kv, "="); r[kv[1]] = kv[2]}
       printf "  %-13s %5d views/s, p99 %s ms (%d answered 200, %d other)\n", k, r["ok"] / r["seconds"], r["p99_ms"], r["ok"], r["other"]}'
 done
+fresh_token
 echo "the member's case list (GET /api/me/cases, $(wc -l <"$BENCH_REFS") cases), 10 s:"
 echo "?" >"$BENCH_OUT/view-list.txt"
 BENCH_PREFIX="/api/me/cases" BENCH_REFS="$BENCH_OUT/view-list.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d10s \
@@ -89,8 +120,8 @@ bench_stop_app
 echo
 echo "floor: the same token, connections and body sizes against bench/floor-app (no database)"
 floor_start $BENCH_JAVA_OPTS
-BENCH_PREFIX="/api/floor/view?bytes=" BENCH_REFS="$BENCH_OUT/view-sizes.txt" \
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d30s -s "$(dirname "$0")/view.lua" "$FLOOR_URL" >/dev/null
+fresh_token
+BENCH_PREFIX="/api/floor/view?bytes=" BENCH_REFS="$BENCH_OUT/view-sizes.txt" warm_up "$FLOOR_URL"
 BENCH_PREFIX="/api/floor/view?bytes=" BENCH_REFS="$BENCH_OUT/view-sizes.txt" \
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -s "$(dirname "$0")/view.lua" "$FLOOR_URL" \
   >"$BENCH_OUT/view-floor-wrk.txt"

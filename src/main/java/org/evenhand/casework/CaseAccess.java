@@ -30,6 +30,29 @@ public class CaseAccess {
         return c;
     }
 
+    /** A case as one member sees it: their party, and their own complaint if they joined it (pile-on merging). */
+    public record Seen(CaseFile c, Party party, JoinedComplainant joined) {
+    }
+
+    /**
+     * The case if this member may see it, as {@link #visibleTo} decides, with their party and their
+     * own complaint if they joined the case, in one query (two for a complainant who joined it).
+     */
+    public Seen seenBy(Member member, String ref) {
+        CaseFile c = CaseFile.withParties(ref).orElse(null);
+        if (c != null) {
+            boolean respondent = c.respondent != null && member.id.equals(c.respondent.id);
+            JoinedComplainant joined = c.isLeadComplainant(member) || respondent ? null
+                    : JoinedComplainant.of(c.id, member.id).orElse(null);
+            Party party = c.isLeadComplainant(member) || joined != null ? Party.COMPLAINANT
+                    : respondent ? Party.RESPONDENT : null;
+            if (party == Party.COMPLAINANT || (party == Party.RESPONDENT && c.respondentNotifiedAt != null)) {
+                return new Seen(c, party, joined);
+            }
+        }
+        throw ProblemException.notFound("case " + ref);
+    }
+
     /**
      * Waits for any other party's or handler's action on this case to finish, and keeps the next waiting
      * until the caller's transaction ends: the same action sent twice at once is then done once, and the

@@ -148,14 +148,10 @@ public class CaseViews {
         }
     }
 
+    /** The member's cases, in one query (a case from before the stage was kept on it asks the engine). */
     @Transactional
     public List<CaseSummary> casesOf(Member m) {
-        List<CaseFile> list = CaseFile.list("select c from CaseFile c where c.complainant.id = ?1"
-                + " or (c.respondent.id = ?1 and c.respondentNotifiedAt is not null)"
-                + " or c.id in (select j.caseId from JoinedComplainant j where j.memberId = ?1)"
-                + " order by c.receivedAt desc", m.id);
-        return list.stream().map(c -> new CaseSummary(c.ref, c.partyOf(m).label(), stage(c).label(), status(c),
-                c.outcome == null ? null : c.outcome.name(), c.receivedAt)).toList();
+        return MemberCaseReads.casesOf(m, ref -> CaseFile.byRef(ref).map(this::currentStep).orElse(null));
     }
 
     /** Deadline names, as in the process (the boundary timers of the stages a party acts in). */
@@ -170,17 +166,18 @@ public class CaseViews {
      */
     @Transactional
     public MemberCase forMember(Member m, String ref) {
-        CaseFile c = cases.visibleTo(m, ref);
-        Party party = c.partyOf(m);
+        CaseAccess.Seen seen = cases.seenBy(m, ref);
+        CaseFile c = seen.c();
+        Party party = seen.party();
         DefinitionVersion v = citations.version(c.definitionVersion);
         String step = currentStep(c);
-        JoinedComplainant joined = party == Party.COMPLAINANT && !c.isLeadComplainant(m)
-                ? JoinedComplainant.of(c.id, m.id).orElse(null) : null;
+        JoinedComplainant joined = seen.joined();
         List<String> can = new ArrayList<>();
         if (party == Party.RESPONDENT && TaskKind.AWAIT_RESPONSE.is(step)) {
             can.add("respond");
         }
-        ReportViews.ReportView report = reports.forMember(m, c, party);
+        MemberCaseReads.Joined others = new MemberCaseReads.Joined(c);
+        ReportViews.ReportView report = reports.forMember(m, c, party, others);
         if (report != null && report.canComment()) {
             can.add("comment");
         }
@@ -194,10 +191,10 @@ public class CaseViews {
             can.add("withdraw");
         }
         // the respondent reads who complained only as decision 0029 allows, in every text
-        UnaryOperator<String> shown = party == Party.RESPONDENT ? identity.forRespondent(c) : UnaryOperator.identity();
-        List<Event> timeline = TimelineEntry.<TimelineEntry>list("caseId = ?1 order by id", c.id).stream()
-                .filter(e -> e.visibleTo(party, m.id))
-                .map(e -> new Event(e.at, e.kind, shown.apply(text(c, e.summary)), by(e.actor, m, c))).toList();
+        UnaryOperator<String> shown = party == Party.RESPONDENT ? identity.forRespondent(c, others.members())
+                : UnaryOperator.identity();
+        List<Event> timeline = MemberCaseReads.timeline(c, party, m).stream()
+                .map(e -> new Event(e.at(), e.kind(), shown.apply(text(c, e.summary())), by(e.actor(), m, c))).toList();
         List<DeadlineView> deadlines = new ArrayList<>();
         if (c.stageDue != null && step != null && STAGES.containsKey(step)) {
             // a party's window by its timer's name; a staff stage by the date it is expected by (its target)
@@ -213,7 +210,7 @@ public class CaseViews {
         String named = party == Party.RESPONDENT ? identity.nameForRespondent(c) : null;
         return new MemberCase(c.ref, party.label(),
                 party == Party.COMPLAINANT ? name(c.respondent) : named != null ? named : THE_COMPLAINANT,
-                party == Party.RESPONDENT ? identity.othersJoined(c) : null,
+                party == Party.RESPONDENT ? others.count() : null,
                 stage(c, step == null ? List.of() : List.of(step)), status(c), c.outcome == null ? null : c.outcome.name(),
                 c.receivedAt, joined != null ? joined.conductDate : c.conductDate,
                 joined != null ? text(c, joined.allegation) : shown.apply(text(c, c.allegation)), v.id(),
@@ -235,7 +232,12 @@ public class CaseViews {
 
     /** Status as the API has always shown it: a received case is open (its process is about to start). */
     static String status(CaseFile c) {
-        return c.status == CaseFile.Status.RECEIVED ? CaseFile.Status.OPEN.name() : c.status.name();
+        return status(c.status);
+    }
+
+    /** The same, from the status alone. */
+    static String status(CaseFile.Status status) {
+        return status == CaseFile.Status.RECEIVED ? CaseFile.Status.OPEN.name() : status.name();
     }
 
     /** The complaint's current wait state: stored on the case, or (cases from before it was stored) asked of the engine. */
@@ -349,13 +351,17 @@ public class CaseViews {
     }
 
     static Stage stage(CaseFile c, List<String> steps) {
-        if (c.status == CaseFile.Status.DISMISSED) {
+        return stage(c.status, steps);
+    }
+
+    static Stage stage(CaseFile.Status status, List<String> steps) {
+        if (status == CaseFile.Status.DISMISSED) {
             return new Stage("dismissed", "Dismissed at triage", "The complaint did not engage the definition of abuse.");
         }
-        if (c.status == CaseFile.Status.CLOSED) {
+        if (status == CaseFile.Status.CLOSED) {
             return new Stage("closed", "Closed", "The case has concluded.");
         }
-        if (c.status == CaseFile.Status.WITHDRAWN) {
+        if (status == CaseFile.Status.WITHDRAWN) {
             return new Stage("withdrawn", "Withdrawn", "The complaint was withdrawn before any decision; the case is closed.");
         }
         return steps.stream().map(STAGES::get).filter(java.util.Objects::nonNull).findFirst().orElse(RECEIVED);
@@ -370,14 +376,14 @@ public class CaseViews {
     }
 
     private List<DecisionView> decisions(CaseFile c, UnaryOperator<String> shown) {
-        return Decision.<Decision>list("caseId = ?1 order by decidedAt, id", c.id).stream()
-                .map(d -> {
-                    DecisionSplits s = DecisionSplits.of(d);
-                    return new DecisionView(d.bench, d.definitionVersion, d.findings, d.upheld, d.sanction,
-                            d.sanctionMonths, shown.apply(text(c, d.departureReason)), shown.apply(text(c, d.reasons)),
-                            d.appealAllowed, d.decidedAt, s.findings(), s.appeal());
-                })
-                .toList();
+        List<Decision> all = Decision.<Decision>list("caseId = ?1 order by decidedAt, id", c.id);
+        List<PanelVote> votes = all.isEmpty() ? List.of() : PanelVote.list("caseId = ?1 order by id", c.id);
+        return all.stream().map(d -> {
+            DecisionSplits s = DecisionSplits.of(d, all, votes);
+            return new DecisionView(d.bench, d.definitionVersion, d.findings, d.upheld, d.sanction, d.sanctionMonths,
+                    shown.apply(text(c, d.departureReason)), shown.apply(text(c, d.reasons)), d.appealAllowed,
+                    d.decidedAt, s.findings(), s.appeal());
+        }).toList();
     }
 
     private AppealView appeal(CaseFile c, UnaryOperator<String> shown) {

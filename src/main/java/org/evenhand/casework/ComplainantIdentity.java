@@ -64,6 +64,13 @@ public class ComplainantIdentity {
 
     /** What the respondent reads of any free text on the case. */
     public UnaryOperator<String> forRespondent(CaseFile c) {
+        List<Long> ids = JoinedComplainant.<JoinedComplainant>list("caseId = ?1 and memberId is not null", c.id).stream()
+                .map(j -> j.memberId).toList();
+        return forRespondent(c, ids.isEmpty() ? List.of() : Member.<Member>list("id in ?1", ids));
+    }
+
+    /** The same, the complainants who joined the case already read (their member records). */
+    UnaryOperator<String> forRespondent(CaseFile c, List<Member> joined) {
         List<NameRedaction> strike = new ArrayList<>();
         Member lead = c.complainant;
         if (lead != null) {
@@ -71,7 +78,7 @@ public class ComplainantIdentity {
                     ? NameRedaction.identifiers(Arrays.asList(lead.membershipNumber, lead.email), THE_COMPLAINANT)
                     : full(lead, THE_COMPLAINANT));
         }
-        strike.addAll(joined(c, null));
+        joined.forEach(m -> strike.add(full(m, ANOTHER_COMPLAINANT)));
         return apply(strike);
     }
 

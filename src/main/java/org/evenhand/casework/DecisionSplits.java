@@ -21,23 +21,34 @@ record DecisionSplits(List<PanelTally.Split> findings, PanelTally.Split appeal) 
         if (d.findings == null) {
             return NONE;
         }
-        if (!PanelSeat.APPEAL.equals(d.bench)) {
-            return new DecisionSplits(splits(d, votes(d.caseId, d.bench, d.decidedAt)), null);
-        }
-        List<PanelVote> votes = votes(d.caseId, PanelSeat.APPEAL, d.decidedAt);
-        if (votes.isEmpty()) {
+        return of(d, Decision.<Decision>list("caseId = ?1", d.caseId), PanelVote.list("caseId = ?1 order by id", d.caseId));
+    }
+
+    /**
+     * The same, from the case's decisions and votes already loaded (every bench, in id order): a view
+     * of a case with both decisions reads them with two queries, not one per round.
+     */
+    static DecisionSplits of(Decision d, List<Decision> decisions, List<PanelVote> votes) {
+        if (d.findings == null) {
             return NONE;
         }
-        long allowing = votes.stream().filter(v -> Boolean.TRUE.equals(v.allowAppeal)).count();
-        PanelTally.Split appeal = PanelTally.appealSplit(allowing, votes.size());
+        if (!PanelSeat.APPEAL.equals(d.bench)) {
+            return new DecisionSplits(splits(d, votes(votes, d.bench, d.decidedAt)), null);
+        }
+        List<PanelVote> heard = votes(votes, PanelSeat.APPEAL, d.decidedAt);
+        if (heard.isEmpty()) {
+            return NONE;
+        }
+        long allowing = heard.stream().filter(v -> Boolean.TRUE.equals(v.allowAppeal)).count();
+        PanelTally.Split appeal = PanelTally.appealSplit(allowing, heard.size());
         if (Boolean.TRUE.equals(d.appealAllowed)) {
-            List<PanelVote> tallied = votes.stream().filter(v -> Boolean.TRUE.equals(v.allowAppeal)).toList();
+            List<PanelVote> tallied = heard.stream().filter(v -> Boolean.TRUE.equals(v.allowAppeal)).toList();
             return new DecisionSplits(PanelTally.splits(d.findings, tallied.stream().map(v -> v.findings).toList(),
-                    votes.size()), appeal);
+                    heard.size()), appeal);
         }
         // a dismissed appeal leaves the panel's findings standing, reached as the panel reached them
-        List<PanelTally.Split> first = Decision.of(d.caseId, PanelSeat.DECISION)
-                .map(f -> splits(f, votes(f.caseId, PanelSeat.DECISION, f.decidedAt))).orElse(List.of());
+        List<PanelTally.Split> first = decisions.stream().filter(f -> PanelSeat.DECISION.equals(f.bench)).findFirst()
+                .map(f -> splits(f, votes(votes, PanelSeat.DECISION, f.decidedAt))).orElse(List.of());
         return new DecisionSplits(first, appeal);
     }
 
@@ -46,9 +57,12 @@ record DecisionSplits(List<PanelTally.Split> findings, PanelTally.Split appeal) 
                 : PanelTally.splits(d.findings, votes.stream().map(v -> v.findings).toList(), votes.size());
     }
 
-    /** The votes of the round that made a decision: cast by then, and not abandoned before it. */
-    private static List<PanelVote> votes(Long caseId, String bench, java.time.Instant decidedAt) {
-        return PanelVote.list("caseId = ?1 and bench = ?2 and castAt <= ?3"
-                + " and (supersededAt is null or supersededAt > ?3) order by id", caseId, bench, decidedAt);
+    /** The votes of the round that made a decision: cast by then, and not abandoned before it (in id order). */
+    private static List<PanelVote> votes(List<PanelVote> all, String bench, java.time.Instant decidedAt) {
+        if (decidedAt == null) {
+            return List.of();
+        }
+        return all.stream().filter(v -> bench.equals(v.bench) && v.castAt != null && !v.castAt.isAfter(decidedAt)
+                && (v.supersededAt == null || v.supersededAt.isAfter(decidedAt))).toList();
     }
 }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.evenhand.casework.rules.CommentWindow;
 import org.evenhand.casework.rules.ReportRedaction;
@@ -43,11 +45,11 @@ public class ReportViews {
     ComplainantIdentity identity;
 
     /** The report as this member reads it; null until it has been disclosed. */
-    ReportView forMember(Member m, CaseFile c, Party party) {
+    ReportView forMember(Member m, CaseFile c, Party party, MemberCaseReads.Joined joined) {
         if (c.reportDisclosedAt == null || c.investigationReport == null) {
             return null;
         }
-        String report = redactedFor(m, c, party, views.text(c, c.investigationReport));
+        String report = redactedFor(m, c, party, views.text(c, c.investigationReport), joined.members());
         ReportComment mine = ReportComment.by(c.id, m.id).orElse(null);
         boolean open = CommentWindow.isOpen(TaskKind.COMMENT_WINDOW.is(c.stage) && c.status == CaseFile.Status.OPEN,
                 c.stageDue, time.now());
@@ -63,20 +65,20 @@ public class ReportViews {
     }
 
     /** Strikes from the text everyone this reader is not to see named. */
-    String redactedFor(Member reader, CaseFile c, Party party, String text) {
+    String redactedFor(Member reader, CaseFile c, Party party, String text, List<Member> joined) {
         if (text == null) {
             return null;
         }
         List<ReportRedaction.Struck> struck = new ArrayList<>();
-        Set<Long> partyIds = new HashSet<>(Disclosing.partyMembers(c));
         List<Member> complainants = new ArrayList<>();
         if (c.complainant != null) {
             complainants.add(c.complainant);
         }
-        List<Long> joined = JoinedComplainant.<JoinedComplainant>list("caseId = ?1 and memberId is not null", c.id)
-                .stream().map(j -> j.memberId).toList();
-        if (!joined.isEmpty()) {
-            complainants.addAll(Member.<Member>list("id in ?1", joined));
+        complainants.addAll(joined);
+        Set<Long> partyIds = new HashSet<>();
+        complainants.forEach(other -> partyIds.add(other.id));
+        if (c.respondent != null) {
+            partyIds.add(c.respondent.id);
         }
         for (Member other : complainants) {
             if (party == Party.RESPONDENT) {
@@ -89,9 +91,41 @@ public class ReportViews {
             }
         }
         // anyone else named in the report by their full name is a third party
-        Member.<Member>list("locate(lower(displayName), ?1) > 0", text.toLowerCase(Locale.ROOT)).stream()
-                .filter(other -> !partyIds.contains(other.id)).forEach(other -> struck.add(struck(other, SOMEONE_ELSE)));
+        namedIn(c.ref, c.investigationReport, text).stream().filter(other -> !partyIds.contains(other.id()))
+                .forEach(other -> struck.add(other.struck()));
         return ReportRedaction.forReader(text, struck);
+    }
+
+    /** A member the report names, as struck for a third party. */
+    private record Named(Long id, ReportRedaction.Struck struck) {
+    }
+
+    private record NamedIn(String sealed, long until, List<Named> members) {
+    }
+
+    static final long NAMED_TTL_NANOS = 30_000_000_000L;
+    static final int NAMED_MAX = 10_000;
+    private final Map<String, NamedIn> named = new ConcurrentHashMap<>();
+
+    /**
+     * The members whose full name the report contains. Finding them reads every member's name (no
+     * index answers "which names does this text contain"), so each report's answer is remembered for
+     * 30 s, as MemberLogins remembers logins: a case's views within that time read it from memory.
+     * Remembered by the report as stored (sealed), so no plain text is kept and a new report is read afresh.
+     */
+    private List<Named> namedIn(String ref, String sealed, String text) {
+        long now = System.nanoTime();
+        NamedIn known = named.get(ref);
+        if (known != null && java.util.Objects.equals(known.sealed(), sealed) && now - known.until() < 0) {
+            return known.members();
+        }
+        List<Named> found = Member.<Member>list("locate(lower(displayName), ?1) > 0", text.toLowerCase(Locale.ROOT))
+                .stream().map(m -> new Named(m.id, struck(m, SOMEONE_ELSE))).toList();
+        if (named.size() >= NAMED_MAX) {
+            named.clear();
+        }
+        named.put(ref, new NamedIn(sealed, now + NAMED_TTL_NANOS, found));
+        return found;
     }
 
     private static ReportRedaction.Struck struck(Member m, String role) {
