@@ -249,7 +249,8 @@ class ArchitectureTest {
      * carry a faction, and must never be joined to a case or a member outside the audit).
      */
     static final java.util.List<String> AUDIT_ONLY_NAMES = java.util.List.of("faction_declarations",
-            "faction_consent_events", "audit_case_facts", "audit_member_counts", "FactionDeclaration",
+            "faction_consent_events", "audit_case_facts", "audit_member_counts", "audit_fact_counts", "audit_fact_days",
+            "audit_fact_clause_days", "audit_fact_characteristic_days", "FactionDeclaration",
             "FactionConsentEvent", "confidence_answers", "survey_invitations", "SurveyInvitation");
 
     /**
