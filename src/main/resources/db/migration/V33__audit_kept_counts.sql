@@ -29,10 +29,12 @@ ALTER TABLE audit_case_facts ADD COLUMN protected_characteristic TEXT;
 UPDATE audit_case_facts f SET protected_characteristic = c.protected_characteristic
 FROM cases c WHERE c.id = f.case_id AND c.protected_characteristic IS NOT NULL;
 
--- One row per month and group of the report's main query; each column one of its counts (Measure),
--- the sanction in the key so that any list of severe sanctions can be summed.
+-- One row per month (and per quarter, and per year: a report over two years reads about 65,000 rows
+-- instead of 150,000) and group of the report's main query; each column one of its counts
+-- (Measure), the sanction in the key so that any list of severe sanctions can be summed.
 CREATE TABLE audit_fact_counts (
-    month                DATE NOT NULL,
+    months               SMALLINT NOT NULL,   -- 1: a month; 3: a quarter; 12: a year
+    month                DATE NOT NULL,       -- its first day
     respondent_faction   TEXT,
     complainant_faction  TEXT,
     cited_set            INT NOT NULL,
@@ -61,33 +63,36 @@ CREATE TABLE audit_fact_counts (
     countered            INT NOT NULL,
     countered_decided    INT NOT NULL,
     countered_upheld     INT NOT NULL,
-    UNIQUE NULLS NOT DISTINCT (month, respondent_faction, complainant_faction, cited_set, engaged_set, sanction)
+    UNIQUE NULLS NOT DISTINCT (months, month, respondent_faction, complainant_faction, cited_set, engaged_set, sanction)
 );
 
 -- Decided complaints by days to decision: by the parties' factions (with the sanction), by clauses
 -- engaged, and by protected characteristic.
 CREATE TABLE audit_fact_days (
+    months               SMALLINT NOT NULL,
     month                DATE NOT NULL,
     respondent_faction   TEXT,
     complainant_faction  TEXT,
     decision_days        INT NOT NULL,
     sanction             TEXT,
     cases                INT NOT NULL,
-    UNIQUE NULLS NOT DISTINCT (month, respondent_faction, complainant_faction, decision_days, sanction)
+    UNIQUE NULLS NOT DISTINCT (months, month, respondent_faction, complainant_faction, decision_days, sanction)
 );
 CREATE TABLE audit_fact_clause_days (
+    months               SMALLINT NOT NULL,
     month                DATE NOT NULL,
     engaged_set          INT,
     decision_days        INT NOT NULL,
     cases                INT NOT NULL,
-    UNIQUE NULLS NOT DISTINCT (month, engaged_set, decision_days)
+    UNIQUE NULLS NOT DISTINCT (months, month, engaged_set, decision_days)
 );
 CREATE TABLE audit_fact_characteristic_days (
+    months               SMALLINT NOT NULL,
     month                DATE NOT NULL,
     characteristic       TEXT NOT NULL,
     decision_days        INT NOT NULL,
     cases                INT NOT NULL,
-    UNIQUE (month, characteristic, decision_days)
+    UNIQUE (months, month, characteristic, decision_days)
 );
 
 -- The one definition of what a fact row adds to each kept table: its key columns (and the
@@ -100,7 +105,6 @@ CREATE FUNCTION audit_fact_count_shape(tbl TEXT, OUT keys TEXT[], OUT key_exprs 
                                        OUT conds TEXT[], OUT rows_held TEXT)
 LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
-    month_expr CONSTANT TEXT := '(date_trunc(''month'', r.received_at AT TIME ZONE ''Europe/London''))::date';
     counter CONSTANT TEXT := 'r.prior_gap_days <= s.counter_window_days AND r.prior_conduct_gap <= s.conduct_window_days';
     countered CONSTANT TEXT := 'r.countered_gap_days <= s.counter_window_days'
                                ' AND r.countered_conduct_gap <= s.conduct_window_days';
@@ -110,8 +114,8 @@ BEGIN
     rows_held := 'r.decision_days IS NOT NULL';
     CASE tbl
     WHEN 'audit_fact_counts' THEN
-        keys := ARRAY['month', 'respondent_faction', 'complainant_faction', 'cited_set', 'engaged_set', 'sanction'];
-        key_exprs := ARRAY[month_expr, 'r.respondent_faction', 'r.complainant_faction', 'r.cited_set',
+        keys := ARRAY['months', 'month', 'respondent_faction', 'complainant_faction', 'cited_set', 'engaged_set', 'sanction'];
+        key_exprs := ARRAY['g.months', 'g.month', 'r.respondent_faction', 'r.complainant_faction', 'r.cited_set',
                            'r.engaged_set', 'r.sanction'];
         rows_held := 'TRUE';
         cols := ARRAY['cases', 'triaged', 'passed', 'suspended', 'decided', 'upheld', 'appealed', 'appeal_decided',
@@ -126,14 +130,14 @@ BEGIN
                        counter, counter || ' AND r.decision_days IS NOT NULL', counter || ' AND r.upheld',
                        countered, countered || ' AND r.decision_days IS NOT NULL', countered || ' AND r.upheld'];
     WHEN 'audit_fact_days' THEN
-        keys := ARRAY['month', 'respondent_faction', 'complainant_faction', 'decision_days', 'sanction'];
-        key_exprs := ARRAY[month_expr, 'r.respondent_faction', 'r.complainant_faction', 'r.decision_days', 'r.sanction'];
+        keys := ARRAY['months', 'month', 'respondent_faction', 'complainant_faction', 'decision_days', 'sanction'];
+        key_exprs := ARRAY['g.months', 'g.month', 'r.respondent_faction', 'r.complainant_faction', 'r.decision_days', 'r.sanction'];
     WHEN 'audit_fact_clause_days' THEN
-        keys := ARRAY['month', 'engaged_set', 'decision_days'];
-        key_exprs := ARRAY[month_expr, 'r.engaged_set', 'r.decision_days'];
+        keys := ARRAY['months', 'month', 'engaged_set', 'decision_days'];
+        key_exprs := ARRAY['g.months', 'g.month', 'r.engaged_set', 'r.decision_days'];
     WHEN 'audit_fact_characteristic_days' THEN
-        keys := ARRAY['month', 'characteristic', 'decision_days'];
-        key_exprs := ARRAY[month_expr, 'r.protected_characteristic', 'r.decision_days'];
+        keys := ARRAY['months', 'month', 'characteristic', 'decision_days'];
+        key_exprs := ARRAY['g.months', 'g.month', 'r.protected_characteristic', 'r.decision_days'];
         rows_held := 'r.decision_days IS NOT NULL AND r.protected_characteristic IS NOT NULL';
     END CASE;
 END $$;
@@ -153,7 +157,12 @@ BEGIN
                      ORDER BY i)
     INTO sums FROM unnest(sh.conds) WITH ORDINALITY AS x (c, i);
     SELECT string_agg(i::text, ', ') INTO groups FROM generate_series(1, cardinality(sh.keys)) i;
-    q := format('SELECT %s, %s FROM (%s) r CROSS JOIN audit_fact_count_settings s WHERE %s GROUP BY %s',
+    -- each fact row counts three times: in its month, its quarter and its year (UK time)
+    q := format('SELECT %s, %s FROM (%s) r CROSS JOIN audit_fact_count_settings s CROSS JOIN LATERAL (VALUES'
+                ' (1::smallint, date_trunc(''month'', r.received_at AT TIME ZONE ''Europe/London'')::date),'
+                ' (3::smallint, date_trunc(''quarter'', r.received_at AT TIME ZONE ''Europe/London'')::date),'
+                ' (12::smallint, date_trunc(''year'', r.received_at AT TIME ZONE ''Europe/London'')::date))'
+                ' AS g (months, month) WHERE %s GROUP BY %s',
                 (SELECT string_agg(format('%s AS %s', e, k), ', ' ORDER BY i)
                  FROM unnest(sh.key_exprs, sh.keys) WITH ORDINALITY AS x (e, k, i)),
                 (SELECT string_agg(format('%s AS %s', e, k), ', ' ORDER BY i)
@@ -224,6 +233,62 @@ CREATE TRIGGER audit_facts_characteristic AFTER UPDATE OF protected_characterist
     WHEN (OLD.protected_characteristic IS DISTINCT FROM NEW.protected_characteristic)
     EXECUTE FUNCTION audit_facts_characteristic_changed();
 
+-- The confidence survey's mixed answers (V12) counted by quarter, role, outcome band and faction:
+-- for each question how many agreed (4 or 5) and the sum of the scores. Kept by the mix that moves
+-- answers in (ten or more at once, in random order) and by the purge, so the counts tell no more
+-- about who answered what than the answers table does. Answers still waiting to be mixed are few and
+-- are read as they are (ConfidenceQueries).
+CREATE TABLE audit_confidence_counts (
+    quarter         DATE NOT NULL,
+    role            TEXT NOT NULL,
+    outcome_band    TEXT NOT NULL,
+    faction         TEXT,
+    answers         INT NOT NULL,
+    heard_agree     INT NOT NULL,
+    heard_sum       INT NOT NULL,
+    neutral_agree   INT NOT NULL,
+    neutral_sum     INT NOT NULL,
+    respect_agree   INT NOT NULL,
+    respect_sum     INT NOT NULL,
+    trust_agree     INT NOT NULL,
+    trust_sum       INT NOT NULL,
+    UNIQUE NULLS NOT DISTINCT (quarter, role, outcome_band, faction)
+);
+
+-- The counts of a set of signed answers (source: sign, then the columns of confidence_answers).
+CREATE FUNCTION audit_confidence_counts_sql(source TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+    SELECT format('SELECT quarter, role, outcome_band, faction, sum(sign) AS answers,'
+                  ' sum(CASE WHEN heard >= 4 THEN sign ELSE 0 END) AS heard_agree, sum(sign * heard) AS heard_sum,'
+                  ' sum(CASE WHEN neutral >= 4 THEN sign ELSE 0 END) AS neutral_agree, sum(sign * neutral) AS neutral_sum,'
+                  ' sum(CASE WHEN respect >= 4 THEN sign ELSE 0 END) AS respect_agree, sum(sign * respect) AS respect_sum,'
+                  ' sum(CASE WHEN trust >= 4 THEN sign ELSE 0 END) AS trust_agree, sum(sign * trust) AS trust_sum'
+                  ' FROM (%s) a GROUP BY 1, 2, 3, 4', source)
+$$;
+
+CREATE FUNCTION audit_confidence_counts_upsert_sql(source TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'INSERT INTO audit_confidence_counts AS k ' || audit_confidence_counts_sql(source)
+        || ' ORDER BY 1, 2, 3, 4 ON CONFLICT (quarter, role, outcome_band, faction) DO UPDATE SET'
+        || ' answers = k.answers + excluded.answers, heard_agree = k.heard_agree + excluded.heard_agree,'
+        || ' heard_sum = k.heard_sum + excluded.heard_sum, neutral_agree = k.neutral_agree + excluded.neutral_agree,'
+        || ' neutral_sum = k.neutral_sum + excluded.neutral_sum, respect_agree = k.respect_agree + excluded.respect_agree,'
+        || ' respect_sum = k.respect_sum + excluded.respect_sum, trust_agree = k.trust_agree + excluded.trust_agree,'
+        || ' trust_sum = k.trust_sum + excluded.trust_sum'
+$$;
+
+DO $gen$
+BEGIN
+    EXECUTE format('CREATE FUNCTION audit_confidence_counts_added() RETURNS trigger LANGUAGE plpgsql AS %L',
+                   'BEGIN ' || audit_confidence_counts_upsert_sql('SELECT 1 AS sign, n.* FROM new_rows n')
+                   || '; RETURN NULL; END');
+    EXECUTE format('CREATE FUNCTION audit_confidence_counts_removed() RETURNS trigger LANGUAGE plpgsql AS %L',
+                   'BEGIN ' || audit_confidence_counts_upsert_sql('SELECT -1 AS sign, o.* FROM old_rows o')
+                   || '; RETURN NULL; END');
+END $gen$;
+CREATE TRIGGER audit_confidence_counts_ins AFTER INSERT ON confidence_answers REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_confidence_counts_added();
+CREATE TRIGGER audit_confidence_counts_del AFTER DELETE ON confidence_answers REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_confidence_counts_removed();
+
 -- Every kept row that disagrees with a full recount of the facts (kept rows whose counts are all
 -- zero count as absent): the table, the group and its counts, as kept and as recounted.
 CREATE FUNCTION audit_fact_counts_mismatches() RETURNS TABLE (tbl TEXT, side TEXT, grp JSONB)
@@ -247,6 +312,11 @@ BEGIN
                                     ' UNION ALL SELECT %1$L, ''recounted'', to_jsonb(y) FROM (%3$s EXCEPT ALL %2$s) y',
                                     t, kept, fresh);
     END LOOP;
+    fresh := audit_confidence_counts_sql('SELECT 1 AS sign, a.* FROM confidence_answers a');
+    kept := 'SELECT * FROM audit_confidence_counts WHERE answers <> 0';
+    RETURN QUERY EXECUTE format('SELECT %1$L, ''kept'', to_jsonb(x) FROM (%2$s EXCEPT ALL %3$s) x'
+                                ' UNION ALL SELECT %1$L, ''recounted'', to_jsonb(y) FROM (%3$s EXCEPT ALL %2$s) y',
+                                'audit_confidence_counts', kept, fresh);
 END $$;
 
 -- Rebuilds every kept count from the facts (for other counter-complaint windows if given); returns
@@ -258,6 +328,7 @@ DECLARE
     wrong BIGINT;
 BEGIN
     LOCK TABLE audit_case_facts IN SHARE MODE;
+    LOCK TABLE confidence_answers IN SHARE MODE;
     SELECT count(*) INTO wrong FROM audit_fact_counts_mismatches() m WHERE m.side = 'kept';
     UPDATE audit_fact_count_settings s
     SET counter_window_days = coalesce(counter_days, s.counter_window_days),
@@ -266,6 +337,8 @@ BEGIN
         EXECUTE format('DELETE FROM %s', t);
         EXECUTE audit_fact_counts_sql(t, 'SELECT 1 AS sign, f.* FROM audit_case_facts f', TRUE);
     END LOOP;
+    DELETE FROM audit_confidence_counts;
+    EXECUTE audit_confidence_counts_upsert_sql('SELECT 1 AS sign, a.* FROM confidence_answers a');
     RETURN wrong;
 END $$;
 

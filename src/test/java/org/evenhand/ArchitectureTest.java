@@ -250,7 +250,7 @@ class ArchitectureTest {
      */
     static final java.util.List<String> AUDIT_ONLY_NAMES = java.util.List.of("faction_declarations",
             "faction_consent_events", "audit_case_facts", "audit_member_counts", "audit_fact_counts", "audit_fact_days",
-            "audit_fact_clause_days", "audit_fact_characteristic_days", "FactionDeclaration",
+            "audit_fact_clause_days", "audit_fact_characteristic_days", "audit_confidence_counts", "FactionDeclaration",
             "FactionConsentEvent", "confidence_answers", "survey_invitations", "SurveyInvitation");
 
     /**

@@ -16,9 +16,9 @@ import org.evenhand.audit.FairnessQueries.Row;
 import org.evenhand.common.TimeSource;
 
 /**
- * The report's counts as kept by month (V33, decision 0048): the same groups and counts the
- * queries over audit_case_facts give, summed over the whole months of a period from a few
- * thousand kept rows instead of a million facts. The days of a partial month at either end of the
+ * The report's counts as kept by month, quarter and year (V33, decision 0048): the same groups and
+ * counts the queries over audit_case_facts give, summed over the whole months of a period from
+ * tens of thousands of kept rows instead of a million facts. The days of a partial month at either end of the
  * period are still read from the facts (Span.scanned) and added.
  */
 final class KeptCounts {
@@ -30,19 +30,23 @@ final class KeptCounts {
     record Range(Instant from, Instant to) {
     }
 
+    /** Kept counts for the months (1, 3 or 12) from this first day. */
+    record Bucket(int months, LocalDate start) {
+    }
+
     /**
-     * Which part of a period is read from the kept counts (months keptFrom inclusive to keptTo
-     * exclusive, first days of months; null when none) and which from the facts.
+     * Which part of a period is read from the kept counts (whole years, quarters and months, as few
+     * as cover it) and which from the facts (the days of a partial month at either end).
      */
-    record Span(LocalDate keptFrom, LocalDate keptTo, List<Range> scanned) {
+    record Span(List<Bucket> buckets, List<Range> scanned) {
 
         boolean kept() {
-            return keptFrom != null;
+            return !buckets.isEmpty();
         }
 
         /** Everything from the facts. */
         static Span facts(Period p) {
-            return new Span(null, null, List.of(new Range(p.start(), p.endExclusive())));
+            return new Span(List.of(), List.of(new Range(p.start(), p.endExclusive())));
         }
 
         /** The whole months inside the period from the kept counts, the days either side from the facts. */
@@ -62,7 +66,14 @@ final class KeptCounts {
             if (end.isBefore(p.to().plusDays(1))) {
                 scanned.add(new Range(start(end), p.endExclusive()));
             }
-            return new Span(first, end, List.copyOf(scanned));
+            List<Bucket> buckets = new ArrayList<>();
+            for (LocalDate m = first; m.isBefore(end);) {
+                int months = m.getDayOfYear() == 1 && !m.plusYears(1).isAfter(end) ? 12
+                        : (m.getMonthValue() - 1) % 3 == 0 && !m.plusMonths(3).isAfter(end) ? 3 : 1;
+                buckets.add(new Bucket(months, m));
+                m = m.plusMonths(months);
+            }
+            return new Span(List.copyOf(buckets), List.copyOf(scanned));
         }
 
         private static Instant start(LocalDate d) {
@@ -85,8 +96,16 @@ final class KeptCounts {
         }
     }
 
-    private static void months(Q q, Span span) {
-        q.param(" WHERE month >= ?", Date.valueOf(span.keptFrom())).param(" AND month < ?", Date.valueOf(span.keptTo()));
+    private static void months(Connection c, Q q, Span span) throws SQLException {
+        String or = " WHERE ";
+        for (int months : new int[] { 1, 3, 12 }) {
+            Object[] starts = span.buckets().stream().filter(b -> b.months() == months).map(b -> Date.valueOf(b.start()))
+                    .toArray();
+            if (starts.length > 0) {
+                q.param(or + "(months = " + months + " AND month = ANY (?))", c.createArrayOf("date", starts));
+                or = " OR ";
+            }
+        }
     }
 
     /** Every count of the main query, by the same groups, added into rows (key: FairnessQueries.key). */
@@ -100,7 +119,7 @@ final class KeptCounts {
             }
         }
         q.sql(" FROM audit_fact_counts");
-        months(q, span);
+        months(c, q, span);
         q.sql(" GROUP BY 1, 2, 3, 4 HAVING sum(cases) > 0");
         try (PreparedStatement s = q.prepare(c); ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -123,7 +142,7 @@ final class KeptCounts {
             q.param(", sum(cases) FILTER (WHERE sanction = ?)", sanction);
         }
         q.sql(" FROM audit_fact_days");
-        months(q, span);
+        months(c, q, span);
         q.sql(" GROUP BY 1, 2, 4 HAVING sum(cases) > 0");
         return read(c, q, sanctions.size());
     }
@@ -131,7 +150,7 @@ final class KeptCounts {
     /** Days to decision by clauses engaged (factions "-"). */
     static List<DaysRow> clauseDays(Connection c, Span span) throws SQLException {
         Q q = new Q().sql("SELECT '-', '-', engaged_set, decision_days, sum(cases) FROM audit_fact_clause_days");
-        months(q, span);
+        months(c, q, span);
         q.sql(" GROUP BY 3, 4 HAVING sum(cases) > 0");
         return read(c, q, 0);
     }
@@ -139,7 +158,7 @@ final class KeptCounts {
     /** Days to decision by protected characteristic (in the respondent's faction's place). */
     static List<DaysRow> characteristicDays(Connection c, Span span) throws SQLException {
         Q q = new Q().sql("SELECT characteristic, '-', -1, decision_days, sum(cases) FROM audit_fact_characteristic_days");
-        months(q, span);
+        months(c, q, span);
         q.sql(" GROUP BY 1, 4 HAVING sum(cases) > 0");
         return read(c, q, 0);
     }
