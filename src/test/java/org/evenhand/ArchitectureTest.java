@@ -249,8 +249,10 @@ class ArchitectureTest {
      * carry a faction, and must never be joined to a case or a member outside the audit).
      */
     static final java.util.List<String> AUDIT_ONLY_NAMES = java.util.List.of("faction_declarations",
-            "faction_consent_events", "audit_case_facts", "audit_member_counts", "FactionDeclaration",
-            "FactionConsentEvent", "faction_lists", "faction_list_entries", "confidence_answers", "survey_invitations", "SurveyInvitation");
+            "faction_consent_events", "audit_case_facts", "audit_member_counts", "audit_fact_counts", "audit_fact_days",
+            "audit_fact_clause_days", "audit_fact_characteristic_days", "audit_confidence_counts", "FactionDeclaration",
+            "FactionConsentEvent", "faction_lists", "faction_list_entries", "confidence_answers", "survey_invitations",
+            "SurveyInvitation");
 
     /**
      * No class outside the audit names the faction tables, the audit facts or the faction

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The confidence survey's answers for a report, as one aggregate per role, outcome band and
- * faction (no answer row leaves PostgreSQL), read in the report's snapshot and added to its hash.
+ * faction (no answer row leaves PostgreSQL), read in the report's snapshot and added to its hash;
+ * the mixed answers from their counts kept by quarter (V33, audit_confidence_counts).
  * Answers carry only the quarter they were given in, so a report counts the quarters that lie
  * wholly inside its period; mixed and still-waiting answers alike.
  */
@@ -54,12 +55,21 @@ final class ConfidenceQueries {
         if (quarters.isEmpty()) {
             return Data.NONE;
         }
-        StringBuilder sql = new StringBuilder("SELECT role, outcome_band, coalesce(faction, ''), count(*)");
+        // The mixed answers as counted by quarter (V33), and the few still waiting to be mixed as they are.
+        StringBuilder kept = new StringBuilder("SELECT quarter, role, outcome_band, faction, answers");
+        StringBuilder waiting = new StringBuilder("SELECT quarter, role, outcome_band, faction, 1");
+        StringBuilder sql = new StringBuilder("SELECT role, outcome_band, coalesce(faction, ''), sum(answers)");
         for (String q : SurveyAnswer.QUESTIONS) {
-            sql.append(", count(*) FILTER (WHERE ").append(q).append(" >= 4), sum(").append(q).append(")");
+            kept.append(", ").append(q).append("_agree, ").append(q).append("_sum");
+            waiting.append(", (").append(q).append(" >= 4)::int, ").append(q).append("::int");
+            sql.append(", sum(").append(q).append("_agree), sum(").append(q).append("_sum)");
         }
-        sql.append(" FROM (SELECT * FROM confidence_answers UNION ALL SELECT * FROM confidence_answers_pending) a")
-                .append(" WHERE quarter >= ? AND quarter <= ? GROUP BY 1, 2, 3");
+        sql.append(" FROM (").append(kept).append(" FROM audit_confidence_counts UNION ALL ").append(waiting)
+                .append(" FROM confidence_answers_pending) a (quarter, role, outcome_band, faction, answers");
+        for (String q : SurveyAnswer.QUESTIONS) {
+            sql.append(", ").append(q).append("_agree, ").append(q).append("_sum");
+        }
+        sql.append(") WHERE quarter >= ? AND quarter <= ? GROUP BY 1, 2, 3 HAVING sum(answers) > 0");
         List<Row> rows = new ArrayList<>();
         int n = SurveyAnswer.QUESTIONS.size();
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {

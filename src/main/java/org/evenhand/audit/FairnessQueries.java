@@ -83,6 +83,16 @@ public class FairnessQueries {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Data read(Period period, Filter filter, List<String> sanctions, List<String> severe,
             int counterWindowDays, int conductWindowDays, String workMem, Instant asOf) {
+        return read(period, filter, sanctions, severe, counterWindowDays, conductWindowDays, workMem, asOf, true);
+    }
+
+    /**
+     * kept: whole months from the counts kept by month (V33) where they can serve (no region or CLP
+     * filter, the same counter-complaint windows); false: everything from the facts, as a check.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Data read(Period period, Filter filter, List<String> sanctions, List<String> severe,
+            int counterWindowDays, int conductWindowDays, String workMem, Instant asOf, boolean kept) {
         long t0 = System.nanoTime();
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (Statement s = c.createStatement()) {
@@ -98,19 +108,21 @@ public class FairnessQueries {
                     conductWindowDays, asOf, sanctions);
             Map<String, Long> timings = new LinkedHashMap<>();
             long t = System.nanoTime();
-            List<Row> rows = main(c, period, filter, severe, counterWindowDays, conductWindowDays, sha);
+            KeptCounts.Span span = kept && !filter.any() && KeptCounts.serve(c, counterWindowDays, conductWindowDays)
+                    ? KeptCounts.Span.of(period) : KeptCounts.Span.facts(period);
+            List<Row> rows = main(c, span, filter, severe, counterWindowDays, conductWindowDays, sha);
             t = lap(timings, "main", t);
-            List<DaysRow> days = days(c, period, filter, sanctions, sha);
+            List<DaysRow> days = days(c, span, filter, sanctions, sha);
             t = lap(timings, "days", t);
             List<DaysRow> suspensions = suspensions(c, period, filter, asOf, sha);
             t = lap(timings, "suspensions", t);
-            List<DaysRow> characteristics = characteristics(c, period, filter, sha);
+            List<DaysRow> characteristics = characteristics(c, span, filter, sha);
             t = lap(timings, "characteristics", t);
             Map<String, Long> byFaction = new TreeMap<>();
-            long members = population(c, filter, byFaction, sha);
+            long members = FairnessLookups.population(c, filter, byFaction, sha);
             t = lap(timings, "population", t);
-            Map<Integer, ClauseSet> sets = clauseSets(c, sha);
-            List<VersionRow> versions = versions(c, sha);
+            Map<Integer, ClauseSet> sets = FairnessLookups.clauseSets(c, sha);
+            List<VersionRow> versions = FairnessLookups.versions(c, sha);
             t = lap(timings, "definitions", t);
             ConfidenceQueries.Data confidence = ConfidenceQueries.read(c, period, sha);
             lap(timings, "confidence", t);
@@ -132,7 +144,7 @@ public class FairnessQueries {
         q.sql(")");
     }
 
-    private static void memberMatch(Q q, String alias, Filter f) {
+    static void memberMatch(Q q, String alias, Filter f) {
         String and = "";
         if (f.region() != null) {
             q.param(alias + ".region = ?", f.region());
@@ -143,17 +155,23 @@ public class FairnessQueries {
         }
     }
 
-    private static void fromWhere(Q q, Filter f, Period p, String extra) {
+    private static void fromWhere(Q q, Filter f, KeptCounts.Span p, String extra) {
         fromWhere(q, f, p, "", extra);
     }
 
-    private static void fromWhere(Q q, Filter f, Period p, String join, String extra) {
+    /** The facts received in the span's days read from the facts (one range, or the ends of a period). */
+    private static void fromWhere(Q q, Filter f, KeptCounts.Span p, String join, String extra) {
         q.sql(" FROM audit_case_facts f").sql(join);
         if (f.any()) {
             q.sql(" JOIN members mr ON mr.id = f.respondent_id JOIN members mc ON mc.id = f.complainant_id");
         }
-        q.param(" WHERE f.received_at >= ?", Timestamp.from(p.start()));
-        q.param(" AND f.received_at < ?", Timestamp.from(p.endExclusive()));
+        String or = " WHERE (";
+        for (KeptCounts.Range range : p.scanned()) {
+            q.param(or + "f.received_at >= ?", Timestamp.from(range.from()));
+            q.param(" AND f.received_at < ?", Timestamp.from(range.to()));
+            or = " OR ";
+        }
+        q.sql(")");
         q.sql(extra);
         if (f.any()) {
             q.sql(" AND ((");
@@ -164,13 +182,22 @@ public class FairnessQueries {
         }
     }
 
-    /** The main pass over every complaint, then the pass over counter-complaints, merged by group. */
-    private List<Row> main(Connection c, Period p, Filter f, List<String> severe, int window, int conduct,
+    /**
+     * The main pass over every complaint, then the pass over counter-complaints, merged by group
+     * (and added to the counts kept for the whole months of the span).
+     */
+    private List<Row> main(Connection c, KeptCounts.Span p, Filter f, List<String> severe, int window, int conduct,
             MessageDigest sha) throws SQLException {
         Object severeArray = c.createArrayOf("text", severe.toArray());
         Map<String, Row> rows = new java.util.HashMap<>();
+        if (p.kept()) {
+            KeptCounts.main(c, p, severe, rows);
+        }
         // Plain columns in the GROUP BY, so that the planner's joint statistics apply (V4).
         for (boolean counters : new boolean[] { false, true }) {
+            if (p.scanned().isEmpty()) {
+                break;
+            }
             Q q = new Q().sql("SELECT f.respondent_faction, f.complainant_faction, f.cited_set, f.engaged_set, ");
             scope(q, f);
             List<Measure> measures = java.util.Arrays.stream(Measure.values())
@@ -202,7 +229,7 @@ public class FairnessQueries {
                     Row row = rows.putIfAbsent(key(fresh), fresh);
                     row = row == null ? fresh : row;
                     for (int i = 0; i < measures.size(); i++) {
-                        row.counts()[measures.get(i).ordinal()] = r.getLong(7 + i);
+                        row.counts()[measures.get(i).ordinal()] += r.getLong(7 + i);
                     }
                 }
             }
@@ -220,7 +247,7 @@ public class FairnessQueries {
         return s == null ? "" : s;
     }
 
-    private static String key(Row r) {
+    static String key(Row r) {
         return r.respondentFaction() + "|" + r.complainantFaction() + "|" + r.citedSet() + "|" + r.engagedSet() + "|"
                 + r.inRespondentScope() + "|" + r.inComplainantScope();
     }
@@ -230,8 +257,24 @@ public class FairnessQueries {
      * the second has the factions "-"). Two plain parallel GROUP BYs beat one GROUPING SETS query,
      * which PostgreSQL cannot run in parallel.
      */
-    private List<DaysRow> days(Connection c, Period p, Filter f, List<String> sanctions, MessageDigest sha)
+    private List<DaysRow> days(Connection c, KeptCounts.Span p, Filter f, List<String> sanctions, MessageDigest sha)
             throws SQLException {
+        List<DaysRow> rows = new ArrayList<>();
+        List<DaysRow> byClauses = new ArrayList<>();
+        if (p.kept()) {
+            rows.addAll(KeptCounts.days(c, p, sanctions));
+            byClauses.addAll(KeptCounts.clauseDays(c, p));
+        }
+        if (!p.scanned().isEmpty()) {
+            rows.addAll(daysRows(c, daysQuery(p, f, sanctions), sanctions.size()));
+            byClauses.addAll(daysRows(c, clauseDaysQuery(p, f), 0));
+        }
+        rows = digest(sha, "days", KeptCounts.merge(rows));
+        rows.addAll(digest(sha, "days-by-clause", KeptCounts.merge(byClauses)));
+        return rows;
+    }
+
+    private static Q daysQuery(KeptCounts.Span p, Filter f, List<String> sanctions) {
         Q q = new Q().sql("SELECT f.respondent_faction, f.complainant_faction, 0, ");
         scope(q, f);
         q.sql(", f.decision_days, count(*)");
@@ -240,14 +283,16 @@ public class FairnessQueries {
         }
         fromWhere(q, f, p, " AND f.decision_days IS NOT NULL");
         q.sql(" GROUP BY 1, 2, 4, 5, 6");
-        List<DaysRow> rows = new ArrayList<>(daysRows(c, q, sha, "days", sanctions.size()));
+        return q;
+    }
+
+    private static Q clauseDaysQuery(KeptCounts.Span p, Filter f) {
         Q byClause = new Q().sql("SELECT '-', '-', f.engaged_set, ");
         scope(byClause, f);
         byClause.sql(", f.decision_days, count(*)");
         fromWhere(byClause, f, p, " AND f.decision_days IS NOT NULL");
         byClause.sql(" GROUP BY 3, 4, 5, 6");
-        rows.addAll(daysRows(c, byClause, sha, "days-by-clause", 0));
-        return rows;
+        return byClause;
     }
 
     private List<DaysRow> suspensions(Connection c, Period p, Filter f, Instant asOf, MessageDigest sha)
@@ -256,24 +301,29 @@ public class FairnessQueries {
         scope(q, f);
         q.param(", floor(extract(epoch FROM coalesce(f.suspension_ended_at, ?) - f.suspended_at) / 86400)::int,"
                 + " count(*)", Timestamp.from(asOf));
-        fromWhere(q, f, p, " AND f.suspended_at IS NOT NULL AND f.in_scope");
+        fromWhere(q, f, KeptCounts.Span.facts(p), " AND f.suspended_at IS NOT NULL AND f.in_scope");
         q.sql(" GROUP BY 1, 2, 3, 4, 5, 6");
-        return daysRows(c, q, sha, "suspensions", 0);
+        return digest(sha, "suspensions", daysRows(c, q, 0));
     }
 
     /** Days to decision by the protected characteristic triage recorded (V11), from the case itself. */
-    private List<DaysRow> characteristics(Connection c, Period p, Filter f, MessageDigest sha) throws SQLException {
+    private List<DaysRow> characteristics(Connection c, KeptCounts.Span p, Filter f, MessageDigest sha)
+            throws SQLException {
+        List<DaysRow> rows = new ArrayList<>(p.kept() ? KeptCounts.characteristicDays(c, p) : List.of());
+        if (p.scanned().isEmpty()) {
+            return digest(sha, "days-by-characteristic", rows);
+        }
         Q q = new Q().sql("SELECT k.protected_characteristic, '-', -1, ");
         scope(q, f);
         q.sql(", f.decision_days, count(*)");
         fromWhere(q, f, p, " JOIN cases k ON k.id = f.case_id",
                 " AND f.decision_days IS NOT NULL AND k.protected_characteristic IS NOT NULL");
         q.sql(" GROUP BY 1, 4, 5, 6");
-        return daysRows(c, q, sha, "days-by-characteristic", 0);
+        rows.addAll(daysRows(c, q, 0));
+        return digest(sha, "days-by-characteristic", KeptCounts.merge(rows));
     }
 
-    private List<DaysRow> daysRows(Connection c, Q q, MessageDigest sha, String label, int sanctions)
-            throws SQLException {
+    private static List<DaysRow> daysRows(Connection c, Q q, int sanctions) throws SQLException {
         List<DaysRow> rows = new ArrayList<>();
         try (PreparedStatement s = q.prepare(c); ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -285,6 +335,11 @@ public class FairnessQueries {
                         r.getBoolean(5), r.getInt(6), r.getLong(7), sc));
             }
         }
+        return rows;
+    }
+
+    /** Sorted into the canonical order and added to the hash. */
+    private static List<DaysRow> digest(MessageDigest sha, String label, List<DaysRow> rows) {
         rows.sort(DAYS_ORDER);
         for (DaysRow row : rows) {
             digest(sha, label, row.respondentFaction(), row.complainantFaction(), row.engagedSet(),
@@ -304,67 +359,6 @@ public class FairnessQueries {
             .thenComparing(DaysRow::complainantFaction).thenComparingInt(DaysRow::engagedSet)
             .thenComparing(DaysRow::inRespondentScope).thenComparing(DaysRow::inComplainantScope)
             .thenComparingInt(DaysRow::days);
-
-    private long population(Connection c, Filter f, Map<String, Long> byFaction, MessageDigest sha)
-            throws SQLException {
-        Q q = new Q();
-        if (f.any()) {
-            q.sql("SELECT coalesce(d.faction, ''), count(*) FROM members m LEFT JOIN faction_declarations d"
-                    + " ON d.member_id = m.id WHERE ");
-            memberMatch(q, "m", f);
-            q.sql(" GROUP BY 1");
-        } else {
-            // kept by triggers (V4): no pass over half a million members
-            q.sql("SELECT CASE WHEN faction = '*' THEN '' ELSE faction END, members FROM audit_member_counts"
-                    + " WHERE members > 0 OR faction = '*'");
-        }
-        long total = 0;
-        try (PreparedStatement s = q.prepare(c); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                String faction = r.getString(1);
-                long n = r.getLong(2);
-                if (!faction.isEmpty()) {
-                    byFaction.put(faction, n);
-                }
-                if (faction.isEmpty() || f.any()) {
-                    total += n;
-                }
-            }
-        }
-        digest(sha, "population", byFaction, total);
-        return total;
-    }
-
-    private static Map<Integer, ClauseSet> clauseSets(Connection c, MessageDigest sha) throws SQLException {
-        Map<Integer, ClauseSet> sets = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, definition_version, clauses FROM audit_clause_sets ORDER BY id")) {
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String[] clauses = (String[]) r.getArray(3).getArray();
-                    ClauseSet cs = new ClauseSet(r.getInt(1), r.getString(2), List.of(clauses));
-                    sets.put(cs.id(), cs);
-                    digest(sha, "clauses", cs.id(), cs.definitionVersion(), cs.clauses());
-                }
-            }
-        }
-        return sets;
-    }
-
-    private static List<VersionRow> versions(Connection c, MessageDigest sha) throws SQLException {
-        List<VersionRow> versions = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, effective_from, sha256 FROM definition_versions ORDER BY effective_from")) {
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    VersionRow v = new VersionRow(r.getString(1), r.getObject(2, LocalDate.class), r.getString(3));
-                    versions.add(v);
-                    digest(sha, "version", v.id(), v.effectiveFrom(), v.sha256());
-                }
-            }
-        }
-        return versions;
-    }
 
     private static long lap(Map<String, Long> timings, String name, long since) {
         long now = System.nanoTime();
