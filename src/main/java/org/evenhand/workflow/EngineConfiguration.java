@@ -61,6 +61,7 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
             }
             try {
                 storeHistoryLevel(lock);
+                withoutCdiEventBridge();
                 return super.buildProcessEngine();
             } finally {
                 try (Statement st = lock.createStatement()) {
@@ -70,6 +71,19 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not take or release the engine build lock", e);
+        }
+    }
+
+    /**
+     * The Quarkus extension adds a parse listener to every activity, transition and task of every process that fires
+     * a CDI event for each as it runs (Camunda's CDI event bridge). Nothing in Evenhand observes those events; each
+     * costs an observer resolution, and a process start fires dozens (9% of the starter's CPU under load). What a
+     * case goes through is recorded by the steps themselves (timeline, trail, stage visits).
+     */
+    private void withoutCdiEventBridge() {
+        if (getCustomPostBPMNParseListeners() != null) {
+            getCustomPostBPMNParseListeners().removeIf(
+                    l -> l instanceof org.camunda.bpm.engine.cdi.impl.event.CdiEventSupportBpmnParseListener);
         }
     }
 
