@@ -19,11 +19,7 @@ bench_need_wrk
 bench_build
 bench_machine
 bench_fresh_db
-JFR_OPTS=()
-if [ "${BENCH_JFR:-}" = 1 ]; then
-  JFR_OPTS=("-XX:StartFlightRecording=filename=$BENCH_OUT/intake.jfr,settings=profile,delay=20s")
-fi
-bench_start_app -Devenhand.intake.rate-limit.enabled=false -Devenhand.mail.dispatch-every=1h "${JFR_OPTS[@]}"
+bench_start_app -Devenhand.intake.rate-limit.enabled=false -Devenhand.mail.dispatch-every=1h
 trap bench_stop_app EXIT
 echo "app ready in $BENCH_READY_MS ms"
 export BENCH_TOKEN
@@ -45,9 +41,16 @@ BENCH_RUN=warm wrk -t"$THREADS" -c"$CONNECTIONS" -d15s -s bench/intake.lua "$BEN
 await_started >/dev/null
 cases0=$(bench_psql "SELECT count(*) FROM cases")
 
+if [ "${BENCH_JFR:-}" = 1 ]; then # the run only: not the boot, not the warm-up
+  jcmd "$BENCH_PID" JFR.start name=intake settings=profile >/dev/null
+fi
 echo "run: $SECONDS_RUN s, $CONNECTIONS connections, $THREADS wrk threads"
 BENCH_RUN=run wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --timeout 10s -s bench/intake.lua "$BENCH_URL" \
   | tee "$BENCH_OUT/intake-wrk.txt" | grep -v '^RESULT' | sed 's/^/  /'
+if [ "${BENCH_JFR:-}" = 1 ]; then
+  jcmd "$BENCH_PID" JFR.dump name=intake filename="$BENCH_OUT/intake.jfr" >/dev/null
+  jcmd "$BENCH_PID" JFR.stop name=intake >/dev/null
+fi
 result=$(grep '^RESULT' "$BENCH_OUT/intake-wrk.txt")
 eval "$(echo "$result" | sed 's/^RESULT //' | tr ' ' '\n' | sed 's/^/R_/')"
 backlog=$(received)

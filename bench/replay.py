@@ -100,6 +100,23 @@ def statements(text, database):
     return result, transactions
 
 
+def one_line(sql):
+    """The statement on one line: its "--" comments (the engine's job query has some) end at the line's end, so they
+    are dropped first, outside quoted strings, or they would swallow the rest of the statement and the next one."""
+    out, i, quoted = [], 0, False
+    while i < len(sql):
+        c = sql[i]
+        if c == "'":
+            quoted = not quoted
+        elif not quoted and sql.startswith("--", i):
+            end = sql.find("\n", i)
+            i = len(sql) if end < 0 else end
+            continue
+        out.append(" " if c == "\n" else c)
+        i += 1
+    return "".join(out)
+
+
 def with_case_ids(sql, ids):
     if not ids or not re.match(r"^\s*insert into cases \(", sql, re.I):
         return sql
@@ -132,7 +149,7 @@ def main(argv):
             f.write(("\\if" if k == 0 else "\\elif") + f" :client_id % {len(per_window)} = {k}\n")
             f.write("BEGIN;\n")
             for s in sql:
-                f.write(with_case_ids(s, ids).replace("\n", " ") + ";\n")
+                f.write(one_line(with_case_ids(s, ids)) + ";\n")
             f.write("ROLLBACK;\n")
         f.write("\\endif\n")
     return counts

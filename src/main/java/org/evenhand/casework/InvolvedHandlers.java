@@ -66,6 +66,8 @@ public class InvolvedHandlers {
         if (!named.isEmpty()) {
             em.createNativeQuery("INSERT INTO case_involved_handlers (case_id, username, found_in, found_at)"
                     + " SELECT ?1, u, ?2, ?3 FROM unnest(CAST(?4 AS text[])) u ON CONFLICT DO NOTHING")
+                    .unwrap(org.hibernate.query.NativeQuery.class) // tables named: see TrackingStages.stageEntered
+                    .addSynchronizedQuerySpace("case_involved_handlers").addSynchronizedQuerySpace("cases")
                     .setParameter(1, c.id).setParameter(2, joined ? "joined-complaint" : "complaint")
                     .setParameter(3, time.now()).setParameter(4, named.toArray(String[]::new)).executeUpdate();
         }

@@ -205,6 +205,9 @@ public class PileOns {
         }
         em.createNativeQuery("INSERT INTO conduct_keys (respondent_id, conduct_key, case_id, opened_at)"
                 + " SELECT ?1, k, ?3, ?4 FROM unnest(CAST(?2 AS text[])) k ON CONFLICT DO NOTHING")
+                // the table it writes, named: a native write naming none makes Hibernate empty its whole second-level
+                // cache (the members every request reads)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("conduct_keys")
                 .setFlushMode(FlushModeType.COMMIT).setParameter(1, c.respondent.id)
                 .setParameter(2, keys.stream().map(ConductKey::value).toArray(String[]::new)).setParameter(3, c.id)
                 .setParameter(4, c.receivedAt).executeUpdate();

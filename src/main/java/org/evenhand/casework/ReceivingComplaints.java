@@ -66,6 +66,8 @@ public class ReceivingComplaints {
     ActionTrail trail;
     @Inject
     AnonymityWords words;
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry registry;
 
     /**
      * Stores a complaint and acknowledges it, in the caller's transaction, without starting its
@@ -77,7 +79,9 @@ public class ReceivingComplaints {
     public Received receive(Filing f) {
         starter.filed();
         if (!f.conductKeys().isEmpty()) {
-            Optional<Match> match = pileOns.match(f.about(), f.conductKeys());
+            // the check before (requireNotAlreadyComplained) may have found no case already, in this transaction
+            Optional<Match> match = Boolean.TRUE.equals(registry.getResource(new NoMatch(f.about().id, f.conductKeys())))
+                    ? Optional.empty() : pileOns.match(f.about(), f.conductKeys());
             if (match.isEmpty()) {
                 // only a filing that may open the case waits here, and only for another opening it now
                 pileOns.lockKeys(f.about(), f.conductKeys());
@@ -111,7 +115,16 @@ public class ReceivingComplaints {
             if (c.partyOf(from) != null) {
                 throw alreadyComplained(c);
             }
+        } else {
+            registry.putResource(new NoMatch(about.id, List.copyOf(conductKeys)), Boolean.TRUE);
         }
+    }
+
+    /**
+     * No live case covered this conduct when the filing was checked, earlier in its transaction: receiving it then
+     * goes straight to the keys' lock and the match under it (one query fewer); a case committed in between is found there.
+     */
+    private record NoMatch(Long respondentId, List<ConductKey> keys) {
     }
 
     private static ProblemException alreadyComplained(CaseFile c) {

@@ -39,6 +39,10 @@ public class StartingProcesses {
         List<String> started = new ArrayList<>();
         for (Number id : ids) {
             started.add(start(em.find(CaseFile.class, id.longValue())));
+            // each step's queries flush the session, checking every entity in it: written out and let go after
+            // each case, a batch costs its size, not its square (the rows stay locked until the commit)
+            em.flush();
+            em.clear();
         }
         return started;
     }

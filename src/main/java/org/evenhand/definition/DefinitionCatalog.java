@@ -148,12 +148,18 @@ public class DefinitionCatalog {
 
     private Snapshot recheck(Snapshot seen, LocalDate today) {
         long started = System.nanoTime();
+        boolean callers = QuarkusTransaction.isActive();
         try {
             Snapshot next = inTransaction(() -> publishedCount() == seen.stamp() && !seen.stale()
                     ? seen.confirmed(today, started) : read(today, started));
             // of two answers, the one that counted more publications wins (rows are never deleted)
             return snapshot.accumulateAndGet(next, (a, b) -> b.stamp() >= a.stamp() ? b : a);
         } catch (RuntimeException e) {
+            if (callers) {
+                // the failed read has doomed the caller's transaction: its next statement would fail less clearly
+                // (with the database down, a 500 where this gives the 503 of common.FailureMappers)
+                throw e;
+            }
             LOG.error("the published versions of the definition could not be re-read; serving those read before", e);
             return seen;
         }

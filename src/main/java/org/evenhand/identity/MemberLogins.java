@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which member a login is: the member's id by username, remembered for a short while so that a
  * request finds the caller's member record by primary key (from Hibernate's second-level cache)
  * instead of querying by username. A remembered id is checked against the record it loads; an
- * unknown login is never remembered, so a member linked to a login is found at once.
+ * unknown login is never remembered, so a member linked to a login is found at once. The same for
+ * membership numbers, which every filing looks up (the member complained about).
  */
 @ApplicationScoped
 public class MemberLogins {
@@ -20,26 +21,37 @@ public class MemberLogins {
     }
 
     private final ConcurrentHashMap<String, Remembered> byUsername = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Remembered> byNumber = new ConcurrentHashMap<>();
 
     public Optional<Member> member(String username) {
-        if (username == null) {
+        return remembered(byUsername, username, m -> m.username, Member::byUsername);
+    }
+
+    /** The member with this membership number (as {@link Member#byMembershipNumber}, exactly). */
+    public Optional<Member> byMembershipNumber(String number) {
+        return remembered(byNumber, number, m -> m.membershipNumber, Member::byMembershipNumber);
+    }
+
+    private static Optional<Member> remembered(ConcurrentHashMap<String, Remembered> ids, String key,
+            java.util.function.Function<Member, String> keyOf, java.util.function.Function<String, Optional<Member>> query) {
+        if (key == null) {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        Remembered r = byUsername.get(username);
+        Remembered r = ids.get(key);
         if (r != null && now - r.until() < 0) {
             Member m = Member.findById(r.memberId());
-            if (m != null && username.equals(m.username)) {
+            if (m != null && key.equals(keyOf.apply(m))) {
                 return Optional.of(m);
             }
-            byUsername.remove(username);
+            ids.remove(key);
         }
-        Optional<Member> found = Member.byUsername(username);
+        Optional<Member> found = query.apply(key);
         found.ifPresent(m -> {
-            if (byUsername.size() >= MAX) {
-                byUsername.clear();
+            if (ids.size() >= MAX) {
+                ids.clear();
             }
-            byUsername.put(username, new Remembered(m.id, now + TTL_NANOS));
+            ids.put(key, new Remembered(m.id, now + TTL_NANOS));
         });
         return found;
     }

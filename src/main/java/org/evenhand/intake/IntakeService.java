@@ -41,6 +41,8 @@ public class IntakeService {
     FilingRateLimit rateLimit;
     @Inject
     Instance<EvidenceGate> evidence;
+    @Inject
+    org.evenhand.identity.MemberLogins logins;
 
     /** What a complaint was checked against: the member it is about, the definition in force, the post given with it. */
     record Checked(Member respondent, DefinitionVersion version, EvidenceGate.Excerpt excerpt,
@@ -61,7 +63,7 @@ public class IntakeService {
             throw ProblemException.forbidden(words.lapsed());
         }
         rateLimit.check(complainant);
-        Member respondent = Member.byMembershipNumber(in.respondentMembershipNumber().strip())
+        Member respondent = logins.byMembershipNumber(in.respondentMembershipNumber().strip())
                 .orElseThrow(() -> ProblemException.invalidField("respondentMembershipNumber", words.noSuchMember()));
         if (respondent.id.equals(complainant.id)) {
             throw ProblemException.invalidField("respondentMembershipNumber", words.notYourself());

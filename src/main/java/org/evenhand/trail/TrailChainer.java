@@ -85,9 +85,10 @@ public class TrailChainer {
     public int chainPending() {
         int total = 0;
         int n;
-        while ((n = chainBatch()) > 0) {
-            total += n;
-        }
+        do {
+            n = chainBatch();
+            total += Math.max(n, 0);
+        } while (n >= batch); // a batch short of full emptied the inbox as it stood: no second transaction to find it empty
         return total;
     }
 

@@ -26,6 +26,11 @@ import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguratio
 @Singleton
 public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
 
+    public EngineConfiguration() {
+        // the history Evenhand keeps (decision 0045), chosen by name in quarkus.camunda.generic-config.history
+        setCustomHistoryLevels(new java.util.ArrayList<>(java.util.List.of(CaseHistoryLevel.INSTANCE)));
+    }
+
     /**
      * Starts the job executor (timers, escalations) once the application has started, so no job runs
      * before the schema migrations have (the engine itself may be built before them).
@@ -55,6 +60,8 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
                 st.execute("SELECT pg_advisory_lock(" + ENGINE_BUILD_LOCK + ")");
             }
             try {
+                storeHistoryLevel(lock);
+                withoutCdiEventBridge();
                 return super.buildProcessEngine();
             } finally {
                 try (Statement st = lock.createStatement()) {
@@ -65,6 +72,64 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
         } catch (SQLException e) {
             throw new IllegalStateException("could not take or release the engine build lock", e);
         }
+    }
+
+    /**
+     * The Quarkus extension adds a parse listener to every activity, transition and task of every process that fires
+     * a CDI event for each as it runs (Camunda's CDI event bridge). Nothing in Evenhand observes those events; each
+     * costs an observer resolution, and a process start fires dozens (9% of the starter's CPU under load). What a
+     * case goes through is recorded by the steps themselves (timeline, trail, stage visits).
+     */
+    private void withoutCdiEventBridge() {
+        if (getCustomPostBPMNParseListeners() != null) {
+            getCustomPostBPMNParseListeners().removeIf(
+                    l -> l instanceof org.camunda.bpm.engine.cdi.impl.event.CdiEventSupportBpmnParseListener);
+        }
+    }
+
+    /**
+     * The engine refuses to start on a database that recorded another history level than the one
+     * configured; a database made before decision 0045 recorded "full". The level is the
+     * configuration's to choose, so the recorded one is brought to it first (a database without the
+     * engine's tables yet is left to the engine, which records the configured level itself).
+     */
+    private void storeHistoryLevel(Connection db) throws SQLException {
+        Integer id = configuredHistoryLevelId();
+        if (id == null) {
+            return;
+        }
+        try (Statement st = db.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT to_regclass('act_ge_property') IS NOT NULL")) {
+            if (!rs.next() || !rs.getBoolean(1)) {
+                return;
+            }
+        }
+        try (java.sql.PreparedStatement ps = db.prepareStatement("UPDATE act_ge_property SET value_ = ?, rev_ = rev_ + 1"
+                + " WHERE name_ = 'historyLevel' AND value_ <> ?")) {
+            ps.setString(1, id.toString());
+            ps.setString(2, id.toString());
+            if (ps.executeUpdate() > 0) {
+                org.jboss.logging.Logger.getLogger(EngineConfiguration.class).infof(
+                        "engine history level recorded in the database changed to %s", getHistory());
+            }
+        }
+    }
+
+    /** The id of the configured history level, or null for "auto" (the engine then follows the database). */
+    Integer configuredHistoryLevelId() {
+        String name = getHistory();
+        if (name == null || HISTORY_AUTO.equalsIgnoreCase(name)) {
+            return null;
+        }
+        java.util.List<org.camunda.bpm.engine.impl.history.HistoryLevel> levels = new java.util.ArrayList<>(java.util.List.of(
+                org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_NONE,
+                org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_ACTIVITY,
+                org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_AUDIT,
+                org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_FULL));
+        if (getCustomHistoryLevels() != null) {
+            levels.addAll(getCustomHistoryLevels());
+        }
+        return levels.stream().filter(l -> l.getName().equalsIgnoreCase(name)).map(l -> l.getId()).findFirst().orElse(null);
     }
 
     /** Mapper files of the case (CMMN) and decision (DMN) engines. */
