@@ -51,6 +51,8 @@ class MembershipKeycloakEndToEndTest {
 
     @AfterAll
     static void cleanUp() {
+        // the handler added here must never be drawn by other tests' cases
+        Db.update("UPDATE handlers SET active = false WHERE username LIKE 'kc900%'");
         deleteTestUsers();
         admin.close();
     }
@@ -118,7 +120,7 @@ class MembershipKeycloakEndToEndTest {
         long caseworkers = ((Number) Db.value("SELECT min(id) FROM pools WHERE role = 'caseworker'")).longValue();
         given().auth().oauth2(RealKeycloak.token("mona")).contentType(ContentType.JSON).body(Map.of("membershipNumber",
                 "KC9005", "pools", List.of(caseworkers), "trainedOn", "2026-01-05", "trainingExpires", "2027-01-05"))
-                .post("/api/manager/handlers").then().statusCode(200).body("handler.roles", org.hamcrest.Matchers.equalTo(
+                .post("/api/manager/handlers").then().statusCode(201).body("handler.roles", org.hamcrest.Matchers.equalTo(
                         List.of("caseworker")));
         awaitProvisioned();
         assertEquals(List.of("caseworker", "member", "nec"), managedAndOthers(kes), "added: the role of their pool");
