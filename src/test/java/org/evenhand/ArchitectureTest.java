@@ -96,7 +96,8 @@ class ArchitectureTest {
     static final ArchRule fairnessRulesArePlainCode = noClasses().that()
             .resideInAPackage("org.evenhand.casework.rules..").or().haveFullyQualifiedName(
                     "org.evenhand.definition.SanctionLadder").or().haveFullyQualifiedName(
-                    "org.evenhand.membership.SyncRules")
+                    "org.evenhand.membership.SyncRules").or().haveFullyQualifiedName(
+                    "org.evenhand.membership.HandlerRealmRoles")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.transaction..",
                     "jakarta.inject..", "jakarta.enterprise..", "io.quarkus..", "io.smallrye..", "org.camunda..",
                     "org.evenhand.crypto..", "org.evenhand.trail..", "org.evenhand.notification..")

@@ -26,6 +26,7 @@ import org.evenhand.identity.Handler;
 import org.evenhand.identity.Member;
 import org.evenhand.identity.Pool;
 import org.evenhand.identity.PoolMember;
+import org.evenhand.membership.Provisioner;
 import org.evenhand.trail.ActionTrail;
 
 /**
@@ -33,7 +34,9 @@ import org.evenhand.trail.ActionTrail;
  * changing their pools, recording their training, deactivating (never deleting) and reactivating
  * them. Each change is on the trail. When a change means a handler may no longer take work they
  * were offered, the offers are withdrawn; the tasks they hold wait for the manager to reassign
- * (casework.Reassigning).
+ * (casework.Reassigning). Adding, deactivating, reactivating a handler and changing their pools queue
+ * their member for Keycloak (membership.Provisioner) in the same transaction, so that their realm roles
+ * caseworker and panel follow, after the commit.
  */
 @ApplicationScoped
 public class HandlerAdmin {
@@ -112,6 +115,8 @@ public class HandlerAdmin {
     Reassigning reassigning;
     @Inject
     jakarta.persistence.EntityManager em;
+    @Inject
+    Provisioner provisioner;
 
     @Transactional
     public List<HandlerView> list() {
@@ -161,6 +166,7 @@ public class HandlerAdmin {
         h.addedBy = manager;
         h.persist();
         pools.forEach(p -> PoolMember.of(h.username, p.id).persist());
+        provisioner.queue(List.of(m.id));
         trail.record(manager, "handler-added", null, h.username + " in " + names(pools) + (h.trainedOn == null
                 ? "; no training recorded (not drawn until it is)" : "; trained " + h.trainedOn + " until " + h.trainingExpires));
         return detail(manager, h);
@@ -176,6 +182,7 @@ public class HandlerAdmin {
         pools.forEach(p -> PoolMember.of(h.username, p.id).persist());
         em.flush();
         trail.record(manager, "handler-pools-changed", null, h.username + " now in " + names(pools));
+        queueForKeycloak(h);
         reassigning.withdrawOffers(h.username, manager, "their pools changed");
         return detail(manager, h);
     }
@@ -212,6 +219,7 @@ public class HandlerAdmin {
         h.deactivatedBy = manager;
         h.deactivationReason = in.reason().strip();
         em.flush();
+        queueForKeycloak(h);
         int[] moved = reassigning.withdrawOffers(h.username, manager, "deactivated");
         trail.record(manager, "handler-deactivated", null, h.username + ": " + moved[0] + " offers withdrawn, "
                 + moved[1] + " tasks held to reassign");
@@ -229,8 +237,14 @@ public class HandlerAdmin {
         h.deactivatedAt = null;
         h.deactivatedBy = null;
         h.deactivationReason = null;
+        queueForKeycloak(h);
         trail.record(manager, "handler-reactivated", null, h.username + ": " + in.reason().strip());
         return detail(manager, h);
+    }
+
+    /** Their Keycloak user's realm roles follow, after the commit (a handler with no member record has none to follow). */
+    private void queueForKeycloak(Handler h) {
+        Member.byUsername(h.username).ifPresent(m -> provisioner.queue(List.of(m.id)));
     }
 
     private Handler handler(String username) {

@@ -23,13 +23,24 @@ import org.keycloak.representations.idm.UserRepresentation;
  * client), signed in as the service account of {@code evenhand-provisioning}, which may manage users
  * and nothing else. A user is found by username (the member's login); an active member's user is
  * created if missing, with the realm role member; names, email and enabled are made to match; a lapsed
- * member's user is disabled and signed out. A user is never deleted.
+ * member's user is disabled and signed out. A user is never deleted. A handler's realm roles
+ * {@code caseworker} and {@code panel} follow their standing (HandlerRealmRoles, decision 0038); no
+ * other role is ever taken away.
  */
 @ApplicationScoped
 public class KeycloakAccounts {
 
-    /** A member as their Keycloak user should be. */
-    public record Account(String username, String displayName, String email, boolean active) {
+    /**
+     * A member as their Keycloak user should be; {@code handlerRoles}: the realm roles among
+     * {@link HandlerRealmRoles#MANAGED} they should hold as a handler, or null if they are no handler
+     * (their roles are then left as they are).
+     */
+    public record Account(String username, String displayName, String email, boolean active,
+            java.util.Set<String> handlerRoles) {
+    }
+
+    /** What was done to the user, and to their handler's realm roles (none if nothing). */
+    public record Result(Outcome outcome, HandlerRealmRoles.Change roles) {
     }
 
     /** What was done to the user. */
@@ -60,13 +71,13 @@ public class KeycloakAccounts {
         return config.provisioning().clientSecret().isPresent();
     }
 
-    public Outcome match(Account a) {
+    public Result match(Account a) {
         UsersResource users = keycloak().realm(realm()).users();
         List<UserRepresentation> found = users.searchByUsername(a.username(), true);
         String[] names = names(a.displayName());
         if (found.isEmpty()) {
             if (!a.active()) {
-                return Outcome.NONE;
+                return new Result(Outcome.NONE, NO_CHANGE);
             }
             UserRepresentation u = new UserRepresentation();
             u.setUsername(a.username());
@@ -84,7 +95,7 @@ public class KeycloakAccounts {
                 id = CreatedResponseUtil.getCreatedId(r);
             }
             grantMember(users.get(id));
-            return Outcome.CREATED;
+            return new Result(Outcome.CREATED, matchHandlerRoles(users.get(id), a));
         }
         UserRepresentation now = found.get(0);
         UserResource user = users.get(now.getId());
@@ -95,8 +106,9 @@ public class KeycloakAccounts {
         if (a.active()) {
             grantMember(user);
         }
+        HandlerRealmRoles.Change roles = matchHandlerRoles(user, a);
         if (!detailsDiffer && enabled == a.active()) {
-            return Outcome.UNCHANGED;
+            return new Result(Outcome.UNCHANGED, roles);
         }
         UserRepresentation change = new UserRepresentation();
         change.setFirstName(names[0]);
@@ -107,7 +119,36 @@ public class KeycloakAccounts {
         if (!a.active() && enabled) {
             call(user::logout); // signed out everywhere: no session outlives the lapse
         }
-        return enabled == a.active() ? Outcome.UPDATED : a.active() ? Outcome.ENABLED : Outcome.DISABLED;
+        return new Result(enabled == a.active() ? Outcome.UPDATED : a.active() ? Outcome.ENABLED : Outcome.DISABLED,
+                roles);
+    }
+
+    static final HandlerRealmRoles.Change NO_CHANGE = new HandlerRealmRoles.Change(java.util.Set.of(), java.util.Set.of());
+
+    /**
+     * A handler's caseworker and panel realm roles made to match their standing (HandlerRealmRoles);
+     * no other role is added or removed, and a member who is no handler is left alone.
+     */
+    private HandlerRealmRoles.Change matchHandlerRoles(UserResource user, Account a) {
+        if (a.handlerRoles() == null) {
+            return NO_CHANGE;
+        }
+        List<RoleRepresentation> held = user.roles().realmLevel().listAll();
+        HandlerRealmRoles.Change change = HandlerRealmRoles.change(held.stream().map(RoleRepresentation::getName).toList(),
+                a.handlerRoles());
+        if (!change.remove().isEmpty()) {
+            List<RoleRepresentation> remove = held.stream().filter(r -> change.remove().contains(r.getName())).toList();
+            call(() -> user.roles().realmLevel().remove(remove));
+        }
+        if (!change.add().isEmpty()) {
+            List<RoleRepresentation> add = user.roles().realmLevel().listAvailable().stream()
+                    .filter(r -> change.add().contains(r.getName())).toList();
+            if (add.size() != change.add().size()) {
+                throw new Refused("the realm has no role " + change.add() + " to give");
+            }
+            call(() -> user.roles().realmLevel().add(add));
+        }
+        return change;
     }
 
     /** The realm role member, if the user does not hold it (found among the roles they may be given). */

@@ -23,7 +23,9 @@ import org.jboss.logging.Logger;
  * and every {@code every} in any case, takes due rows (FOR UPDATE SKIP LOCKED, leased for
  * {@code lease} so that another node leaves them alone and a stopped node's are taken again), calls
  * Keycloak with no transaction open, then deletes each row done, unless a newer change queued the
- * member again meanwhile, or reschedules it with growing back-off and the error kept.
+ * member again meanwhile, or reschedules it with growing back-off and the error kept. A member who is
+ * a handler also has their realm roles caseworker and panel made to match their standing (decision 0038:
+ * the complaints manager's changes queue them too).
  */
 @ApplicationScoped
 public class Provisioner {
@@ -79,7 +81,7 @@ public class Provisioner {
     }
 
     private record Due(long memberId, Instant queuedAt, int attempts, String membershipNumber, String username,
-            String displayName, String email, boolean active) {
+            String displayName, String email, boolean active, java.util.Set<String> handlerRoles) {
     }
 
     /** Provisions every member due now, round after round; how many were done. */
@@ -100,15 +102,20 @@ public class Provisioner {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 UPDATE keycloak_provisioning p SET next_attempt_at = now() + CAST(?1 AS interval)
-                FROM members m WHERE m.id = p.member_id AND p.member_id IN (
+                FROM members m LEFT JOIN handlers h ON h.username = m.username
+                WHERE m.id = p.member_id AND p.member_id IN (
                     SELECT member_id FROM keycloak_provisioning WHERE next_attempt_at <= now()
                     ORDER BY next_attempt_at, member_id LIMIT ?2 FOR UPDATE SKIP LOCKED)
                 RETURNING p.member_id, p.queued_at, p.attempts, m.membership_number, m.username, m.display_name,
-                    m.email, m.status""")
+                    m.email, m.status, h.username IS NOT NULL, h.active,
+                    (SELECT string_agg(DISTINCT pl.role, ',') FROM handler_pools hp JOIN pools pl ON pl.id = hp.pool_id
+                        WHERE hp.username = h.username)""")
                 .setParameter(1, config.provisioning().lease().toSeconds() + " seconds")
                 .setParameter(2, config.provisioning().batch()).getResultList();
         return rows.stream().map(r -> new Due(((Number) r[0]).longValue(), instant(r[1]), ((Number) r[2]).intValue(),
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], "active".equals(r[7]))).toList();
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], "active".equals(r[7]),
+                Boolean.TRUE.equals(r[8]) ? HandlerRealmRoles.wanted(Boolean.TRUE.equals(r[9]),
+                        r[10] == null ? List.of() : List.of(((String) r[10]).split(","))) : null)).toList();
     }
 
     private boolean provision(Due d) {
@@ -117,8 +124,8 @@ public class Provisioner {
             return true;
         }
         try {
-            KeycloakAccounts.Outcome outcome = accounts.match(new KeycloakAccounts.Account(d.username(),
-                    d.displayName(), d.email(), d.active()));
+            KeycloakAccounts.Result outcome = accounts.match(new KeycloakAccounts.Account(d.username(),
+                    d.displayName(), d.email(), d.active(), d.handlerRoles()));
             QuarkusTransaction.requiringNew().run(() -> finish(d, outcome));
             return true;
         } catch (RuntimeException e) {
@@ -137,7 +144,8 @@ public class Provisioner {
         }
     }
 
-    private void finish(Due d, KeycloakAccounts.Outcome outcome) {
+    private void finish(Due d, KeycloakAccounts.Result result) {
+        KeycloakAccounts.Outcome outcome = result == null ? null : result.outcome();
         int deleted = em.createNativeQuery("DELETE FROM keycloak_provisioning WHERE member_id = ?1 AND queued_at = ?2")
                 .setParameter(1, d.memberId()).setParameter(2, d.queuedAt()).executeUpdate();
         if (deleted == 0) { // queued again meanwhile: provision the newer state at once
@@ -147,6 +155,9 @@ public class Provisioner {
         if (outcome != null && outcome != KeycloakAccounts.Outcome.UNCHANGED && outcome != KeycloakAccounts.Outcome.NONE) {
             trail.record(ACTOR, "keycloak-user-" + outcome.name().toLowerCase(java.util.Locale.ROOT), null,
                     "member " + d.membershipNumber());
+        }
+        if (result != null && !result.roles().none()) {
+            trail.record(ACTOR, "keycloak-roles-changed", null, "member " + d.membershipNumber() + ": " + result.roles());
         }
     }
 

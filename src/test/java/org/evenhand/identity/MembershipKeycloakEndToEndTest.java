@@ -21,6 +21,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -28,13 +29,15 @@ import org.keycloak.representations.idm.UserRepresentation;
  * service client (client credentials) and sends a membership file; applied twice, a file with new, changed
  * and lapsed members gives the same state; Keycloak's users, read back through its admin REST API, match:
  * new members' users created with the role member, changed details copied, a lapsed member's user
- * disabled, none deleted; and a lapsed member's token, issued before they lapsed, cannot file.
+ * disabled, none deleted; and a lapsed member's token, issued before they lapsed, cannot file. A member the
+ * complaints manager makes a handler (decision 0038) is given the realm role of their pools, loses it when
+ * deactivated, and keeps every other role they hold (nec, member).
  */
 @QuarkusTest
 @TestProfile(RealKeycloak.class)
 class MembershipKeycloakEndToEndTest {
 
-    static final List<String> LOGINS = List.of("kc9001", "kc9002", "kc9003", "kc9004");
+    static final List<String> LOGINS = List.of("kc9001", "kc9002", "kc9003", "kc9004", "kc9005");
     static final String HEADER = "membership_number,display_name,email,clp,region,status\n";
     static Keycloak admin;
 
@@ -48,6 +51,8 @@ class MembershipKeycloakEndToEndTest {
 
     @AfterAll
     static void cleanUp() {
+        // the handler added here must never be drawn by other tests' cases
+        Db.update("UPDATE handlers SET active = false WHERE username LIKE 'kc900%'");
         deleteTestUsers();
         admin.close();
     }
@@ -99,6 +104,42 @@ class MembershipKeycloakEndToEndTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> Db.count(
                 "SELECT count(*) FROM keycloak_provisioning k JOIN members m ON m.id = k.member_id"
                         + " WHERE m.membership_number LIKE 'KC900%'") == 0);
+    }
+
+    @Test
+    void aHandlerAddedByTheManagerHoldsTheRoleOfTheirPoolsUntilDeactivatedAndKeepsTheirOtherRoles() {
+        apply(HEADER + "KC9005,Kes Ellwood,kes.ellwood@evenhand.test,Hove,South East,active\n");
+        awaitProvisioned();
+        UserRepresentation kes = user("kc9005");
+        // a role given in Keycloak by its administrator, which Evenhand never manages
+        List<RoleRepresentation> nec = users().get(kes.getId()).roles().realmLevel().listAvailable().stream()
+                .filter(r -> "nec".equals(r.getName())).toList();
+        users().get(kes.getId()).roles().realmLevel().add(nec);
+        assertEquals(List.of("member", "nec"), managedAndOthers(kes));
+
+        long caseworkers = ((Number) Db.value("SELECT min(id) FROM pools WHERE role = 'caseworker'")).longValue();
+        given().auth().oauth2(RealKeycloak.token("mona")).contentType(ContentType.JSON).body(Map.of("membershipNumber",
+                "KC9005", "pools", List.of(caseworkers), "trainedOn", "2026-01-05", "trainingExpires", "2027-01-05"))
+                .post("/api/manager/handlers").then().statusCode(201).body("handler.roles", org.hamcrest.Matchers.equalTo(
+                        List.of("caseworker")));
+        awaitProvisioned();
+        assertEquals(List.of("caseworker", "member", "nec"), managedAndOthers(kes), "added: the role of their pool");
+        assertEquals(1, Db.count("SELECT count(*) FROM trail_log WHERE actor = 'keycloak-provisioning'"
+                + " AND action = 'keycloak-roles-changed' AND detail = 'member KC9005: +caseworker'"));
+
+        given().auth().oauth2(RealKeycloak.token("mona")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Stepped down from the unit.")).post("/api/manager/handlers/kc9005/deactivation")
+                .then().statusCode(200).body("handler.active", org.hamcrest.Matchers.equalTo(false));
+        awaitProvisioned();
+        assertEquals(List.of("member", "nec"), managedAndOthers(kes), "deactivated: caseworker gone, nec and member kept");
+        assertTrue(user("kc9005").isEnabled(), "still a member who may sign in");
+        assertEquals(1, Db.count("SELECT count(*) FROM trail_log WHERE actor = 'keycloak-provisioning'"
+                + " AND action = 'keycloak-roles-changed' AND detail = 'member KC9005: -caseworker'"));
+    }
+
+    /** The user's realm roles, Keycloak's default composite left out, sorted. */
+    static List<String> managedAndOthers(UserRepresentation u) {
+        return realmRoles(u).stream().filter(r -> !r.startsWith("default-roles")).sorted().toList();
     }
 
     @Test

@@ -39,6 +39,12 @@ class ComplaintsManagerTest {
 
     static final String TAG = UUID.randomUUID().toString().substring(0, 6);
 
+    /** Whether the member with this login waits for Keycloak (keycloak_provisioning: provisioning is off in tests). */
+    static long queuedForKeycloak(String login) {
+        return Db.count("SELECT count(*) FROM keycloak_provisioning k JOIN members m ON m.id = k.member_id"
+                + " WHERE m.username = ?", login);
+    }
+
     static String login(String what) {
         return "mgr" + TAG + what;
     }
@@ -73,6 +79,7 @@ class ComplaintsManagerTest {
                 .getString("handler.standing"));
         add(de, List.of(caseworkers), today().minusDays(10), today().plusDays(700));
         assertEquals(1, trail("handler-added", tr + " in Caseworkers (caseworker); trained "));
+        assertEquals(1, queuedForKeycloak(tr), "their Keycloak user's roles follow, after the commit (decision 0038)");
         assertEquals(1, trail("handler-added", un + " in Caseworkers (caseworker), Panel (panel); no training recorded"));
         // the same member twice: refused, nothing added
         as("mona").body(Map.of("membershipNumber", tr.toUpperCase(), "pools", List.of(caseworkers)))
@@ -95,7 +102,8 @@ class ComplaintsManagerTest {
         assertEquals(Set.of(tr, de), new HashSet<>(list(triage.get("offeredTo"))),
                 "triage is offered to the eligible in standing: not the untrained, the lapsed, casey or the interested");
 
-        // deactivating de takes the offer back at once
+        // deactivating de takes the offer back at once (and queues their Keycloak user again, for the role to go)
+        Db.update("DELETE FROM keycloak_provisioning WHERE member_id = (SELECT id FROM members WHERE username = ?)", de);
         JsonPath gone = as("mona").body(Map.of("reason", "Left the compliance unit.")).post("/api/manager/handlers/" + de
                 + "/deactivation").then().statusCode(200).extract().jsonPath();
         assertEquals("inactive", gone.getString("handler.standing"));
@@ -104,6 +112,7 @@ class ComplaintsManagerTest {
         assertEquals(List.of(tr), list(only(tasksOf(ref), "triage").get("offeredTo")));
         assertEquals(1, timeline(ref, "offer-withdrawn"));
         assertEquals(1, trail("handler-deactivated", de + ": 1 offers withdrawn, 0 tasks held"));
+        assertEquals(1, queuedForKeycloak(de));
         asRole(de, "caseworker").queryParam("q", ref).get("/api/tasks").then().statusCode(200).body("total", equalTo(0));
         // deactivating never deletes: de is still on the list, and again is refused
         assertTrue(as("mona").get("/api/manager/handlers").then().statusCode(200).extract().jsonPath()
@@ -242,9 +251,11 @@ class ComplaintsManagerTest {
                 + " AND case_ref = ? AND detail = ?", ref, "triage: " + ho + " -> quinn"));
 
         // reactivated, ho is in standing again
+        Db.update("DELETE FROM keycloak_provisioning WHERE member_id = (SELECT id FROM members WHERE username = ?)", ho);
         as("mona").body(Map.of("reason", "Back from leave.")).post("/api/manager/handlers/" + ho + "/reactivation").then()
                 .statusCode(200).body("handler.standing", equalTo("in-standing"));
         assertEquals(1, trail("handler-reactivated", ho + ": Back from leave."));
+        assertEquals(1, queuedForKeycloak(ho));
         // a manager cannot deactivate themselves
         as("mona").body(Map.of("reason", "Tired.")).post("/api/manager/handlers/mona/deactivation").then().statusCode(409);
     }
@@ -271,16 +282,21 @@ class ComplaintsManagerTest {
         add(mv, List.of(pool("Caseworkers")), today().minusDays(3), today().plusDays(300));
         String ref = Manage.file("alice", member(login("r5"), "Resp5 CLP " + TAG), "Abuse after the AGM " + TAG + ".");
         assertTrue(list(only(tasksOf(ref), "triage").get("offeredTo")).contains(mv));
+        Db.update("DELETE FROM keycloak_provisioning WHERE member_id = (SELECT id FROM members WHERE username = ?)", mv);
         as("mona").body(Map.of("pools", List.of(id))).put("/api/manager/handlers/" + mv + "/pools").then().statusCode(200)
                 .body("handler.roles", equalTo(List.of("panel"))).body("handler.pools[0].id", equalTo((int) id));
         assertFalse(list(only(tasksOf(ref), "triage").get("offeredTo")).contains(mv), "the casework offer is withdrawn");
         assertEquals(1, trail("handler-pools-changed", mv + " now in Panel (Wales) " + TAG + " (panel)"));
+        assertEquals(1, queuedForKeycloak(mv));
+        // refused changes below queue nothing
+        Db.update("DELETE FROM keycloak_provisioning WHERE member_id = (SELECT id FROM members WHERE username = ?)", mv);
         as("mona").get("/api/manager/pools").then().statusCode(200)
                 .body("find { it.id == " + id + " }.handlers", equalTo(1)).body("find { it.id == " + id + " }.drawable",
                         equalTo(1));
         as("mona").body(Map.of("pools", List.of())).put("/api/manager/handlers/" + mv + "/pools").then().statusCode(400);
         as("mona").body(Map.of("pools", List.of(987654321))).put("/api/manager/handlers/" + mv + "/pools").then()
                 .statusCode(400).body("errors[0].field", equalTo("pools"));
+        assertEquals(0, queuedForKeycloak(mv));
 
         // finding members to add: by name or number, saying who has a login and who is a handler already
         JsonPath found = as("mona").queryParam("q", "Member " + login("mv")).get("/api/manager/members").then()
